@@ -1,0 +1,13 @@
+/**
+ * @viplane/model — the topology document: types, JSON Schema, restore() (the only way in),
+ * migrations, defaults, and address math on `ip-address`. Pure: no DOM, no node:*.
+ */
+export * from './schema/common.ts';
+export * from './schema/document.ts';
+export { Link, NicRole } from './schema/link.ts';
+export { referenceFields, readPath, networkKinds, nicHolders, type ReferenceField, type NetworkKind } from './schema/references.ts';
+export { restore, type RestoreResult, type RestoreError } from './restore.ts';
+export { migrate, migrations, type Migration } from './migrations.ts';
+export { defaultProps } from './defaults.ts';
+export { kindInfo, systems, type SystemId } from './kinds.ts';
+export { topologyJsonSchema } from './jsonSchema.ts';

@@ -1,0 +1,113 @@
+/**
+ * restore(): the only way into a TopologyDocument. Every boundary (file, API body, share
+ * link, autosave, import) goes through it. It never throws: it returns the document or the
+ * problems, each naming the JSON Pointer path and the offending value.
+ */
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { Value } from '@sinclair/typebox/value';
+import type { TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
+import { elementSchemas, ELEMENT_KINDS, TopologyDocument } from './schema/document.ts';
+import { Link } from './schema/link.ts';
+import { migrate } from './migrations.ts';
+import { checkIntegrity } from './integrity.ts';
+
+export interface RestoreError {
+  /** JSON Pointer into the input, e.g. `/elements/3/props/subnet`. */
+  path: string;
+  message: string;
+  value: unknown;
+}
+
+export type RestoreResult =
+  | { ok: true; document: TopologyDocument }
+  | { ok: false; errors: RestoreError[] };
+
+const MAX_ERRORS = 50;
+
+interface Checker {
+  check(value: unknown): boolean;
+  errors(value: unknown): Iterable<{ path: string; message: string; value: unknown }>;
+}
+
+/** Compiled checkers need `new Function`; where a CSP forbids it, the interpreter is used. */
+function checker(schema: TSchema): Checker {
+  try {
+    const compiled: TypeCheck<TSchema> = TypeCompiler.Compile(schema);
+    return { check: (v) => compiled.Check(v), errors: (v) => compiled.Errors(v) };
+  } catch {
+    return { check: (v) => Value.Check(schema, v), errors: (v) => Value.Errors(schema, v) };
+  }
+}
+
+/** The document without its element/link items, so each item gets a precise per-kind check. */
+const Envelope = Type.Composite([
+  Type.Omit(TopologyDocument, ['elements', 'links']),
+  Type.Object({ elements: Type.Array(Type.Unknown(), { maxItems: 100_000 }), links: Type.Array(Type.Unknown(), { maxItems: 200_000 }) }),
+]);
+
+let checkers: { envelope: Checker; link: Checker; kinds: Map<string, Checker> } | undefined;
+function getCheckers() {
+  checkers ??= {
+    envelope: checker(Envelope),
+    link: checker(Link),
+    kinds: new Map(ELEMENT_KINDS.map((k) => [k, checker(elementSchemas[k])])),
+  };
+  return checkers;
+}
+
+function collect(into: RestoreError[], prefix: string, found: Iterable<{ path: string; message: string; value: unknown }>) {
+  for (const e of found) {
+    if (into.length >= MAX_ERRORS) return;
+    into.push({ path: prefix + e.path, message: e.message, value: e.value });
+  }
+}
+
+export function restore(input: unknown): RestoreResult {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, errors: [{ path: '', message: 'a topology document must be a JSON object', value: describe(input) }] };
+  }
+  const migrated = migrate(input as Record<string, unknown>);
+  if (!migrated.ok) return { ok: false, errors: [{ path: '/schemaVersion', message: migrated.message, value: migrated.value }] };
+  const raw = migrated.raw;
+  const { envelope, link, kinds } = getCheckers();
+  const errors: RestoreError[] = [];
+
+  if (!envelope.check(raw)) {
+    collect(errors, '', envelope.errors(raw));
+    return { ok: false, errors };
+  }
+  const elements = raw['elements'] as unknown[];
+  for (let i = 0; i < elements.length && errors.length < MAX_ERRORS; i++) {
+    const el = elements[i];
+    const kind = el !== null && typeof el === 'object' ? (el as Record<string, unknown>)['kind'] : undefined;
+    const kindChecker = typeof kind === 'string' ? kinds.get(kind) : undefined;
+    if (!kindChecker) {
+      errors.push({
+        path: `/elements/${i}/kind`,
+        message: `unknown element kind; expected one of ${ELEMENT_KINDS.join(', ')}`,
+        value: describe(kind),
+      });
+    } else if (!kindChecker.check(el)) {
+      collect(errors, `/elements/${i}`, kindChecker.errors(el));
+    }
+  }
+  const links = raw['links'] as unknown[];
+  for (let i = 0; i < links.length && errors.length < MAX_ERRORS; i++) {
+    if (!link.check(links[i])) collect(errors, `/links/${i}`, link.errors(links[i]));
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  const document = raw as TopologyDocument;
+  const integrity = checkIntegrity(document);
+  if (integrity.length > 0) return { ok: false, errors: integrity.slice(0, MAX_ERRORS) };
+  return { ok: true, document };
+}
+
+/** Values go back to users in messages: keep them short. */
+function describe(value: unknown): unknown {
+  if (typeof value === 'string' && value.length > 80) return `${value.slice(0, 77)}...`;
+  if (value !== null && typeof value === 'object') return Array.isArray(value) ? '[array]' : '[object]';
+  return value;
+}
+

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { restore, defaultProps, ELEMENT_KINDS, SCHEMA_VERSION, type TopologyDocument } from '../src/index.ts';
+
+function doc(partial: Partial<TopologyDocument> = {}): TopologyDocument {
+  return { schemaVersion: SCHEMA_VERSION, name: 'd', description: '', environment: 'lab', elements: [], links: [], ...partial };
+}
+
+describe('restore', () => {
+  it('accepts a default element of every kind', () => {
+    const elements = ELEMENT_KINDS.map((kind, i) => ({ id: `e${i}`, kind, name: kind, position: { x: 0, y: i }, props: defaultProps(kind) }));
+    const result = restore(doc({ elements } as Partial<TopologyDocument>));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it('names the unsupported schemaVersion', () => {
+    const result = restore({ ...doc(), schemaVersion: 99 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors[0]).toMatchObject({ path: '/schemaVersion', value: 99 });
+      expect(result.errors[0]?.message).toContain('99');
+    }
+  });
+
+  it('rejects a non-object with the root path', () => {
+    for (const input of [null, 3, 'x', [1]]) {
+      const result = restore(input);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.errors[0]?.path).toBe('');
+    }
+  });
+
+  it('names the path and value of a wrongly typed field', () => {
+    const pg = { id: 'pg', kind: 'portGroup', name: 'dp-data-48', position: { x: 0, y: 0 }, props: { ...defaultProps('portGroup'), vlan: 'forty' } };
+    const result = restore(doc({ elements: [pg] } as never));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toContainEqual(expect.objectContaining({ path: '/elements/0/props/vlan', value: 'forty' }));
+  });
+
+  it('names an unknown kind', () => {
+    const result = restore(doc({ elements: [{ id: 'x', kind: 'mainframe', name: '', position: { x: 0, y: 0 }, props: {} }] } as never));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]).toMatchObject({ path: '/elements/0/kind', value: 'mainframe' });
+  });
+
+  it('rejects dangling references and duplicate ids with their paths', () => {
+    const se = { id: 'se', kind: 'seGroup', name: 'se', position: { x: 0, y: 0 }, props: { ...defaultProps('seGroup'), controllerId: 'ghost' } };
+    const result = restore(doc({ elements: [se, { ...se }] } as never));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toContainEqual(expect.objectContaining({ path: '/elements/1/id', value: 'se' }));
+      expect(result.errors).toContainEqual(expect.objectContaining({ path: '/elements/0/props/controllerId', value: 'ghost' }));
+    }
+  });
+
+  it('never throws on arbitrary JSON', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const result = restore(value);
+        return typeof result.ok === 'boolean';
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (extra) => {
+        const result = restore({ ...doc(), ...extra, schemaVersion: SCHEMA_VERSION });
+        return typeof result.ok === 'boolean';
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
