@@ -11,3 +11,5 @@ export { migrate, migrations, type Migration } from './migrations.ts';
 export { defaultProps } from './defaults.ts';
 export { kindInfo, systems, type SystemId } from './kinds.ts';
 export { topologyJsonSchema } from './jsonSchema.ts';
+export * from './address/index.ts';
+export { DesignBuilder, type DesignMeta } from './builder.ts';

@@ -1,0 +1,82 @@
+/**
+ * Parsed addresses as the L3 model keeps them: IPv4 as a u32 `number`, IPv6 as a `bigint`
+ * (performance.md design rule 1). Parsing goes through @viplane/model's ip-address boundary
+ * exactly once per distinct string (cached), so re-validating an edited document re-parses
+ * only the strings that changed.
+ */
+import { parseIp, parseCidr } from '@viplane/model';
+
+export type IpValue = number | bigint;
+
+export interface Ip {
+  family: 4 | 6;
+  value: IpValue;
+  text: string;
+}
+
+export interface Cidr {
+  family: 4 | 6;
+  prefix: number;
+  first: IpValue;
+  last: IpValue;
+  text: string;
+  /** `192.168.32.5/20`: the text had host bits set; first/last are of the network. */
+  hostBitsSet: boolean;
+}
+
+const ipCache = new Map<string, Ip | null>();
+const cidrCache = new Map<string, Cidr | null>();
+const CACHE_LIMIT = 500_000;
+
+/** The parsed address, or `null` when malformed. */
+export function ip(text: string): Ip | null {
+  let hit = ipCache.get(text);
+  if (hit === undefined) {
+    const parsed = parseIp(text);
+    hit = 'error' in parsed ? null : { family: parsed.family, value: parsed.value, text };
+    if (ipCache.size > CACHE_LIMIT) ipCache.clear();
+    ipCache.set(text, hit);
+  }
+  return hit;
+}
+
+/** The parsed CIDR (host bits tolerated and flagged), or `null` when malformed. */
+export function cidr(text: string): Cidr | null {
+  let hit = cidrCache.get(text);
+  if (hit === undefined) {
+    const parsed = parseCidr(text);
+    hit = 'error' in parsed ? null : { family: parsed.family, prefix: parsed.prefixLength, first: parsed.start, last: parsed.end, text, hostBitsSet: parsed.hostBitsSet };
+    if (cidrCache.size > CACHE_LIMIT) cidrCache.clear();
+    cidrCache.set(text, hit);
+  }
+  return hit;
+}
+
+export function cidrFromRange(c: Cidr): { start: Ip; end: Ip } {
+  return { start: { family: c.family, value: c.first, text: '' }, end: { family: c.family, value: c.last, text: '' } };
+}
+
+export function inCidr(c: Cidr, a: Ip): boolean {
+  return c.family === a.family && c.first <= a.value && a.value <= c.last;
+}
+
+export function cidrInCidr(outer: Cidr, inner: Cidr): boolean {
+  return outer.family === inner.family && outer.first <= inner.first && inner.last <= outer.last;
+}
+
+export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
+  return a.family === b.family && a.first <= b.last && b.first <= a.last;
+}
+
+export function inRange(start: Ip, end: Ip, a: Ip): boolean {
+  return start.family === a.family && start.value <= a.value && a.value <= end.value;
+}
+
+export function sameIp(a: Ip, b: Ip): boolean {
+  return a.family === b.family && a.value === b.value;
+}
+
+/** Number of addresses in an inclusive range (exact up to 2^53 for IPv6, saturating beyond). */
+export function rangeSize(start: IpValue, end: IpValue): number {
+  return typeof start === 'number' ? (end as number) - start + 1 : Number((end as bigint) - start + 1n);
+}

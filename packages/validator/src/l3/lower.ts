@@ -1,0 +1,354 @@
+/**
+ * lower(): document -> L3 model. Each system contributes what it adds to the shared view:
+ * networks, ranges, held addresses, hosts with VRFs and routes, clusters. Rules then ask the
+ * one view instead of knowing every element kind (design.md: Batfish-style).
+ */
+import type { Element, ElementKind, TopologyDocument, Route } from '@viplane/model';
+import { networkKinds } from '@viplane/model';
+import { ip, cidr, cidrFromRange, type Cidr } from './addr.ts';
+import type {
+  L3Address,
+  L3Cluster,
+  L3Host,
+  L3Interface,
+  L3Model,
+  L3Network,
+  L3Range,
+  L3Route,
+  L3Vrf,
+  AddressRole,
+} from './model.ts';
+
+const DEFAULT_V4 = cidr('0.0.0.0/0') as Cidr;
+
+type Of<K extends ElementKind> = Extract<Element, { kind: K }>;
+
+export function lower(document: TopologyDocument): L3Model {
+  const elements = new Map<string, Element>();
+  const byKind = new Map<ElementKind, Element[]>();
+  const indexOf = new Map<string, number>();
+  document.elements.forEach((el, i) => {
+    elements.set(el.id, el);
+    indexOf.set(el.id, i);
+    let list = byKind.get(el.kind);
+    if (!list) byKind.set(el.kind, (list = []));
+    list.push(el);
+  });
+  const ofKind = <K extends ElementKind>(kind: K) => (byKind.get(kind) ?? []) as Of<K>[];
+  const pathOf = (id: string) => `/elements/${indexOf.get(id)}/props`;
+
+  const networks: L3Network[] = [];
+  for (const kind of networkKinds) {
+    for (const el of ofKind(kind as 'portGroup' | 'nsxtSegment' | 'clientNetwork')) {
+      const p = el.props as { subnet: string | null; gateway: string | null; routingDomain?: string; dhcp?: boolean; albRegistered?: boolean; vlan?: number | null };
+      networks.push({
+        id: el.id,
+        kind: el.kind,
+        name: el.name,
+        subnetText: p.subnet,
+        subnet: p.subnet === null ? null : cidr(p.subnet),
+        gatewayText: p.gateway,
+        gateway: p.gateway === null ? null : ip(p.gateway),
+        routingDomain: p.routingDomain ?? 'default',
+        dhcp: p.dhcp ?? false,
+        albRegistered: p.albRegistered ?? false,
+        vlan: p.vlan ?? null,
+      });
+    }
+  }
+  const networkById = new Map(networks.map((n) => [n.id, n]));
+  const network = (id: string | null) => (id === null ? undefined : networkById.get(id));
+
+  const ranges: L3Range[] = [];
+  const addRanges = (owner: Element, networkId: string | null, list: { id: string; purpose: L3Range['purpose']; start: string; end: string }[]) =>
+    list.forEach((r, j) =>
+      ranges.push({
+        id: r.id,
+        ownerId: owner.id,
+        networkId,
+        purpose: r.purpose,
+        text: `${r.start}-${r.end}`,
+        start: ip(r.start),
+        end: ip(r.end),
+        path: `${pathOf(owner.id)}/ranges/${j}`,
+      }),
+    );
+  for (const pg of ofKind('portGroup')) addRanges(pg, pg.id, pg.props.ranges);
+  for (const seg of ofKind('nsxtSegment')) addRanges(seg, seg.id, seg.props.ranges);
+  for (const wn of ofKind('workloadNetwork')) addRanges(wn, wn.props.portGroupId, wn.props.ranges);
+
+  const addresses: L3Address[] = [];
+  const hold = (a: Omit<L3Address, 'ip'>) => addresses.push({ ...a, ip: ip(a.text) });
+  const linkIndex = new Map(document.links.map((l, i) => [l.id, i]));
+
+  // HAProxy VIP ranges are CIDRs on whichever of its networks holds them (frontend or workload).
+  for (const hp of ofKind('haproxy')) {
+    const nics = document.links.filter((l) => l.kind === 'nic' && l.from === hp.id);
+    hp.props.vipRanges.forEach((text, j) => {
+      const parsed = cidr(text);
+      const bounds = parsed ? cidrFromRange(parsed) : null;
+      const onNet = parsed ? nics.map((l) => network(l.to)).find((n) => n?.subnet && n.subnet.family === parsed.family && n.subnet.first <= parsed.first && parsed.last <= n.subnet.last) : undefined;
+      const preferred = nics.find((l) => l.role === (hp.props.topology === 'frontend' ? 'frontend' : 'workload'));
+      ranges.push({
+        id: `${hp.id}/vip/${j}`,
+        ownerId: hp.id,
+        networkId: onNet?.id ?? preferred?.to ?? null,
+        purpose: 'haproxy-vip',
+        text,
+        start: bounds?.start ?? null,
+        end: bounds?.end ?? null,
+        path: `${pathOf(hp.id)}/vipRanges/${j}`,
+      });
+    });
+  }
+
+  const roleOfHolder: Partial<Record<ElementKind, AddressRole>> = {
+    aviController: 'controller',
+    seGroup: 'se-interface',
+    haproxy: 'haproxy-interface',
+    supervisor: 'supervisor-management',
+  };
+  for (const link of document.links) {
+    if (link.kind !== 'nic' || link.address === null || link.addressMode === 'pool' || link.addressMode === 'dhcp') continue;
+    const holder = elements.get(link.from);
+    if (!holder) continue;
+    hold({
+      text: link.address,
+      ownerId: holder.id,
+      ownerKind: holder.kind,
+      role: roleOfHolder[holder.kind] ?? 'interface',
+      networkId: link.to,
+      linkId: link.id,
+      path: `/links/${linkIndex.get(link.id)}/address`,
+    });
+  }
+  for (const c of ofKind('tkgCluster')) {
+    if (c.props.endpoint.address !== null)
+      hold({ text: c.props.endpoint.address, ownerId: c.id, ownerKind: c.kind, role: 'endpoint', networkId: c.props.endpoint.provider === 'kube-vip' ? c.props.nodeNetworkId : c.props.controlPlaneVipNetworkId ?? c.props.workloadVipNetworkId, path: `${pathOf(c.id)}/endpoint/address` });
+  }
+  for (const c of ofKind('k8sCluster'))
+    c.props.nodes.forEach((n, j) => {
+      if (n.address !== null)
+        hold({ text: n.address, ownerId: c.id, ownerKind: c.kind, role: 'node', networkId: c.props.nodeNetworkId, itemId: n.id, path: `${pathOf(c.id)}/nodes/${j}/address` });
+    });
+  for (const vs of ofKind('virtualService'))
+    if (vs.props.address !== null)
+      hold({ text: vs.props.address, ownerId: vs.id, ownerKind: vs.kind, role: 'vip', networkId: vs.props.vipNetworkId, path: `${pathOf(vs.id)}/address` });
+  for (const dns of ofKind('aviDnsVs'))
+    hold({ text: dns.props.address, ownerId: dns.id, ownerKind: dns.kind, role: 'dns-vs', networkId: dns.props.networkId, path: `${pathOf(dns.id)}/address` });
+  for (const sup of ofKind('supervisor'))
+    if (sup.props.managementStartAddress !== null)
+      hold({ text: sup.props.managementStartAddress, ownerId: sup.id, ownerKind: sup.kind, role: 'supervisor-management', networkId: sup.props.managementNetworkId, path: `${pathOf(sup.id)}/managementStartAddress` });
+
+  const { hosts, addTier0s } = lowerHosts(document, ofKind, network, elements);
+  const clusters = lowerClusters(ofKind, pathOf);
+  addClusterRoutes(hosts, clusters, ofKind);
+  // Tier-0s learn what Tier-1s advertise, including the pod routes added just above.
+  addTier0s();
+
+  return {
+    document,
+    elements,
+    networks,
+    networkById,
+    ranges,
+    addresses,
+    hosts,
+    hostById: new Map(hosts.map((h) => [h.id, h])),
+    clusters,
+    ofKind,
+  };
+}
+
+function staticRoutes(routes: readonly Route[], ownerId: string): L3Route[] {
+  const out: L3Route[] = [];
+  for (const r of routes) {
+    const prefix = cidr(r.prefix);
+    if (!prefix) continue;
+    out.push({
+      prefixText: r.prefix,
+      prefix,
+      nextHopText: r.nextHop,
+      nextHop: r.nextHop === null ? null : ip(r.nextHop),
+      origin: 'static',
+      sourceId: r.id,
+      ownerId,
+      discard: r.nextHop === null,
+    });
+  }
+  return out;
+}
+
+function connected(iface: L3Interface, net: L3Network | undefined, ownerId: string): L3Route[] {
+  // "Clients anywhere" (no subnet) are everything beyond that interface: a default route.
+  const prefix = net?.subnet ?? (net?.kind === 'clientNetwork' ? DEFAULT_V4 : null);
+  if (!net || !prefix) return [];
+  return [{ prefixText: prefix.text, prefix, nextHopText: null, nextHop: null, origin: 'connected', networkId: net.id, sourceId: iface.sourceId, ownerId, discard: false }];
+}
+
+
+function lowerHosts(
+  document: TopologyDocument,
+  ofKind: <K extends ElementKind>(kind: K) => Of<K>[],
+  network: (id: string | null) => L3Network | undefined,
+  elements: ReadonlyMap<string, Element>,
+): { hosts: L3Host[]; addTier0s: () => void } {
+  const hosts: L3Host[] = [];
+  const nicsOf = new Map<string, typeof document.links>();
+  for (const l of document.links) {
+    if (l.kind !== 'nic') continue;
+    let list = nicsOf.get(l.from);
+    if (!list) nicsOf.set(l.from, (list = []));
+    list.push(l);
+  }
+  const iface = (hostId: string, vrfId: string, l: (typeof document.links)[number]): L3Interface => ({
+    hostId,
+    vrfId,
+    networkId: l.to,
+    addressText: l.address,
+    address: l.address === null ? null : ip(l.address),
+    role: l.role,
+    sourceId: l.id,
+    gateway: l.gateway === null ? null : ip(l.gateway),
+  });
+  const vrf = (hostId: string, name: string, links: typeof document.links, extra: L3Route[] = []): L3Vrf => {
+    const id = `${hostId}/${name}`;
+    const interfaces = links.map((l) => iface(hostId, id, l));
+    const routes = interfaces.flatMap((i) => connected(i, network(i.networkId), hostId)).concat(extra);
+    return { id, hostId, name, interfaces, routes };
+  };
+
+  for (const r of ofKind('router'))
+    hosts.push({ id: r.id, kind: 'router', name: r.name, vrfs: [vrf(r.id, 'default', nicsOf.get(r.id) ?? [], staticRoutes(r.props.staticRoutes, r.id))] });
+
+  // SE groups: seed 000 — only registered networks are connected routes; the controller's
+  // VRF contexts hold the static routes (global = data, management = SE management).
+  for (const se of ofKind('seGroup')) {
+    const controller = se.props.controllerId ? (elements.get(se.props.controllerId) as Of<'aviController'> | undefined) : undefined;
+    const routesOf = (name: 'global' | 'management') =>
+      staticRoutes(controller?.props.vrfs.find((v) => v.name === name)?.staticRoutes ?? [], controller?.id ?? se.id);
+    const nics = nicsOf.get(se.id) ?? [];
+    const data = nics.filter((l) => l.role !== 'management' && network(l.to)?.albRegistered !== false);
+    const mgmt = nics.filter((l) => l.role === 'management');
+    hosts.push({ id: se.id, kind: 'seGroup', name: se.name, vrfs: [vrf(se.id, 'global', data, routesOf('global')), vrf(se.id, 'management', mgmt, routesOf('management'))] });
+  }
+
+  // HAProxy: one table; its default route is the management gateway (seed 002).
+  for (const hp of ofKind('haproxy')) {
+    const nics = nicsOf.get(hp.id) ?? [];
+    const mgmt = nics.find((l) => l.role === 'management');
+    const extra: L3Route[] =
+      mgmt?.gateway != null && ip(mgmt.gateway)
+        ? [{ prefixText: '0.0.0.0/0', prefix: DEFAULT_V4, nextHopText: mgmt.gateway, nextHop: ip(mgmt.gateway), origin: 'gateway', sourceId: mgmt.id, ownerId: hp.id, discard: false }]
+        : [];
+    hosts.push({ id: hp.id, kind: 'haproxy', name: hp.name, vrfs: [vrf(hp.id, 'default', nics, extra)] });
+  }
+
+  // Controller and Supervisor are end hosts: connected networks plus a default via the
+  // interface gateway or, failing that, the network's gateway.
+  for (const kind of ['aviController', 'supervisor'] as const)
+    for (const el of ofKind(kind)) {
+      const nics = nicsOf.get(el.id) ?? [];
+      const gw = nics.map((l) => (l.gateway !== null ? l.gateway : network(l.to)?.gatewayText ?? null)).find((g) => g !== null) ?? null;
+      const extra: L3Route[] = gw && ip(gw) ? [{ prefixText: '0.0.0.0/0', prefix: DEFAULT_V4, nextHopText: gw, nextHop: ip(gw), origin: 'gateway', sourceId: el.id, ownerId: el.id, discard: false }] : [];
+      hosts.push({ id: el.id, kind, name: el.name, vrfs: [vrf(el.id, 'default', nics, extra)] });
+    }
+
+  // NSX-T: Tier-1 downlinks are its segments' gateways; Tier-1 <-> Tier-0 is an internal link.
+  const segments = ofKind('nsxtSegment');
+  const tier1s = ofKind('nsxtTier1');
+  for (const t1 of tier1s) {
+    const id = `${t1.id}/default`;
+    const interfaces: L3Interface[] = segments
+      .filter((s) => s.props.tier1Id === t1.id)
+      .map((s) => ({ hostId: t1.id, vrfId: id, networkId: s.id, addressText: s.props.gateway, address: s.props.gateway === null ? null : ip(s.props.gateway), role: 'downlink', sourceId: s.id, gateway: null }));
+    const routes = interfaces.flatMap((i) => connected(i, network(i.networkId), t1.id)).concat(staticRoutes(t1.props.staticRoutes, t1.id));
+    if (t1.props.tier0Id !== null)
+      routes.push({ prefixText: '0.0.0.0/0', prefix: DEFAULT_V4, nextHopText: null, nextHop: null, origin: 'internal', viaHostId: t1.props.tier0Id, sourceId: t1.id, ownerId: t1.id, discard: false });
+    hosts.push({ id: t1.id, kind: 'nsxtTier1', name: t1.name, vrfs: [{ id, hostId: t1.id, name: 'default', interfaces, routes }] });
+  }
+  const addTier0s = () => {
+  for (const t0 of ofKind('nsxtTier0')) {
+    // What a Tier-1 advertises reaches the Tier-0 (seed 001: "All Static Routes",
+    // "All Connected Segments & Service Ports").
+    const learned: L3Route[] = [];
+    for (const t1 of tier1s.filter((t) => t.props.tier0Id === t0.id)) {
+      const t1Host = hosts.find((h) => h.id === t1.id);
+      for (const r of t1Host?.vrfs[0]?.routes ?? []) {
+        const advertised =
+          (r.origin === 'connected' && t1.props.routeAdvertisement.includes('TIER1_CONNECTED')) ||
+          ((r.origin === 'static' || r.origin === 'cluster') && t1.props.routeAdvertisement.includes('TIER1_STATIC_ROUTES'));
+        if (advertised) learned.push({ ...r, origin: 'internal', viaHostId: t1.id, nextHop: null, nextHopText: null, networkId: undefined, ownerId: t0.id });
+      }
+    }
+    hosts.push({ id: t0.id, kind: 'nsxtTier0', name: t0.name, vrfs: [vrf(t0.id, 'default', nicsOf.get(t0.id) ?? [], [...staticRoutes(t0.props.staticRoutes, t0.id), ...learned])] });
+  }
+  };
+  return { hosts, addTier0s };
+}
+
+function lowerClusters(ofKind: <K extends ElementKind>(kind: K) => Of<K>[], pathOf: (id: string) => string): L3Cluster[] {
+  const one = (text: string, path: string) => [{ text, cidr: cidr(text), path }];
+  const clusters: L3Cluster[] = [];
+  for (const c of ofKind('tkgCluster'))
+    clusters.push({
+      id: c.id,
+      kind: c.kind,
+      name: c.name,
+      nodeNetworkId: c.props.nodeNetworkId,
+      podCidrs: one(c.props.podCidr, `${pathOf(c.id)}/podCidr`),
+      serviceCidrs: one(c.props.serviceCidr, `${pathOf(c.id)}/serviceCidr`),
+      nodeDemand: c.props.controlPlaneCount + c.props.workerCount + 1,
+      routableTier1Id: c.props.routablePods?.tier1Id ?? null,
+    });
+  for (const c of ofKind('k8sCluster'))
+    clusters.push({
+      id: c.id,
+      kind: c.kind,
+      name: c.name,
+      nodeNetworkId: c.props.nodeNetworkId,
+      podCidrs: one(c.props.podCidr, `${pathOf(c.id)}/podCidr`),
+      serviceCidrs: one(c.props.serviceCidr, `${pathOf(c.id)}/serviceCidr`),
+      nodeDemand: c.props.nodes.length,
+      routableTier1Id: null,
+    });
+  const namespaces = new Map(ofKind('vsphereNamespace').map((n) => [n.id, n]));
+  const workloadNets = new Map(ofKind('workloadNetwork').map((w) => [w.id, w]));
+  for (const c of ofKind('tkc')) {
+    const ns = c.props.namespaceId ? namespaces.get(c.props.namespaceId) : undefined;
+    const wn = ns?.props.workloadNetworkId ? workloadNets.get(ns.props.workloadNetworkId) : undefined;
+    clusters.push({
+      id: c.id,
+      kind: c.kind,
+      name: c.name,
+      nodeNetworkId: wn?.props.portGroupId ?? null,
+      podCidrs: c.props.podCidrBlocks.map((t, j) => ({ text: t, cidr: cidr(t), path: `${pathOf(c.id)}/podCidrBlocks/${j}` })),
+      serviceCidrs: c.props.serviceCidrBlocks.map((t, j) => ({ text: t, cidr: cidr(t), path: `${pathOf(c.id)}/serviceCidrBlocks/${j}` })),
+      nodeDemand: c.props.controlPlaneCount + c.props.workerCount + 1,
+      routableTier1Id: null,
+    });
+  }
+  return clusters;
+}
+
+/**
+ * Routes that Kubernetes programs for pods: AKO in static-route mode puts `podCIDR via node`
+ * into the SE group's global VRF (seed 003); the vSphere CPI puts them on the cluster's
+ * Tier-1 with routable pods (seed 001). Per-node next hops are DHCP addresses that a design
+ * does not know, so the route delivers to the node network.
+ */
+function addClusterRoutes(hosts: L3Host[], clusters: L3Cluster[], ofKind: <K extends ElementKind>(kind: K) => Of<K>[]) {
+  const clusterById = new Map(clusters.map((c) => [c.id, c]));
+  const add = (hostId: string | null, vrfName: string, cluster: L3Cluster, ownerId: string) => {
+    const vrf = hosts.find((h) => h.id === hostId)?.vrfs.find((v) => v.name === vrfName);
+    if (!vrf || cluster.nodeNetworkId === null) return;
+    for (const pod of cluster.podCidrs)
+      if (pod.cidr)
+        vrf.routes.push({ prefixText: pod.text, prefix: pod.cidr, nextHopText: null, nextHop: null, origin: 'cluster', networkId: cluster.nodeNetworkId, clusterId: cluster.id, sourceId: ownerId, ownerId, discard: false });
+  };
+  for (const ako of ofKind('ako')) {
+    const cluster = ako.props.clusterId ? clusterById.get(ako.props.clusterId) : undefined;
+    if (cluster && ako.props.mode === 'static-route') add(ako.props.seGroupId, 'global', cluster, ako.id);
+  }
+  for (const cluster of clusters) if (cluster.routableTier1Id) add(cluster.routableTier1Id, 'default', cluster, cluster.id);
+}

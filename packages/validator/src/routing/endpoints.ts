@@ -1,0 +1,78 @@
+/**
+ * Which address stands for an element in a trace. Networks without a known subnet ("clients
+ * anywhere") are represented by 198.51.100.10 (TEST-NET-2, RFC 5737): an address no design
+ * owns, so it is routed like any outside client.
+ */
+import type { L3Host, L3Model } from '../l3/model.ts';
+import { ip, type Ip } from '../l3/addr.ts';
+
+export const OUTSIDE_CLIENT = ip('198.51.100.10') as Ip;
+
+export interface Representative {
+  address: Ip;
+  networkId: string | null;
+}
+
+function onNetwork(model: L3Model, networkId: string | null): Representative | null {
+  if (networkId === null) return null;
+  const network = model.networkById.get(networkId);
+  if (!network) return null;
+  if (!network.subnet) return { address: OUTSIDE_CLIENT, networkId };
+  const { family, first, last } = network.subnet;
+  // A host address inside the subnet that is neither network, broadcast nor the usual .1 gateway.
+  const value = typeof first === 'number' ? (last as number) - first >= 3 ? (last as number) - 1 : first : (first as bigint) + 0x10n <= (last as bigint) ? (first as bigint) + 0x10n : first;
+  return { address: { family, value, text: formatValue(family, value) }, networkId };
+}
+
+function formatValue(family: 4 | 6, value: number | bigint): string {
+  if (family === 4) {
+    const v = value as number;
+    return [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
+  }
+  const hex = (value as bigint).toString(16).padStart(32, '0');
+  return (hex.match(/.{4}/g) ?? []).map((g) => g.replace(/^0+(?=.)/, '')).join(':');
+}
+
+export function representativeAddress(model: L3Model, elementId: string): Representative | null {
+  const host = model.hostById.get(elementId);
+  if (host) {
+    for (const vrf of host.vrfs)
+      for (const iface of vrf.interfaces) {
+        if (iface.address) return { address: iface.address, networkId: iface.networkId };
+      }
+    for (const vrf of host.vrfs) for (const iface of vrf.interfaces) return onNetwork(model, iface.networkId);
+    return null;
+  }
+  const el = model.elements.get(elementId);
+  if (!el) return null;
+  const held = model.addresses.find((a) => a.ownerId === elementId && a.ip);
+  switch (el.kind) {
+    case 'portGroup':
+    case 'nsxtSegment':
+    case 'clientNetwork':
+      return onNetwork(model, el.id);
+    case 'virtualService':
+    case 'aviDnsVs':
+    case 'k8sCluster':
+    case 'supervisor':
+      return held?.ip ? { address: held.ip, networkId: held.networkId } : onNetwork(model, el.kind === 'virtualService' ? el.props.vipNetworkId : null);
+    case 'tkgCluster':
+      return held?.ip && el.props.endpoint.provider === 'kube-vip' ? { address: held.ip, networkId: held.networkId } : onNetwork(model, el.props.nodeNetworkId);
+    case 'tkc':
+      return onNetwork(model, model.clusters.find((c) => c.id === el.id)?.nodeNetworkId ?? null);
+    case 'workloadNetwork':
+      return onNetwork(model, el.props.portGroupId);
+    case 'ako': {
+      const cluster = el.props.clusterId;
+      return cluster ? representativeAddress(model, cluster) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The VRF a host sends from: the one asked for, else the data VRF. */
+export function sourceVrf(host: L3Host, name?: string): string | null {
+  const vrf = (name ? host.vrfs.find((v) => v.name === name) : undefined) ?? host.vrfs.find((v) => v.name === 'global') ?? host.vrfs[0];
+  return vrf?.id ?? null;
+}

@@ -1,0 +1,97 @@
+/**
+ * The routing engine over the L3 model: per-VRF longest-prefix match, next-hop resolution
+ * (recursive through static routes down to a connected one), and who answers an address on a
+ * network. Tables are built lazily per VRF and kept for the life of the model.
+ */
+import type { L3Host, L3Interface, L3Model, L3Route, L3Vrf } from '../l3/model.ts';
+import { inCidr, type Ip } from '../l3/addr.ts';
+import { RouteTable } from './routeTable.ts';
+
+const MAX_RECURSION = 8;
+
+export type Resolution =
+  | { ok: true; networkId: string; nextHop: Ip; via: L3Route[] }
+  | { ok: false; reason: 'no-route' | 'blackhole' | 'not-connected' | 'recursion'; route?: L3Route };
+
+export class Routing {
+  private readonly tables = new Map<string, RouteTable>();
+  private readonly vrfs = new Map<string, L3Vrf>();
+  private readonly owners = new Map<string, L3Interface[]>();
+
+  constructor(readonly model: L3Model) {
+    for (const host of model.hosts)
+      for (const vrf of host.vrfs) {
+        this.vrfs.set(vrf.id, vrf);
+        for (const iface of vrf.interfaces)
+          if (iface.address) {
+            const key = ownerKey(iface.networkId, iface.address);
+            const list = this.owners.get(key);
+            if (list) list.push(iface);
+            else this.owners.set(key, [iface]);
+          }
+      }
+  }
+
+  vrf(id: string): L3Vrf | undefined {
+    return this.vrfs.get(id);
+  }
+
+  host(id: string): L3Host | undefined {
+    return this.model.hostById.get(id);
+  }
+
+  table(vrfId: string): RouteTable {
+    let table = this.tables.get(vrfId);
+    if (!table) {
+      table = new RouteTable(this.vrfs.get(vrfId)?.routes ?? []);
+      this.tables.set(vrfId, table);
+    }
+    return table;
+  }
+
+  /** Longest-prefix match of `address` in one VRF. */
+  lookup(vrfId: string, address: Ip): L3Route | undefined {
+    return this.table(vrfId).lookup(address);
+  }
+
+  /**
+   * Where a next hop is reached from a VRF: the connected network it lies on, following
+   * static routes recursively (a next hop behind another next hop) as routers do.
+   */
+  resolveNextHop(vrfId: string, nextHop: Ip): Resolution {
+    const via: L3Route[] = [];
+    let target = nextHop;
+    for (let depth = 0; depth < MAX_RECURSION; depth++) {
+      const route = this.lookup(vrfId, target);
+      if (!route) return { ok: false, reason: depth === 0 ? 'not-connected' : 'no-route' };
+      if (route.origin === 'connected' && route.networkId) return { ok: true, networkId: route.networkId, nextHop: target, via };
+      if (route.discard) return { ok: false, reason: 'blackhole', route };
+      if (!route.nextHop || route.origin === 'cluster' || route.origin === 'internal') return { ok: false, reason: 'not-connected', route };
+      via.push(route);
+      target = route.nextHop;
+    }
+    return { ok: false, reason: 'recursion' };
+  }
+
+  /** The host interfaces that hold `address` on a network (normally one). */
+  ownersOf(networkId: string, address: Ip): readonly L3Interface[] {
+    return this.owners.get(ownerKey(networkId, address)) ?? [];
+  }
+
+  /** Every host interface on a network. */
+  interfacesOn(networkId: string): L3Interface[] {
+    const out: L3Interface[] = [];
+    for (const vrf of this.vrfs.values()) for (const i of vrf.interfaces) if (i.networkId === networkId) out.push(i);
+    return out;
+  }
+
+  /** Is the address inside the network's subnet? */
+  onNetwork(networkId: string, address: Ip): boolean {
+    const subnet = this.model.networkById.get(networkId)?.subnet;
+    return subnet ? inCidr(subnet, address) : false;
+  }
+}
+
+function ownerKey(networkId: string, address: Ip): string {
+  return `${networkId}|${address.family}|${address.value}`;
+}

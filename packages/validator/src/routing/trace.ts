@@ -1,0 +1,159 @@
+/**
+ * Path trace: from an element or address to another, hop by hop, each hop with the route
+ * that matched, or the place and reason the packet is dropped. Used by rules (reachability),
+ * the canvas path tracer and `viplane trace`.
+ */
+import type { L3Model, L3Network, L3Route } from '../l3/model.ts';
+import { ip, inCidr, type Ip } from '../l3/addr.ts';
+import { Routing } from './routing.ts';
+import { representativeAddress, sourceVrf } from './endpoints.ts';
+
+export type TraceEndpoint = { elementId: string; vrf?: string } | { address: string };
+
+export type DropReason = 'no-route' | 'next-hop-unresolved' | 'not-attached' | 'blackhole' | 'loop' | 'unknown-endpoint';
+
+export interface HopRoute {
+  prefix: string;
+  nextHop: string | null;
+  origin: L3Route['origin'];
+  /** The document route / link / element the route comes from. */
+  sourceId: string;
+}
+
+export interface Hop {
+  /** The host that forwards (router, SE group, HAProxy, NSX-T gateway), or `null` for the sender. */
+  hostId: string | null;
+  name: string;
+  vrf: string | null;
+  /** The network the packet leaves on. */
+  egressNetworkId: string | null;
+  route: HopRoute | null;
+}
+
+export interface TraceResult {
+  source: string;
+  destination: string;
+  delivered: boolean;
+  hops: Hop[];
+  /** Where delivery ended: the network (and the element holding the address when known). */
+  deliveredOn?: { networkId: string | null; elementId: string | null };
+  drop?: { reason: DropReason; hostId: string | null; message: string };
+}
+
+const MAX_HOPS = 32;
+
+interface Resolved {
+  address: Ip;
+  /** The network the endpoint sits on (senders start there). */
+  networkId: string | null;
+  /** A host element starts at its own table. */
+  hostId: string | null;
+  vrfId: string | null;
+  elementId: string | null;
+}
+
+export function resolveEndpoint(model: L3Model, endpoint: TraceEndpoint): Resolved | string {
+  if ('address' in endpoint) {
+    const address = ip(endpoint.address);
+    if (!address) return `"${endpoint.address}" is not an IP address`;
+    const network = mostSpecificNetwork(model, address);
+    if (network) return { address, networkId: network.id, hostId: null, vrfId: null, elementId: null };
+    // Pods sit behind their node network.
+    const cluster = model.clusters.find((c) => c.podCidrs.some((p) => p.cidr && inCidr(p.cidr, address)));
+    return { address, networkId: cluster?.nodeNetworkId ?? null, hostId: null, vrfId: null, elementId: cluster?.id ?? null };
+  }
+  if (!model.elements.has(endpoint.elementId)) return `no element with id "${endpoint.elementId}"`;
+  const rep = representativeAddress(model, endpoint.elementId);
+  if (!rep) return `element "${endpoint.elementId}" has no address to trace from or to (attach it to a network with a subnet)`;
+  const host = model.hostById.get(endpoint.elementId);
+  const vrfId = host ? sourceVrf(host, endpoint.vrf) : null;
+  return { address: rep.address, networkId: rep.networkId, hostId: host ? host.id : null, vrfId, elementId: endpoint.elementId };
+}
+
+export function mostSpecificNetwork(model: L3Model, address: Ip): L3Network | undefined {
+  let best: L3Network | undefined;
+  for (const n of model.networks) if (n.subnet && inCidr(n.subnet, address) && (!best || n.subnet.prefix > (best.subnet?.prefix ?? -1))) best = n;
+  return best;
+}
+
+export function trace(model: L3Model, from: TraceEndpoint, to: TraceEndpoint, routing = new Routing(model)): TraceResult {
+  const src = resolveEndpoint(model, from);
+  const dst = resolveEndpoint(model, to);
+  const label = (e: TraceEndpoint) => ('address' in e ? e.address : e.elementId);
+  const result: TraceResult = { source: label(from), destination: label(to), delivered: false, hops: [] };
+  const drop = (reason: DropReason, hostId: string | null, message: string) => {
+    result.drop = { reason, hostId, message };
+    return result;
+  };
+  if (typeof src === 'string') return drop('unknown-endpoint', null, `source: ${src}`);
+  if (typeof dst === 'string') return drop('unknown-endpoint', null, `destination: ${dst}`);
+  result.destination = `${label(to)} (${dst.address.text})`;
+  const target = dst.address;
+  const deliver = (networkId: string | null) => {
+    result.delivered = true;
+    result.deliveredOn = { networkId, elementId: dst.elementId };
+    return result;
+  };
+
+  let hostId = src.hostId;
+  let vrfId = src.vrfId;
+  if (!hostId) {
+    // A sender on a network: on-link, or to its network's gateway.
+    const network = src.networkId ? model.networkById.get(src.networkId) : undefined;
+    result.hops.push({ hostId: null, name: src.address.text, vrf: null, egressNetworkId: network?.id ?? null, route: null });
+    if (!network) return drop('not-attached', null, `${src.address.text} is on no network of the design`);
+    if (sameDestinationNetwork(routing, network.id, dst)) return deliver(network.id);
+    // Clients on an unknown subnet reach whatever router they are cabled to.
+    const owner = network.gateway ? routing.ownersOf(network.id, network.gateway)[0] : !network.subnet ? routing.interfacesOn(network.id)[0] : undefined;
+    if (!network.gateway && network.subnet) return drop('no-route', null, `network ${network.name} has no gateway, so ${src.address.text} cannot leave it`);
+    if (!owner) return drop('next-hop-unresolved', null, `no element holds gateway ${network.gateway?.text ?? ''} of ${network.name}`);
+    hostId = owner.hostId;
+    vrfId = owner.vrfId;
+  }
+
+  const visited = new Set<string>();
+  for (let n = 0; n < MAX_HOPS; n++) {
+    const host = routing.host(hostId!)!;
+    const vrf = routing.vrf(vrfId!);
+    if (visited.has(vrfId!)) return drop('loop', host.id, `routing loop: ${host.name} (${vrf?.name}) is visited twice`);
+    visited.add(vrfId!);
+    const route = routing.lookup(vrfId!, target);
+    const hop: Hop = { hostId: host.id, name: host.name, vrf: vrf?.name ?? null, egressNetworkId: null, route: null };
+    result.hops.push(hop);
+    if (!route) return drop('no-route', host.id, `${host.name} (${vrf?.name} VRF) has no route to ${target.text}`);
+    hop.route = { prefix: route.prefixText, nextHop: route.nextHopText, origin: route.origin, sourceId: route.sourceId };
+    if (route.discard) return drop('blackhole', host.id, `${host.name} discards ${target.text} (route ${route.prefixText} to null)`);
+    if (route.origin === 'connected' || route.origin === 'cluster') {
+      hop.egressNetworkId = route.networkId ?? null;
+      return deliver(route.networkId ?? null);
+    }
+    if (route.origin === 'internal') {
+      const next = routing.host(route.viaHostId!);
+      if (!next?.vrfs[0]) return drop('next-hop-unresolved', host.id, `${host.name} routes ${target.text} to a gateway that is not in the design`);
+      hostId = next.id;
+      vrfId = next.vrfs[0].id;
+      continue;
+    }
+    const resolved = routing.resolveNextHop(vrfId!, route.nextHop!);
+    if (!resolved.ok)
+      return drop(
+        resolved.reason === 'blackhole' ? 'blackhole' : 'next-hop-unresolved',
+        host.id,
+        `${host.name}: next hop ${route.nextHopText} of ${route.prefixText} is not on a connected network`,
+      );
+    hop.egressNetworkId = resolved.networkId;
+    if (sameDestinationNetwork(routing, resolved.networkId, dst) && dst.address === target && resolved.nextHop.value === target.value) return deliver(resolved.networkId);
+    const owner = routing.ownersOf(resolved.networkId, resolved.nextHop)[0];
+    if (!owner) {
+      const net = model.networkById.get(resolved.networkId);
+      return drop('next-hop-unresolved', host.id, `${host.name}: no element holds next hop ${resolved.nextHop.text} on ${net?.name ?? resolved.networkId}`);
+    }
+    hostId = owner.hostId;
+    vrfId = owner.vrfId;
+  }
+  return drop('loop', hostId, `more than ${MAX_HOPS} hops`);
+}
+
+function sameDestinationNetwork(routing: Routing, networkId: string, dst: Resolved): boolean {
+  return routing.onNetwork(networkId, dst.address);
+}
