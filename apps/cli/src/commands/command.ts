@@ -1,0 +1,27 @@
+/** The shape every subcommand shares, so main.ts stays a dispatcher. */
+import type { Readable, Writable } from 'node:stream';
+import type { UsageError } from '../io.ts';
+
+export interface Io {
+  stdout: Writable;
+  stderr: Writable;
+  stdin: Readable;
+  usage(message: string): UsageError;
+}
+
+export interface ParsedArgs {
+  positionals: string[];
+  format: 'text' | 'json';
+  from?: string;
+  to?: string;
+  vrf?: string;
+  out?: string;
+}
+
+export interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  /** Returns the exit code. Throws UsageError for input the user must fix (exit 2). */
+  run(args: ParsedArgs, io: Io): Promise<number>;
+}

@@ -1,0 +1,96 @@
+/** The `viplane` command as users run it: a real process, real files, exit codes and output. */
+import { describe, expect, it, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CATALOGUE } from '@viplane/validator';
+import { templates } from '@viplane/templates';
+
+const bin = fileURLToPath(new URL('../bin/viplane.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'viplane-cli-'));
+
+function viplane(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('viplane CLI', () => {
+  let designPath = '';
+  beforeAll(() => {
+    const shown = viplane(['templates', 'show', 'seed000-3-network-alb']);
+    expect(shown.code, shown.stderr).toBe(0);
+    designPath = file('three.json', shown.stdout);
+  });
+
+  it('rules --format json lists every catalogue id', () => {
+    const r = viplane(['rules', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as { id: string; severity: string; category: string; description: string }[];
+    expect(list.map((x) => x.id).sort()).toEqual(Object.keys(CATALOGUE).sort());
+    for (const rule of list) expect(rule.severity).toBe(CATALOGUE[rule.id]);
+  });
+
+  it('templates --format json lists every template with its seed', () => {
+    const r = viplane(['templates', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(templates.map((t) => ({ id: t.id, title: t.title, seed: t.seed })));
+  });
+
+  it('validates a clean template with exit 0 and an empty diagnostic list', () => {
+    const r = viplane(['validate', designPath, '--format', 'json']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { diagnostics: unknown[] }).diagnostics.filter((d) => (d as { severity: string }).severity === 'error')).toEqual([]);
+  });
+
+  it('exits 1 and names the rule and targets when the design has errors (from stdin)', () => {
+    const doc = JSON.parse(viplane(['templates', 'show', 'seed000-3-network-alb']).stdout);
+    const cluster = doc.elements.find((e: { kind: string; props: { role: string } }) => e.kind === 'tkgCluster' && e.props.role === 'workload');
+    cluster.props.podCidr = '192.168.32.0/20';
+    const r = viplane(['validate', '-', '--format', 'json'], JSON.stringify(doc));
+    expect(r.code).toBe(1);
+    const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: { ruleId: string; targets: { id: string }[] }[] };
+    const hit = diagnostics.find((d) => d.ruleId === 'ipam/cluster-cidr-overlap');
+    expect(hit?.targets.map((t) => t.id)).toContain(cluster.id);
+  });
+
+  it('exits 2 on malformed JSON with line and column', () => {
+    const r = viplane(['validate', file('bad.json', '{\n  "schemaVersion": 1,\n  "name": }\n')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.json:3:\d+: invalid JSON/);
+  });
+
+  it('exits 2 on an unknown schemaVersion, naming it', () => {
+    const r = viplane(['validate', file('future.json', JSON.stringify({ schemaVersion: 42, name: 'x', elements: [], links: [] }))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/schemaVersion');
+    expect(r.stderr).toContain('42');
+  });
+
+  it('exits 2 on a missing file and on an unknown command', () => {
+    expect(viplane(['validate', join(dir, 'nope.json')]).stderr).toMatch(/no such file/);
+    expect(viplane(['validate', join(dir, 'nope.json')]).code).toBe(2);
+    expect(viplane(['frobnicate']).code).toBe(2);
+  });
+
+  it('traces from the client network to the VIP network hop by hop', () => {
+    const r = viplane(['trace', designPath, '--from', 'clients', '--to', '192.168.49.10', '--format', 'json']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout) as { delivered: boolean; hops: { hostId: string | null }[] };
+    expect(result.delivered).toBe(true);
+    expect(result.hops.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('text output is readable without colours when not a TTY', () => {
+    const r = viplane(['validate', designPath]);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    expect(r.stdout).toMatch(/0 error\(s\)/);
+  });
+});
