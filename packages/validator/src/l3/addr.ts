@@ -8,21 +8,16 @@ import { parseIp, parseCidr } from '@viplane/model';
 
 export type IpValue = number | bigint;
 
-export interface Ip {
-  family: 4 | 6;
-  value: IpValue;
-  text: string;
-}
+/** IPv4 values are numbers and IPv6 values bigints; the union keeps the pairing checkable. */
+export type Ip = { family: 4; value: number; text: string } | { family: 6; value: bigint; text: string };
 
-export interface Cidr {
-  family: 4 | 6;
+interface CidrCommon {
   prefix: number;
-  first: IpValue;
-  last: IpValue;
   text: string;
   /** `192.168.32.5/20`: the text had host bits set; first/last are of the network. */
   hostBitsSet: boolean;
 }
+export type Cidr = (CidrCommon & { family: 4; first: number; last: number }) | (CidrCommon & { family: 6; first: bigint; last: bigint });
 
 const ipCache = new Map<string, Ip | null>();
 const cidrCache = new Map<string, Cidr | null>();
@@ -33,7 +28,7 @@ export function ip(text: string): Ip | null {
   let hit = ipCache.get(text);
   if (hit === undefined) {
     const parsed = parseIp(text);
-    hit = 'error' in parsed ? null : { family: parsed.family, value: parsed.value, text };
+    hit = 'error' in parsed ? null : ({ family: parsed.family, value: parsed.value, text } as Ip);
     if (ipCache.size > CACHE_LIMIT) ipCache.clear();
     ipCache.set(text, hit);
   }
@@ -45,7 +40,7 @@ export function cidr(text: string): Cidr | null {
   let hit = cidrCache.get(text);
   if (hit === undefined) {
     const parsed = parseCidr(text);
-    hit = 'error' in parsed ? null : { family: parsed.family, prefix: parsed.prefixLength, first: parsed.start, last: parsed.end, text, hostBitsSet: parsed.hostBitsSet };
+    hit = 'error' in parsed ? null : ({ family: parsed.family, prefix: parsed.prefixLength, first: parsed.start, last: parsed.end, text, hostBitsSet: parsed.hostBitsSet } as Cidr);
     if (cidrCache.size > CACHE_LIMIT) cidrCache.clear();
     cidrCache.set(text, hit);
   }
@@ -53,7 +48,7 @@ export function cidr(text: string): Cidr | null {
 }
 
 export function cidrFromRange(c: Cidr): { start: Ip; end: Ip } {
-  return { start: { family: c.family, value: c.first, text: '' }, end: { family: c.family, value: c.last, text: '' } };
+  return { start: { family: c.family, value: c.first, text: '' } as Ip, end: { family: c.family, value: c.last, text: '' } as Ip };
 }
 
 export function inCidr(c: Cidr, a: Ip): boolean {

@@ -21,7 +21,7 @@ function onNetwork(model: L3Model, networkId: string | null): Representative | n
   const { family, first, last } = network.subnet;
   // A host address inside the subnet that is neither network, broadcast nor the usual .1 gateway.
   const value = typeof first === 'number' ? (last as number) - first >= 3 ? (last as number) - 1 : first : (first as bigint) + 0x10n <= (last as bigint) ? (first as bigint) + 0x10n : first;
-  return { address: { family, value, text: formatValue(family, value) }, networkId };
+  return { address: { family, value, text: formatValue(family, value) } as Ip, networkId };
 }
 
 function formatValue(family: 4 | 6, value: number | bigint): string {
