@@ -25,7 +25,7 @@ function file(name: string, content: string): string {
 describe('viplane CLI', () => {
   let designPath = '';
   beforeAll(() => {
-    const shown = viplane(['templates', 'show', 'seed000-3-network-alb']);
+    const shown = viplane(['templates', 'show', 'seed000-3net-alb']);
     expect(shown.code, shown.stderr).toBe(0);
     designPath = file('three.json', shown.stdout);
   });
@@ -51,7 +51,7 @@ describe('viplane CLI', () => {
   });
 
   it('exits 1 and names the rule and targets when the design has errors (from stdin)', () => {
-    const doc = JSON.parse(viplane(['templates', 'show', 'seed000-3-network-alb']).stdout);
+    const doc = JSON.parse(viplane(['templates', 'show', 'seed000-3net-alb']).stdout);
     const cluster = doc.elements.find((e: { kind: string; props: { role: string } }) => e.kind === 'tkgCluster' && e.props.role === 'workload');
     cluster.props.podCidr = '192.168.32.0/20';
     const r = viplane(['validate', '-', '--format', 'json'], JSON.stringify(doc));

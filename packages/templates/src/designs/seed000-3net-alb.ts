@@ -1,0 +1,137 @@
+/**
+ * Seed 000 (`/work/shared/seeds/000_9a0e695975ded898.txt`), section 「3ネットワーク構成(NSX-ALB で k8s vip)」
+ * (L200-233; digest `docs/seeds/000.md` §3.4), the recommended design (推奨構成, L17): management on
+ * dp-mgmt-32, app VIPs in the DMZ dp-data-48, TKG nodes and the k8s API VIPs on the internal
+ * dp-data-52. All three are registered with a pool and the SE attaches to all of them (L206, L210);
+ * the data VRF has only the default route via 192.168.48.1, the app-VIP interface's gateway (L212).
+ */
+import { ID, POOL, buildSeed000, noDataDefaultRoute } from './seed000-lab.ts';
+import { summary } from './common.ts';
+import { el, link, mutation, range, removeRoute, vrfRoutes } from '../edit.ts';
+import type { Template } from '../template.ts';
+
+const id = 'seed000-3net-alb';
+const title = 'TKG + NSX-ALB: 3-network design, NSX-ALB as k8s API VIP';
+const text = summary(
+  'Management dp-mgmt-32, app VIPs in the DMZ dp-data-48, TKG nodes and k8s API VIPs on the internal dp-data-52; the SE is on all three.',
+  'Seed 000: the recommended production design - apps exposed in the DMZ, the k8s API only on the private network.',
+);
+
+export const seed000ThreeNetworkAlb: Template = {
+  id,
+  title,
+  seed: '000',
+  summary: text,
+  build: () =>
+    buildSeed000({
+      id,
+      title,
+      summary: text,
+      environment: 'production',
+      networks: [
+        { name: 'dp-mgmt-32', registered: true, dhcp: false, ranges: [POOL.mgmtSe] },
+        { name: 'dp-data-48', registered: true, dhcp: false, ranges: [POOL.data48Se, POOL.data48Vip] },
+        { name: 'dp-data-52', registered: true, dhcp: true, ranges: [POOL.data52Se, POOL.data52Vip, POOL.data52Dhcp] },
+      ],
+      seNics: [
+        { network: 'dp-mgmt-32', role: 'management' },
+        { network: 'dp-data-48', role: 'data' },
+        { network: 'dp-data-52', role: 'data' },
+      ],
+      dataDefaultVia: '192.168.48.1',
+      ipamNetworks: ['dp-data-48', 'dp-data-52'],
+      nodeNetwork: 'dp-data-52',
+      workloadVipNetwork: 'dp-data-48',
+      controlPlaneVipNetwork: 'dp-data-52',
+      kubeVip: null,
+      nginxVip: null,
+    }),
+  expectedWarnings: [],
+  mutations: [
+    noDataDefaultRoute(),
+    mutation({
+      id: 'no-mgmt-default-route',
+      title: 'Controller on another subnet and no management default route',
+      seedSays: 'Besides the data default gateway, the management default gateway must be registered too (L64, L99).',
+      ruleId: 'routing/no-management-route',
+      targets: [ID.se, ID.controller],
+      change: (doc) => {
+        // [assumed] a routed infrastructure subnet 192.168.30.0/24 for the moved Controller.
+        doc.elements.push({
+          id: 'infra-30',
+          kind: 'portGroup',
+          name: 'infra-30',
+          position: { x: 320, y: 560 },
+          props: {
+            vlan: 30,
+            subnet: '192.168.30.0/24',
+            gateway: '192.168.30.1',
+            dhcp: false,
+            albRegistered: false,
+            ranges: [],
+            routingDomain: 'default',
+          },
+        });
+        doc.links.push({
+          id: 'l3-switch--infra-30',
+          kind: 'nic',
+          from: ID.l3,
+          to: 'infra-30',
+          role: 'routed',
+          address: '192.168.30.1',
+          addressMode: 'static',
+          gateway: null,
+        });
+        const nic = link(doc, 'avi-controller--dp-mgmt-32');
+        Object.assign(nic, { to: 'infra-30', address: '192.168.30.20', gateway: '192.168.30.1' });
+        removeRoute(vrfRoutes(doc, ID.controller, 'management'), ID.mgmtDefault);
+      },
+    }),
+    mutation({
+      id: 'vip-net-not-registered',
+      title: 'Management VIP network dp-data-52 not registered on the Controller',
+      seedSays: 'If a network is not registered on NSX-ALB, the load-balancer service cannot be deployed there (L52, L62).',
+      ruleId: 'tkg/vip-network-not-registered',
+      targets: [ID.mgmtCluster, 'dp-data-52'],
+      change: (doc) => {
+        const pg = el(doc, 'dp-data-52', 'portGroup');
+        pg.props.albRegistered = false;
+        pg.props.ranges = pg.props.ranges.filter((r) => r.purpose === 'dhcp');
+      },
+    }),
+    mutation({
+      id: 'network-without-pool',
+      title: 'Workload VIP network dp-data-48 without a VIP pool',
+      seedSays: 'Each network used needs its subnet and an IP pool for SE interface IPs and VIPs (L62, L85).',
+      ruleId: 'tkg/vip-network-not-registered',
+      targets: [ID.workloadCluster, 'dp-data-48'],
+      change: (doc) => {
+        const pg = el(doc, 'dp-data-48', 'portGroup');
+        range(doc, 'dp-data-48', POOL.data48Vip.id);
+        pg.props.ranges = pg.props.ranges.filter((r) => r.id !== POOL.data48Vip.id);
+      },
+    }),
+    mutation({
+      id: 'api-vip-on-app-net',
+      title: 'k8s API VIPs on the external app network dp-data-48',
+      seedSays:
+        'With the k8s API LB on the app network the nodes are not reachable from outside directly but are through the API LB - not desirable (L206).',
+      ruleId: 'security/api-vip-exposed',
+      targets: [ID.mgmtCluster, ID.workloadCluster],
+      change: (doc) => {
+        for (const c of [ID.mgmtCluster, ID.workloadCluster]) el(doc, c, 'tkgCluster').props.controlPlaneVipNetworkId = 'dp-data-48';
+      },
+    }),
+    mutation({
+      id: 'apps-on-node-net',
+      title: 'App VIPs on the internal node network dp-data-52',
+      seedSays: 'Exposed apps on the same network as the k8s nodes complicate network security; use it only for internal services (L178).',
+      ruleId: 'security/vip-on-node-network',
+      targets: [ID.workloadCluster, 'dp-data-52'],
+      change: (doc) => {
+        for (const c of [ID.mgmtCluster, ID.workloadCluster]) el(doc, c, 'tkgCluster').props.workloadVipNetworkId = 'dp-data-52';
+        el(doc, ID.nginx, 'virtualService').props.vipNetworkId = 'dp-data-52';
+      },
+    }),
+  ],
+};
