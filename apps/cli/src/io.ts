@@ -1,7 +1,7 @@
 /** Reading designs from files or stdin, and the CLI's typed failure. */
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { restore, type TopologyDocument } from '@viplane/model';
+import { parseJsonText, restore, type TopologyDocument } from '@viplane/model';
 
 /** A failure the user must fix: printed as is, exit code 2. */
 export class UsageError extends Error {}
@@ -20,20 +20,11 @@ export async function readText(source: string, stdin: Readable): Promise<string>
   }
 }
 
-/** JSON.parse with the line and column of a syntax error. */
+/** JSON with the line and column of a syntax error. */
 export function parseJson(text: string, source: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    if (at) {
-      const offset = Number(at[1]);
-      const before = text.slice(0, offset).split('\n');
-      throw new UsageError(`${source}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}: invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
-    }
-    throw new UsageError(`${source}: invalid JSON: ${message}`);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new UsageError(`${source}:${parsed.line}:${parsed.column}: invalid JSON: ${parsed.message}`);
+  return parsed.value;
 }
 
 export async function readDesign(source: string, stdin: Readable): Promise<TopologyDocument> {

@@ -13,3 +13,4 @@ export { kindInfo, systems, type SystemId } from './kinds.ts';
 export { topologyJsonSchema } from './jsonSchema.ts';
 export * from './address/index.ts';
 export { DesignBuilder, type DesignMeta } from './builder.ts';
+export { parseJsonText, type JsonParseResult } from './json.ts';

@@ -70,3 +70,14 @@ describe('restore', () => {
     );
   });
 });
+
+describe('parseJsonText', () => {
+  it('gives line and column of a syntax error', async () => {
+    const { parseJsonText } = await import('../src/index.ts');
+    const r = parseJsonText('{\n  "schemaVersion": 1,\n  "name": }\n');
+    expect(r).toMatchObject({ ok: false, line: 3, column: 11 });
+    expect(parseJsonText('{"a": [1, 2]}')).toEqual({ ok: true, value: { a: [1, 2] } });
+    expect(parseJsonText('')).toMatchObject({ ok: false, line: 1 });
+    expect(parseJsonText('{"a": 1,}')).toMatchObject({ ok: false });
+  });
+});
