@@ -40,7 +40,10 @@ export default tseslint.config(
   boundary(['packages/model/src/**/*.ts'], [], { pure: true }),
   boundary(['packages/validator/src/**/*.ts'], ['@viplane/model'], { pure: true }),
   boundary(['packages/templates/src/**/*.ts'], ['@viplane/model'], { pure: true }),
-  boundary(['packages/*/test/**/*.ts', 'packages/*/src/**/*.test.ts'], ['@viplane/model', '@viplane/validator', '@viplane/templates']),
+  // formats: browser-safe except the PNG renderer, which is its own subpath export.
+  boundary(['packages/formats/src/**/*.ts'], ['@viplane/model', '@viplane/validator'], { pure: true }),
+  boundary(['packages/formats/src/png.ts'], ['@viplane/model', '@viplane/validator']),
+  boundary(['packages/*/test/**/*.ts', 'packages/*/src/**/*.test.ts', 'packages/*/scripts/**/*.ts', 'packages/*/bench/**/*.ts'], ['@viplane/model', '@viplane/validator', '@viplane/templates', '@viplane/formats']),
   boundary(['apps/cli/**/*.ts'], ['@viplane/model', '@viplane/validator', '@viplane/templates', '@viplane/formats']),
   boundary(['apps/server/**/*.ts'], ['@viplane/model', '@viplane/validator', '@viplane/templates', '@viplane/formats']),
   boundary(['apps/web/**/*.{ts,tsx}'], ['@viplane/model', '@viplane/validator', '@viplane/templates', '@viplane/formats']),
