@@ -228,8 +228,12 @@ function lowerHosts(
     const routesOf = (name: 'global' | 'management') =>
       staticRoutes(controller?.props.vrfs.find((v) => v.name === name)?.staticRoutes ?? [], controller?.id ?? se.id);
     const nics = nicsOf.get(se.id) ?? [];
-    const data = nics.filter((l) => l.role !== 'management' && network(l.to)?.albRegistered !== false);
+    // Registration is a port-group flag; NSX-T segments (seed 001's tanzu-overlay) stay attached.
+    const registered = (id: string) => network(id)?.kind !== 'portGroup' || network(id)?.albRegistered === true;
     const mgmt = nics.filter((l) => l.role === 'management');
+    const dataNics = nics.filter((l) => l.role !== 'management' && registered(l.to));
+    // Seed 000 1-network design: one interface serves both VRFs when the group has no data NIC.
+    const data = nics.some((l) => l.role !== 'management') ? dataNics : mgmt.filter((l) => registered(l.to));
     hosts.push({ id: se.id, kind: 'seGroup', name: se.name, vrfs: [vrf(se.id, 'global', data, routesOf('global')), vrf(se.id, 'management', mgmt, routesOf('management'))] });
   }
 

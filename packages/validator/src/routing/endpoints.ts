@@ -45,7 +45,8 @@ export function representativeAddress(model: L3Model, elementId: string): Repres
   }
   const el = model.elements.get(elementId);
   if (!el) return null;
-  const held = model.addresses.find((a) => a.ownerId === elementId && a.ip);
+  // Scans every held address: only for the kinds that use it (networks are resolved in O(1)).
+  const heldAddress = () => model.addresses.find((a) => a.ownerId === elementId && a.ip);
   switch (el.kind) {
     case 'portGroup':
     case 'nsxtSegment':
@@ -54,10 +55,14 @@ export function representativeAddress(model: L3Model, elementId: string): Repres
     case 'virtualService':
     case 'aviDnsVs':
     case 'k8sCluster':
-    case 'supervisor':
+    case 'supervisor': {
+      const held = heldAddress();
       return held?.ip ? { address: held.ip, networkId: held.networkId } : onNetwork(model, el.kind === 'virtualService' ? el.props.vipNetworkId : null);
-    case 'tkgCluster':
-      return held?.ip && el.props.endpoint.provider === 'kube-vip' ? { address: held.ip, networkId: held.networkId } : onNetwork(model, el.props.nodeNetworkId);
+    }
+    case 'tkgCluster': {
+      const held = el.props.endpoint.provider === 'kube-vip' ? heldAddress() : undefined;
+      return held?.ip ? { address: held.ip, networkId: held.networkId } : onNetwork(model, el.props.nodeNetworkId);
+    }
     case 'tkc':
       return onNetwork(model, model.clusters.find((c) => c.id === el.id)?.nodeNetworkId ?? null);
     case 'workloadNetwork':

@@ -50,6 +50,8 @@ interface Resolved {
   hostId: string | null;
   vrfId: string | null;
   elementId: string | null;
+  /** An address inside a cluster's pod CIDR: its node network's nodes hold it. */
+  pod?: boolean;
 }
 
 export function resolveEndpoint(model: L3Model, endpoint: TraceEndpoint): Resolved | string {
@@ -60,7 +62,7 @@ export function resolveEndpoint(model: L3Model, endpoint: TraceEndpoint): Resolv
     if (network) return { address, networkId: network.id, hostId: null, vrfId: null, elementId: null };
     // Pods sit behind their node network.
     const cluster = model.clusters.find((c) => c.podCidrs.some((p) => p.cidr && inCidr(p.cidr, address)));
-    return { address, networkId: cluster?.nodeNetworkId ?? null, hostId: null, vrfId: null, elementId: cluster?.id ?? null };
+    return { address, networkId: cluster?.nodeNetworkId ?? null, hostId: null, vrfId: null, elementId: cluster?.id ?? null, pod: cluster !== undefined };
   }
   if (!model.elements.has(endpoint.elementId)) return `no element with id "${endpoint.elementId}"`;
   const rep = representativeAddress(model, endpoint.elementId);
@@ -144,6 +146,8 @@ export function trace(model: L3Model, from: TraceEndpoint, to: TraceEndpoint, ro
     hop.egressNetworkId = resolved.networkId;
     if (sameDestinationNetwork(routing, resolved.networkId, dst) && dst.address === target && resolved.nextHop.value === target.value) return deliver(resolved.networkId);
     const owner = routing.ownersOf(resolved.networkId, resolved.nextHop)[0];
+    // `podCIDR -> node IP` routes (seed 001 Tier-1): nodes are not hosts, the node network holds the pods.
+    if (!owner && dst.pod && dst.networkId === resolved.networkId) return deliver(resolved.networkId);
     if (!owner) {
       const net = model.networkById.get(resolved.networkId);
       return drop('next-hop-unresolved', host.id, `${host.name}: no element holds next hop ${resolved.nextHop.text} on ${net?.name ?? resolved.networkId}`);

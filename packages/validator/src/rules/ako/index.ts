@@ -1,3 +1,14 @@
 import type { Rule } from '../../engine/rule.ts';
+import staticRouteNeedsNodeNetwork from './static-route-needs-node-network.ts';
+import routablePodsStaticRoutes from './routable-pods-static-routes.ts';
+import clusterNameDuplicate from './cluster-name-duplicate.ts';
+import dnsVsInPool from './dns-vs-in-pool.ts';
+import nodeportNoSelector from './nodeport-no-selector.ts';
 
-export const akoRules: readonly Rule[] = [];
+export const akoRules: readonly Rule[] = [
+  staticRouteNeedsNodeNetwork,
+  routablePodsStaticRoutes,
+  clusterNameDuplicate,
+  dnsVsInPool,
+  nodeportNoSelector,
+];

@@ -1,3 +1,6 @@
 import type { Rule } from '../../engine/rule.ts';
+import vipNetworkNotRegistered from './vip-network-not-registered.ts';
+import endpointRequired from './endpoint-required.ts';
+import endpointNotOnNodeNetwork from './endpoint-not-on-node-network.ts';
 
-export const tkgRules: readonly Rule[] = [];
+export const tkgRules: readonly Rule[] = [vipNetworkNotRegistered, endpointRequired, endpointNotOnNodeNetwork];

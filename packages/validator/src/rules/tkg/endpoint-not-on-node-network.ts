@@ -1,0 +1,47 @@
+import { defineRule } from '../../engine/rule.ts';
+import { inCidr } from '../../l3/addr.ts';
+import { parseAddress } from '../../queries/routing.ts';
+
+export default defineRule({
+  meta: {
+    id: 'tkg/endpoint-not-on-node-network',
+    severity: 'error',
+    category: 'tkg',
+    description: "A kube-vip control-plane endpoint address outside the subnet of the cluster's node network.",
+    docs: `### Why
+kube-vip does not route: it makes one control-plane node answer ARP for the endpoint address on its own
+network, in addition to the node's address. The endpoint must therefore lie in the subnet of the node
+network (\`VSPHERE_NETWORK\`); an address from another subnet is held by a node that nobody can reach
+on it, and the cluster never comes up.
+
+### How to fix
+Pick the endpoint from the node network's subnet, outside its DHCP scope and pools (seed 000:
+192.168.52.100 on dp-data-52, 192.168.52.0/22; seed 001: 172.16.135.240 on tanzu-overlay,
+172.16.128.0/21).
+
+### Source
+Seed 000 (NSX-ALB routing), kube-vip design: the endpoint 192.168.52.100 is held by a k8s master node on
+dp-data-52 (L255, L265). Seed 001: endpoints 172.16.135.240 and 172.16.135.250 inside the node segment
+172.16.128.0/21.`,
+    seeds: ['000', '001'],
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const cluster of model.ofKind('tkgCluster')) {
+      const { provider, address } = cluster.props.endpoint;
+      if (provider !== 'kube-vip') continue;
+      const endpoint = parseAddress(address);
+      const net = cluster.props.nodeNetworkId ? model.networkById.get(cluster.props.nodeNetworkId) : undefined;
+      // Missing endpoint: tkg/endpoint-required; malformed values and unknown subnets: skip.
+      if (!endpoint || !net?.subnet || inCidr(net.subnet, endpoint)) continue;
+      ctx.report({
+        message: `Control-plane endpoint ${endpoint.text} of cluster ${cluster.name} is outside its node network ${net.name} (${net.subnetText}); kube-vip can only hold an address on the nodes' own subnet`,
+        targets: [
+          { kind: 'tkgCluster', id: cluster.id },
+          { kind: net.kind, id: net.id },
+        ],
+        data: { cluster: cluster.name, endpoint: endpoint.text, network: net.name, subnet: net.subnetText },
+      });
+    }
+  },
+});
