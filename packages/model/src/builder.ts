@@ -34,10 +34,12 @@ export class DesignBuilder {
     const merged: Record<string, unknown> = { ...base };
     for (const [key, value] of Object.entries(props as Record<string, unknown>)) {
       const prior = base[key];
-      merged[key] =
-        value !== null && typeof value === 'object' && !Array.isArray(value) && prior !== null && typeof prior === 'object' && !Array.isArray(prior)
-          ? { ...(prior as object), ...(value as object) }
-          : value;
+      // Merge a nested object over its default only when it is the same shape: a value with a
+      // key the default lacks is another variant of a union (loadBalancer haproxy -> nsx-alb).
+      const sameShape =
+        value !== null && typeof value === 'object' && !Array.isArray(value) && prior !== null && typeof prior === 'object' && !Array.isArray(prior) &&
+        Object.keys(value).every((k) => k in prior);
+      merged[key] = sameShape ? { ...(prior as object), ...(value as object) } : value;
     }
     const column = COLUMN[kindInfo[kind].system];
     const row = this.rows.get(column) ?? 0;

@@ -81,3 +81,19 @@ describe('parseJsonText', () => {
     expect(parseJsonText('{"a": 1,}')).toMatchObject({ ok: false });
   });
 });
+
+describe('DesignBuilder', () => {
+  it('replaces a nested union variant instead of merging it over the default', async () => {
+    const { DesignBuilder } = await import('../src/index.ts');
+    const b = new DesignBuilder({ name: 'x' });
+    const ctrl = b.add('aviController', 'ctrl');
+    b.add('supervisor', 'sup', { loadBalancer: { provider: 'nsx-alb', controllerId: ctrl } });
+    b.add('tkgCluster', 'c', { endpoint: { provider: 'kube-vip' } });
+    const doc = b.build();
+    expect(doc.elements[1]?.props).toMatchObject({ loadBalancer: { provider: 'nsx-alb', controllerId: ctrl } });
+    expect((doc.elements[1]?.props as { loadBalancer: object }).loadBalancer).not.toHaveProperty('haproxyId');
+    expect((doc.elements[2]?.props as { endpoint: object }).endpoint).toEqual({ provider: 'kube-vip', address: null });
+    const r = restore(doc);
+    expect(r.ok ? [] : r.errors).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
 import type { Rule } from '../../engine/rule.ts';
+import routedPodsCidrSet from './routed-pods-cidr-set.ts';
 
-export const tkgsRules: readonly Rule[] = [];
+export const tkgsRules: readonly Rule[] = [routedPodsCidrSet];
