@@ -1,0 +1,394 @@
+/**
+ * IPAM questions shared by the ipam/* rules: which routing domain an address or range lives in,
+ * which addresses are reserved on a network (network, broadcast, gateways), who holds what, and
+ * per-domain indexes over networks and ranges (addressIndex: sort once, then O(log n) queries),
+ * so no rule loops pairwise over the estate (performance.md §5).
+ *
+ * Everything is computed once per L3 model and cached (the model is immutable).
+ */
+import { formatIp4, formatIp6, kindInfo, type ElementKind } from '@viplane/model';
+import type { L3Address, L3Model, L3Network, L3Range, L3RangePurpose } from '../l3/model.ts';
+import { ip as parseIpCached, type Cidr, type Ip, type IpValue } from '../l3/addr.ts';
+import { AddressIndex, heldSet4 as heldSetOf, type IntervalLike, type IpLike } from '../addressIndex/index.ts';
+import type { Target } from '../engine/diagnostic.ts';
+
+/** Networks without an explicit routing domain share this one (port groups, segments, client networks). */
+export const DEFAULT_DOMAIN = 'default';
+
+/** The Supervisor takes 5 consecutive management addresses from its start address (3 CP VMs + floating + upgrade). */
+export const SUPERVISOR_MANAGEMENT_BLOCK = 5;
+
+/** Ranges an address server hands out from (the rest, `reserved`, are kept out of use). */
+const DYNAMIC: ReadonlySet<L3RangePurpose> = new Set(['se-pool', 'vip-pool', 'se-vip-pool', 'dhcp', 'node', 'workload', 'haproxy-vip']);
+/** Ranges that hand out VIPs (a VIP placed by hand inside one of them is fine). */
+const VIP_POOLS: ReadonlySet<L3RangePurpose> = new Set(['vip-pool', 'se-vip-pool', 'haproxy-vip']);
+
+export function isDynamicPurpose(p: L3RangePurpose): boolean {
+  return DYNAMIC.has(p);
+}
+export function isVipPool(p: L3RangePurpose): boolean {
+  return VIP_POOLS.has(p);
+}
+
+const PURPOSE_LABEL: Record<L3RangePurpose, string> = {
+  'se-pool': 'SE pool',
+  'vip-pool': 'VIP pool',
+  'se-vip-pool': 'SE/VIP pool',
+  dhcp: 'DHCP scope',
+  node: 'node range',
+  workload: 'workload range',
+  reserved: 'reserved range',
+  'haproxy-vip': 'HAProxy VIP range',
+};
+export function purposeLabel(p: L3RangePurpose): string {
+  return PURPOSE_LABEL[p];
+}
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** `port group dp-mgmt-32`, `TKG cluster tkg-wc1`: the kind's label mid-sentence (acronyms kept). */
+export function kindLabel(kind: ElementKind): string {
+  const label = kindInfo[kind].label;
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+/** Targets without repeats, in first-seen order. */
+export function uniqueTargets(targets: readonly Target[]): Target[] {
+  const seen = new Set<string>();
+  const out: Target[] = [];
+  for (const t of targets) {
+    const key = `${t.kind}|${t.id}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values and intervals
+
+export function formatValue(family: 4 | 6, value: IpValue): string {
+  return family === 4 ? formatIp4(value as number) : formatIp6(value as bigint);
+}
+
+export function cidrInterval(c: Cidr): IntervalLike {
+  return c.family === 4
+    ? { family: 4, start: c.first as number, end: c.last as number }
+    : { family: 6, start: c.first as bigint, end: c.last as bigint };
+}
+
+export function ipLike(a: Ip): IpLike {
+  return a.family === 4 ? { family: 4, value: a.value as number } : { family: 6, value: a.value as bigint };
+}
+
+export function ipInterval(a: Ip): IntervalLike {
+  return a.family === 4
+    ? { family: 4, start: a.value as number, end: a.value as number }
+    : { family: 6, start: a.value as bigint, end: a.value as bigint };
+}
+
+/** The range as an interval; `null` when an end is malformed, the families differ or it runs backwards (ipam/invalid-cidr). */
+export function rangeInterval(r: L3Range): IntervalLike | null {
+  const { start, end } = r;
+  if (!start || !end || start.family !== end.family || end.value < start.value) return null;
+  return start.family === 4
+    ? { family: 4, start: start.value as number, end: end.value as number }
+    : { family: 6, start: start.value as bigint, end: end.value as bigint };
+}
+
+export function intervalText(iv: IntervalLike): string {
+  return `${formatValue(iv.family, iv.start)}-${formatValue(iv.family, iv.end)}`;
+}
+
+export function inInterval(iv: IntervalLike, a: Ip): boolean {
+  return iv.family === a.family && iv.start <= a.value && a.value <= iv.end;
+}
+
+/** Does `outer` hold all of `inner`? */
+export function intervalWithin(inner: IntervalLike, outer: IntervalLike): boolean {
+  return inner.family === outer.family && outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/**
+ * The addresses of a subnet no host may take: IPv4 network and broadcast (below /31, RFC 3021),
+ * IPv6 the Subnet-Router anycast address (the first one, RFC 4291; below /127). Always from the
+ * real prefix: 192.168.49.0 is an ordinary host of 192.168.48.0/22 (seed 000 hands it out as a VIP).
+ */
+export function subnetReserved(c: Cidr): { value: IpValue; what: 'network' | 'broadcast' }[] {
+  if (c.family === 4)
+    return c.prefix <= 30
+      ? [
+          { value: c.first, what: 'network' },
+          { value: c.last, what: 'broadcast' },
+        ]
+      : [];
+  return c.prefix <= 126 ? [{ value: c.first, what: 'network' }] : [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels and targets
+
+export function networkLabel(n: L3Network): string {
+  return n.subnet ? `${n.name} (${n.subnet.text})` : n.name;
+}
+
+export function elementName(model: L3Model, id: string): string {
+  return model.elements.get(id)?.name ?? id;
+}
+
+export function elementTarget(model: L3Model, id: string): Target {
+  const kind = (model.elements.get(id)?.kind ?? 'portGroup') as ElementKind;
+  return { kind, id };
+}
+
+/** Targets of a range: its owner, the range, and the network it is on when that is another element. */
+export function rangeTargets(model: L3Model, r: L3Range): Target[] {
+  const out: Target[] = [elementTarget(model, r.ownerId), { kind: 'range', id: r.id }];
+  if (r.networkId && r.networkId !== r.ownerId) out.push(elementTarget(model, r.networkId));
+  return out;
+}
+
+/** Targets of a held address: its holder, then the link or nested node it is written on. */
+export function addressTargets(model: L3Model, a: L3Address): Target[] {
+  const out: Target[] = [{ kind: a.ownerKind, id: a.ownerId }];
+  if (a.linkId) out.push({ kind: 'link', id: a.linkId });
+  if (a.itemId) out.push({ kind: 'node', id: a.itemId });
+  return out;
+}
+
+const ROLE_LABEL: Record<L3Address['role'], string> = {
+  interface: 'interface',
+  controller: 'Controller address',
+  'se-interface': 'SE interface',
+  'haproxy-interface': 'HAProxy interface',
+  endpoint: 'control-plane endpoint',
+  vip: 'VIP',
+  'dns-vs': 'DNS virtual service address',
+  node: 'node address',
+  'supervisor-management': 'Supervisor management address',
+};
+
+/** `kube-vip endpoint 192.168.52.100 of tkg-mgmt`. */
+export function describeHolder(model: L3Model, a: L3Address, text = a.text): string {
+  let role = ROLE_LABEL[a.role];
+  if (a.role === 'endpoint') {
+    const el = model.elements.get(a.ownerId);
+    if (el?.kind === 'tkgCluster')
+      role = el.props.endpoint.provider === 'kube-vip' ? 'kube-vip endpoint' : 'control-plane endpoint (NSX-ALB VIP)';
+  }
+  if (a.itemId) {
+    const el = model.elements.get(a.ownerId);
+    const node = el?.kind === 'k8sCluster' ? el.props.nodes.find((n) => n.id === a.itemId) : undefined;
+    return `${role} ${text} of ${node?.name ?? a.itemId} (${elementName(model, a.ownerId)})`;
+  }
+  return `${role} ${text} of ${elementName(model, a.ownerId)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The per-model facts
+
+export interface GatewayRef {
+  ip: Ip;
+  networkId: string;
+  /** `network`: the network's own gateway; `link`: a NIC's gateway on it (HAProxy has one per NIC). */
+  source: 'network' | 'link';
+  /** The network (for `network`) or the element whose NIC names it. */
+  ownerId: string;
+  linkId?: string;
+}
+
+/** A held address in its routing domain (the Supervisor's management block is expanded to its 5 addresses). */
+export interface Held {
+  address: L3Address;
+  ip: Ip;
+  domain: string;
+  /** Position in the Supervisor's management block (0 for everything else). */
+  offset: number;
+}
+
+export interface RangeEntry {
+  range: L3Range;
+  network: L3Network;
+  iv: IntervalLike;
+}
+
+export interface DomainRanges {
+  entries: RangeEntry[];
+  /** Tags are positions in `entries`. */
+  index: AddressIndex;
+}
+
+export interface DomainNetworks {
+  networks: L3Network[];
+  /** Tags are positions in `networks`. */
+  index: AddressIndex;
+}
+
+interface Facts {
+  gateways?: Map<string, GatewayRef[]>;
+  held?: Held[];
+  ranges?: Map<string, DomainRanges>;
+  networks?: Map<string, DomainNetworks>;
+  heldSets?: Map<string, Float64Array>;
+}
+
+const cache = new WeakMap<L3Model, Facts>();
+
+/** Per-model facts, each built on first use (a rule pays only for what it asks). */
+function facts(model: L3Model): Facts {
+  let f = cache.get(model);
+  if (!f) cache.set(model, (f = {}));
+  return f;
+}
+
+export function domainOf(model: L3Model, networkId: string | null): string | null {
+  if (networkId === null) return null;
+  return model.networkById.get(networkId)?.routingDomain ?? null;
+}
+
+/** Gateways on each network: the network's own first, then distinct NIC gateways. */
+export function gatewaysByNetwork(model: L3Model): ReadonlyMap<string, readonly GatewayRef[]> {
+  const f = facts(model);
+  return (f.gateways ??= buildGateways(model));
+}
+
+export function gatewaysOf(model: L3Model, networkId: string): readonly GatewayRef[] {
+  return gatewaysByNetwork(model).get(networkId) ?? [];
+}
+
+/** Is `a` a gateway address of the network? */
+export function isGatewayOf(model: L3Model, networkId: string | null, a: Ip): boolean {
+  if (networkId === null) return false;
+  return gatewaysOf(model, networkId).some((g) => g.ip.family === a.family && g.ip.value === a.value);
+}
+
+/** Every statically held, parsed address on a known network, with its routing domain. */
+export function heldAddresses(model: L3Model): readonly Held[] {
+  const f = facts(model);
+  return (f.held ??= buildHeld(model));
+}
+
+/** Ranges with a valid interval on a known network, per routing domain, with a containment index. */
+export function rangesByDomain(model: L3Model): ReadonlyMap<string, DomainRanges> {
+  const f = facts(model);
+  return (f.ranges ??= buildRanges(model));
+}
+
+/** Networks with a parsed subnet, per routing domain, with a containment index. */
+export function networksByDomain(model: L3Model): ReadonlyMap<string, DomainNetworks> {
+  const f = facts(model);
+  return (f.networks ??= buildNetworks(model));
+}
+
+/**
+ * Sorted unique IPv4 addresses that are taken in a routing domain: held addresses and gateways.
+ * For capacity questions (addressIndex/capacity).
+ */
+export function heldSet4(model: L3Model, domain: string): Float64Array {
+  const f = facts(model);
+  if (!f.heldSets) {
+    // All domains in one pass over the held addresses and gateways.
+    const values = new Map<string, number[]>();
+    const add = (d: string, v: number) => {
+      const list = values.get(d);
+      if (list) list.push(v);
+      else values.set(d, [v]);
+    };
+    for (const h of heldAddresses(model)) if (h.ip.family === 4) add(h.domain, h.ip.value);
+    for (const [networkId, gws] of gatewaysByNetwork(model)) {
+      const d = domainOf(model, networkId);
+      if (d !== null) for (const g of gws) if (g.ip.family === 4) add(d, g.ip.value);
+    }
+    f.heldSets = new Map([...values].map(([d, list]) => [d, heldSetOf(list)]));
+  }
+  return f.heldSets.get(domain) ?? EMPTY;
+}
+
+const EMPTY = new Float64Array(0);
+
+function buildGateways(model: L3Model): Map<string, GatewayRef[]> {
+  const out = new Map<string, GatewayRef[]>();
+  const add = (g: GatewayRef) => {
+    let list = out.get(g.networkId);
+    if (!list) out.set(g.networkId, (list = []));
+    if (!list.some((x) => x.ip.family === g.ip.family && x.ip.value === g.ip.value)) list.push(g);
+  };
+  for (const n of model.networks) if (n.gateway) add({ ip: n.gateway, networkId: n.id, source: 'network', ownerId: n.id });
+  for (const l of model.document.links) {
+    if (l.kind !== 'nic' || l.gateway === null || !model.networkById.has(l.to)) continue;
+    const g = parseIpCached(l.gateway);
+    if (g) add({ ip: g, networkId: l.to, source: 'link', ownerId: l.from, linkId: l.id });
+  }
+  return out;
+}
+
+function buildHeld(model: L3Model): Held[] {
+  const out: Held[] = [];
+  for (const a of model.addresses) {
+    if (!a.ip) continue;
+    const domain = domainOf(model, a.networkId);
+    if (domain === null) continue;
+    const block = a.role === 'supervisor-management' && a.path.endsWith('/managementStartAddress') ? SUPERVISOR_MANAGEMENT_BLOCK : 1;
+    for (let k = 0; k < block; k++) {
+      let ip: Ip = a.ip;
+      if (k > 0) {
+        if (a.ip.family === 4) {
+          const value = a.ip.value + k;
+          if (value > 0xffffffff) break;
+          ip = { family: 4, value, text: formatIp4(value) };
+        } else {
+          const value = a.ip.value + BigInt(k);
+          ip = { family: 6, value, text: formatIp6(value) };
+        }
+      }
+      out.push({ address: a, ip, domain, offset: k });
+    }
+  }
+  return out;
+}
+
+function buildRanges(model: L3Model): Map<string, DomainRanges> {
+  const out = new Map<string, DomainRanges>();
+  const lists = new Map<string, RangeEntry[]>();
+  for (const r of model.ranges) {
+    const network = r.networkId === null ? undefined : model.networkById.get(r.networkId);
+    const iv = rangeInterval(r);
+    if (!network || !iv) continue;
+    let list = lists.get(network.routingDomain);
+    if (!list) lists.set(network.routingDomain, (list = []));
+    list.push({ range: r, network, iv });
+  }
+  for (const [domain, entries] of lists) out.set(domain, { entries, index: AddressIndex.build(entries.map((e) => e.iv)) });
+  return out;
+}
+
+function buildNetworks(model: L3Model): Map<string, DomainNetworks> {
+  const out = new Map<string, DomainNetworks>();
+  const lists = new Map<string, L3Network[]>();
+  for (const n of model.networks) {
+    if (!n.subnet) continue;
+    let list = lists.get(n.routingDomain);
+    if (!list) lists.set(n.routingDomain, (list = []));
+    list.push(n);
+  }
+  for (const [domain, networks] of lists)
+    out.set(domain, { networks, index: AddressIndex.build(networks.map((n) => cidrInterval(n.subnet as Cidr))) });
+  return out;
+}
+
+/** Ranges of the address's own network that hold it. */
+export function rangesHolding(model: L3Model, networkId: string, a: Ip): RangeEntry[] {
+  const domain = domainOf(model, networkId);
+  const dr = domain === null ? undefined : rangesByDomain(model).get(domain);
+  if (!dr) return [];
+  const out: RangeEntry[] = [];
+  for (const tag of a.family === 4 ? dr.index.v4.containing(a.value) : dr.index.v6.containing(a.value)) {
+    const e = dr.entries[tag]!;
+    if (e.network.id === networkId) out.push(e);
+  }
+  return out;
+}

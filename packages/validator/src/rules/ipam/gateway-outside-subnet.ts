@@ -1,0 +1,65 @@
+import { defineRule } from '../../engine/rule.ts';
+import type { Target } from '../../engine/diagnostic.ts';
+import { inCidr } from '../../l3/addr.ts';
+import { elementName, elementTarget, gatewaysByNetwork, subnetReserved } from '../../queries/ipam.ts';
+
+export default defineRule({
+  meta: {
+    id: 'ipam/gateway-outside-subnet',
+    severity: 'error',
+    category: 'ipam',
+    description: "A network's gateway, or a gateway set on a NIC, is not a host address of the network's subnet.",
+    docs: `### Why
+A host only sends to a gateway it can reach directly, on its own subnet (ARP). A gateway outside the subnet - a typo
+such as 192.168.84.1 for \`dp-data-48\` 192.168.48.0/22, or the gateway of another port group - leaves every machine
+on the network without a default route: the SE's data default route (\`0.0.0.0/0 via 192.168.48.1\` in seed 000) cannot
+resolve its next hop, the HAProxy appliance has no way out of its management network, nodes cannot reach anything
+beyond their subnet. A gateway on the subnet's network or broadcast address is no host address either.
+
+Checked for every network's gateway (port groups, NSX-T segments, client networks) and for the gateways written on NIC
+links (HAProxy has one per NIC, the Controller and Supervisor may set one), against the subnet of the network the NIC
+is on. Networks without a known subnet are skipped.
+
+### How to fix
+Use an address of the subnet, normally the router's interface (SVI) on it: seed 000's L3 switch answers 192.168.32.1,
+192.168.48.1 and 192.168.52.1 on the three port groups.
+
+### Source
+Seed 000 (NSX-ALB routing), L93, L109, L147: the data default gateway is "normally the gateway of the interface where the
+app LB services are deployed", 192.168.48.1 being the L3 switch's SVI on \`dp-data-48\`. Seed 002 (HAProxy), L43: the
+appliance's default gateway must be on the management network.`,
+    seeds: ['000', '002'],
+  },
+  check({ model, report }) {
+    for (const [networkId, gateways] of gatewaysByNetwork(model)) {
+      const network = model.networkById.get(networkId);
+      if (!network?.subnet) continue;
+      const subnet = network.subnet;
+      for (const g of gateways) {
+        const inside = inCidr(subnet, g.ip);
+        const reserved = inside ? subnetReserved(subnet).find((x) => x.value === g.ip.value) : undefined;
+        if (inside && !reserved) continue;
+        const whose =
+          g.source === 'network'
+            ? `Gateway ${g.ip.text} of network ${network.name}`
+            : `Gateway ${g.ip.text} set on the NIC of ${elementName(model, g.ownerId)} on network ${network.name}`;
+        const targets: Target[] =
+          g.source === 'network'
+            ? [elementTarget(model, network.id)]
+            : [elementTarget(model, g.ownerId), { kind: 'link', id: g.linkId! }, elementTarget(model, network.id)];
+        report({
+          message: reserved
+            ? `${whose} is the ${reserved.what} address of ${subnet.text}, not a host address`
+            : `${whose} is outside its subnet ${subnet.text}`,
+          targets,
+          data: {
+            gateway: g.ip.text,
+            network: network.name,
+            subnet: subnet.text,
+            problem: reserved ? `${reserved.what}-address` : 'outside',
+          },
+        });
+      }
+    }
+  },
+});
