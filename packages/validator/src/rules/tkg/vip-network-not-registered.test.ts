@@ -1,11 +1,12 @@
 import { testRule } from '../../testing/ruleTester.ts';
 import rule from './vip-network-not-registered.ts';
-import { mutate, propsOf, seed000, seed001 } from '../../../test/fixtures/routing.ts';
+import { mutate, propsOf, seed000, seed001, seed003 } from '../../../test/fixtures/routing.ts';
 
 type Pg = { albRegistered: boolean; subnet: string | null; ranges: { id: string; purpose: string }[] };
 const alb = seed000('3net-alb');
 const kubevip = seed000('3net-kubevip');
 const routable = seed001();
+const akoLab = seed003();
 
 testRule(rule, {
   valid: [
@@ -13,6 +14,7 @@ testRule(rule, {
     { name: 'seed 000 kube-vip: dp-data-48 registered, dp-data-52 (nodes only) not', doc: kubevip.doc },
     { name: 'seed 000 1-network: dp-mgmt-32 with a VIP pool', doc: seed000('1net').doc },
     { name: 'seed 001: NSX-T segment tanzu-overlay with its Avi pool 172.16.129.1-172.16.129.254', doc: routable.doc },
+    { name: 'seed 003: AKO VIP network alb-vip registered with pool .1-.100', doc: akoLab.doc },
     {
       name: 'kube-vip: the (unused) control-plane VIP network may be unregistered',
       doc: mutate(kubevip.doc, (d) => {
@@ -22,6 +24,14 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'seed 003: AKO VIP network alb-vip not registered on the Controller',
+      doc: mutate(akoLab.doc, (d) => {
+        const pg = propsOf<Pg>(d, akoLab.ids.albVip);
+        pg.albRegistered = false;
+      }),
+      errors: [{ targets: [akoLab.ids.ako, akoLab.ids.albVip], severity: 'error' }],
+    },
     {
       name: 'seed 000 vip-net-not-registered: dp-data-52 subnet None while it is the control-plane VIP network',
       doc: mutate(alb.doc, (d) => {

@@ -6,7 +6,7 @@ export default defineRule({
     id: 'tkg/vip-network-not-registered',
     severity: 'error',
     category: 'tkg',
-    description: "A TKG cluster's workload or control-plane VIP network is not registered on the NSX-ALB Controller, or has no VIP pool.",
+    description: "A TKG cluster's (or an AKO instance's) VIP network is not registered on the NSX-ALB Controller, or has no VIP pool.",
     docs: `### Why
 TKG asks NSX-ALB (through AKO) to put LoadBalancer services on \`AVI_DATA_NETWORK\` and, with the NSX-ALB
 control-plane endpoint provider, the Kubernetes API VIP on the control-plane VIP network
@@ -18,6 +18,8 @@ or one without a VIP pool makes the service, or the whole cluster build, fail.
 With the kube-vip endpoint provider the control-plane VIP network is set but unused (seed 000), so only the
 workload VIP network is checked then. NSX-T segments count as registered when their subnet is known (the
 schema has no registration flag for them); they still need a VIP pool.
+
+When AKO runs outside TKG (seed 003), the VIP network of its `vipNetworkList` is checked the same way.
 
 ### How to fix
 Register the network's subnet on the Controller (port group: \`albRegistered\`) and add an IP pool for VIPs
@@ -63,6 +65,28 @@ the Controller needs a VIP network with a pool (L84).`,
           data: { cluster: cluster.name, network: net.name, subnet: net.subnetText, roles: what, registered, vipPool: pool },
         });
       }
+    }
+    // AKO outside TKG (seed 003) takes its VIPs from the same Controller IPAM: the VIP network
+    // in vipNetworkList must be registered with a pool just the same (seed 003 L84).
+    for (const ako of model.ofKind('ako')) {
+      const networkId = ako.props.vipNetworkId;
+      const net = networkId === null ? undefined : model.networkById.get(networkId);
+      if (!net || (net.subnetText !== null && net.subnet === null)) continue;
+      const cluster = ako.props.clusterId === null ? undefined : model.elements.get(ako.props.clusterId);
+      if (cluster?.kind === 'tkgCluster') continue; // reported above through the cluster
+      const registered = aviRegistered(net);
+      const pool = hasVipPool(model, net.id);
+      if (registered && pool) continue;
+      ctx.report({
+        message: !registered
+          ? `VIP network ${net.name} of AKO ${ako.props.clusterName || ako.name} is not registered on the NSX-ALB Controller${net.subnetText ? ` (subnet ${net.subnetText} not configured there)` : ' (no subnet)'}`
+          : `VIP network ${net.name} (${net.subnetText}) of AKO ${ako.props.clusterName || ako.name} has no VIP pool on the NSX-ALB Controller`,
+        targets: [
+          { kind: 'ako', id: ako.id },
+          { kind: net.kind, id: net.id },
+        ],
+        data: { ako: ako.props.clusterName, network: net.name, subnet: net.subnetText, roles: ['AKO VIP network'], registered, vipPool: pool },
+      });
     }
   },
 });
