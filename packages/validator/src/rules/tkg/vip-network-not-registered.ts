@@ -19,7 +19,7 @@ With the kube-vip endpoint provider the control-plane VIP network is set but unu
 workload VIP network is checked then. NSX-T segments count as registered when their subnet is known (the
 schema has no registration flag for them); they still need a VIP pool.
 
-When AKO runs outside TKG (seed 003), the VIP network of its `vipNetworkList` is checked the same way.
+When AKO runs outside TKG (seed 003), the VIP network of its \`vipNetworkList\` is checked the same way.
 
 ### How to fix
 Register the network's subnet on the Controller (port group: \`albRegistered\`) and add an IP pool for VIPs
