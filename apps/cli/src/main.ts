@@ -6,9 +6,10 @@ import { validateCommand } from './commands/validate.ts';
 import { traceCommand } from './commands/trace.ts';
 import { rulesCommand } from './commands/rules.ts';
 import { templatesCommand } from './commands/templates.ts';
+import { exportCommand } from './commands/export.ts';
 import type { Readable, Writable } from 'node:stream';
 
-const commands: Command[] = [validateCommand, traceCommand, rulesCommand, templatesCommand];
+const commands: Command[] = [validateCommand, traceCommand, rulesCommand, templatesCommand, exportCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

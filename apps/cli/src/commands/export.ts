@@ -1,0 +1,57 @@
+/**
+ * `viplane export <file|-> --out <dir|file.zip>`: writes the deployment bundle (configs, diagrams
+ * as SVG and PNG, address plan, report, topology.json, README). A `.zip` target gets one zip file,
+ * anything else is a directory (created when missing; files of the same name are replaced).
+ * Exit 0 when written, 1 when written but the design has errors, 2 on unusable input.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { exportBundle, zipBundle } from '@viplane/formats';
+import { validate } from '@viplane/validator';
+import { svgToPng } from '@viplane/formats/png';
+import { readDesign } from '../io.ts';
+import type { Command } from './command.ts';
+import { styler } from '../style.ts';
+
+export const exportCommand: Command = {
+  name: 'export',
+  usage: 'export <file|-> --out <dir|file.zip>',
+  summary: 'write the deployment bundle: configs, diagrams, address plan, report',
+  async run(args, io) {
+    const source = args.positionals[0];
+    if (!source) throw io.usage('export needs a file (or - for stdin) and --out <dir|file.zip>');
+    if (args.positionals.length > 1) throw io.usage(`export takes one design, got ${args.positionals.length}`);
+    const out = args.out;
+    if (!out) throw io.usage('export needs --out <dir|file.zip>');
+    const document = await readDesign(source, io.stdin);
+    const bundle = exportBundle(document, { png: (svg) => svgToPng(svg) });
+    const target = resolve(out);
+    try {
+      if (/\.zip$/i.test(out)) {
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, zipBundle(bundle));
+      } else {
+        for (const f of bundle.files) {
+          const path = join(target, ...f.path.split('/'));
+          await mkdir(dirname(path), { recursive: true });
+          await writeFile(path, f.content);
+        }
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EISDIR' || code === 'EROFS')
+        throw io.usage(
+          `cannot write ${out}: ${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : code === 'EROFS' ? 'read-only file system' : 'a file is in the way'}`,
+        );
+      throw error;
+    }
+    const diagnostics = validate(document);
+    const count = (sev: string) => diagnostics.filter((d) => d.severity === sev).length;
+    const s = styler(io.stdout);
+    io.stdout.write(`wrote ${bundle.files.length} files to ${out}\n`);
+    io.stdout.write(
+      `${s('dim', `${document.name}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info (details in report.md)`)}\n`,
+    );
+    return count('error') > 0 ? 1 : 0;
+  },
+};

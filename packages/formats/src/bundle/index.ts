@@ -1,0 +1,86 @@
+/**
+ * The deployment bundle (domain.md §8): everything a team needs for one design, as files.
+ *
+ *   exportBundle(document, { png? }) -> { files: {path, content}[] }   sorted by path
+ *   zipBundle(bundle)                -> Uint8Array                     deterministic zip
+ *
+ * Browser-safe: PNG rendering is passed in (`png: svgToPng` from `@viplane/formats/png` on Node).
+ * The same document gives byte-identical files and zips.
+ */
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { TopologyDocument } from '@viplane/model';
+import { lower, validate } from '@viplane/validator';
+import { exportConfigs, fileSafe, sortKeys } from '../configs.ts';
+import { addressPlanCsv } from '../address-plan/index.ts';
+import { designDiagramSvg } from '../diagrams/design.ts';
+import { routingDiagramSvg, routingHosts } from '../diagrams/routing.ts';
+import { reportHtml, reportMarkdown, type ReportDiagram } from '../report/index.ts';
+import { bundleReadme } from './readme.ts';
+
+export interface BundleFile {
+  /** Relative, `/`-separated. */
+  path: string;
+  content: string | Uint8Array;
+}
+
+export interface Bundle {
+  /** Sorted by path. */
+  files: BundleFile[];
+}
+
+export interface BundleOptions {
+  /** Renders an SVG to PNG; with it, every diagram is also written as `.png`. */
+  png?: (svg: string) => Uint8Array;
+}
+
+export function exportBundle(document: TopologyDocument, options: BundleOptions = {}): Bundle {
+  const model = lower(document);
+  const diagnostics = validate(document);
+  const configs = exportConfigs(document);
+  const files: BundleFile[] = configs.files.map((f) => ({ path: f.path, content: f.content }));
+
+  const diagrams: ReportDiagram[] = [
+    { title: `Design overview: ${document.name}`, path: 'diagrams/design.svg', svg: designDiagramSvg(document, model) },
+  ];
+  const used = new Set<string>();
+  for (const host of routingHosts(document)) {
+    let base = `routing-${fileSafe(host.name, host.id)}`;
+    for (let n = 2; used.has(base); n++) base = `routing-${fileSafe(host.name, host.id)}-${n}`;
+    used.add(base);
+    diagrams.push({
+      title: `Routing: ${host.kind === 'seGroup' ? 'SE group' : 'HAProxy'} ${host.name}`,
+      path: `diagrams/${base}.svg`,
+      svg: routingDiagramSvg(document, host.id, model),
+    });
+  }
+  for (const d of diagrams) {
+    files.push({ path: d.path, content: d.svg });
+    if (options.png) files.push({ path: d.path.replace(/\.svg$/, '.png'), content: options.png(d.svg) });
+  }
+
+  files.push({ path: 'address-plan.csv', content: addressPlanCsv(document, model) });
+  const reportOptions = { diagnostics, exportDiagnostics: configs.diagnostics, diagrams, model };
+  files.push({ path: 'report.md', content: reportMarkdown(document, reportOptions) });
+  files.push({ path: 'report.html', content: reportHtml(document, reportOptions) });
+  files.push({ path: 'topology.json', content: `${JSON.stringify(sortKeys(document), null, 2)}\n` });
+
+  const paths = [...files.map((f) => f.path), 'README.md'].sort(byPath);
+  files.push({ path: 'README.md', content: bundleReadme(document, paths, diagnostics, configs.diagnostics) });
+  files.sort((a, b) => byPath(a.path, b.path));
+  return { files };
+}
+
+/** The bundle as a zip: entries in path order, fixed timestamps, deflate level 6. */
+export function zipBundle(bundle: Bundle): Uint8Array {
+  // 2000-01-01 00:00 in local fields, made at call time: the zip's DOS time is local time, so the
+  // same fields (and bytes) come out in every time zone.
+  const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
+  const entries: Zippable = {};
+  for (const f of [...bundle.files].sort((a, b) => byPath(a.path, b.path)))
+    entries[f.path] = [typeof f.content === 'string' ? strToU8(f.content) : f.content, { mtime: FIXED_MTIME, level: 6 }];
+  return zipSync(entries, { mtime: FIXED_MTIME });
+}
+
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

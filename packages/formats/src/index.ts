@@ -1,0 +1,31 @@
+/**
+ * @viplane/formats — what a design becomes outside Viplane. Pure and browser-safe (PNG rendering
+ * is Node-only and lives in `@viplane/formats/png`).
+ *
+ *   exportConfigs(document)           -> { files, diagnostics }  TKG, AKO, Avi, HAProxy, TKC, NSX-T, ACI files
+ *   routingDiagramSvg(document, id)   -> SVG of one SE group / HAProxy (routingHosts lists them)
+ *   designDiagramSvg(document)        -> SVG of the whole design
+ *   addressPlan / addressPlanCsv      -> every subnet, range and address with its holder
+ *   reportMarkdown / reportHtml       -> the validation report
+ *   exportBundle(document, { png? })  -> every file above plus topology.json and a README
+ *   zipBundle(bundle)                 -> deterministic zip
+ */
+export { exportConfigs, CONFIG_FORMATS, type ConfigExport, type ConfigFile, type ConfigFormat } from './configs.ts';
+export {
+  routingDiagram,
+  routingDiagramSvg,
+  routingHosts,
+  designDiagram,
+  designDiagramSvg,
+  escapeXml,
+  PALETTE,
+  INK,
+  FONT_FAMILY,
+  type Diagram,
+  type RoutingHost,
+  type Colors,
+} from './diagrams/index.ts';
+export { addressPlan, addressPlanCsv, csvField, ADDRESS_PLAN_COLUMNS, type AddressPlanRow } from './address-plan/index.ts';
+export { reportMarkdown, reportHtml, countText, type ReportOptions, type ReportDiagram } from './report/index.ts';
+export { exportBundle, zipBundle, type Bundle, type BundleFile, type BundleOptions } from './bundle/index.ts';
+export { TOOL_VERSIONS, describeFile } from './bundle/readme.ts';
