@@ -1,0 +1,172 @@
+/**
+ * Cases on the generated estates (performance.md §5.1, §5.2):
+ *   - validate/<estate>: lower + every rule + the estate's path traces (§5.1 counts the traces in
+ *     a full validation), against the typed-array pipeline of §2.9 over the same strings.
+ *   - rule/<id>: each rule alone on a fresh lowering, so slow rules stand out. A rule alone also
+ *     pays for the shared per-model caches (queries/*), so these do not add up to the total.
+ *   - incremental/edit: p50/p95 of ValidationSession.apply for one-field edits (a subnet, a range
+ *     end, a node address; each applied and reverted) against the §2.9 baseline of checking one
+ *     CIDR against a sorted index (ip-address parse, binary search, neighbour scan).
+ */
+import { parseCidr, type TopologyDocument } from '@viplane/model';
+import { Routing, lower, rules, runRules, trace } from '../src/index.ts';
+import { ValidationSession } from '../src/incremental/session.ts';
+import type { Estate } from './generate.ts';
+import { setNetworkField, setNodeAddress, setRangeEnd, type Edit } from './edits.ts';
+import { median, percentile, roundRobin, row, timeOnce, type Row } from './measure.ts';
+import { typedPipeline } from './pipeline.ts';
+
+export function validateCase(name: string, estate: Estate, runs: number, warmup: number, targetMs: number): Row {
+  const { doc, traces } = estate;
+  const phases = { lower: [] as number[], rules: [] as number[], traces: [] as number[] };
+  let diagnostics = 0;
+  let delivered = 0;
+  let baselineDelivered = 0;
+  const t = roundRobin(
+    {
+      baseline: () => {
+        baselineDelivered = typedPipeline(doc, traces).delivered;
+      },
+      full: () => {
+        const t0 = performance.now();
+        const model = lower(doc);
+        const t1 = performance.now();
+        diagnostics = runRules(model, rules).length;
+        const t2 = performance.now();
+        const routing = new Routing(model);
+        delivered = 0;
+        for (const tr of traces) if (trace(model, tr.from, tr.to, routing).delivered) delivered++;
+        phases.lower.push(t1 - t0);
+        phases.rules.push(t2 - t1);
+        phases.traces.push(performance.now() - t2);
+      },
+    },
+    runs,
+    warmup,
+  );
+  const ms = median(t['full']!);
+  const last = (xs: number[]) => Number(median(xs.slice(-runs)).toFixed(1));
+  return row(name, ms, median(t['baseline']!), `≤${targetMs} ms`, ms <= targetMs, {
+    lower_ms: last(phases.lower),
+    rules_ms: last(phases.rules),
+    traces_ms: last(phases.traces),
+    diagnostics,
+    delivered: `${delivered}/${traces.length} (baseline ${baselineDelivered})`,
+    estate: estate.counts,
+  });
+}
+
+export function perRuleRows(doc: TopologyDocument, runs: number): Row[] {
+  const out: Row[] = [];
+  for (const rule of rules) {
+    const times: number[] = [];
+    let error: string | undefined;
+    for (let r = 0; r < runs; r++) {
+      const model = lower(doc);
+      try {
+        times.push(timeOnce(() => runRules(model, [rule])));
+      } catch (e) {
+        error = String(e).slice(0, 120);
+        break;
+      }
+    }
+    out.push(row(`rule/${rule.meta.id}`, median(times), null, '', null, error ? { error } : {}));
+  }
+  return out.sort((a, b) => b.median_ms - a.median_ms);
+}
+
+/** The three one-field edits on domain `d`'s first k8s cluster and its node network. */
+function editsOn(doc: TopologyDocument, d: number): [string, Edit][] {
+  const net = `pg-${d}-4`;
+  return [
+    ['subnet', setNetworkField(doc, net, 'subnet', `10.${d}.16.0/21`)], // now overlaps pg-d-5
+    ['range', setRangeEnd(doc, net, `${net}-vip`, 'end', `10.${d}.17.140`)], // over 13 static nodes
+    ['node', setNodeAddress(doc, `k8s-${d}-0`, `k8s-${d}-0-n0`, `10.${d}.17.129`)], // node n1's address
+  ];
+}
+
+export function incrementalCase(estate: Estate, iterations: number): Row {
+  const { doc } = estate;
+  let session: ValidationSession | undefined;
+  const buildMs = timeOnce(() => {
+    session = new ValidationSession(doc);
+  });
+  const s = session!;
+  const byKind = new Map<string, number[]>();
+  const modes = new Set<string>();
+  let conflicts = 0;
+  for (let i = 0; i < iterations + 5; i++) {
+    for (const [kind, edit] of editsOn(doc, i % estate.counts.domains)) {
+      for (const [next, changed] of [
+        [edit.doc, edit.changed],
+        [doc, edit.changed],
+      ] as const) {
+        const t0 = performance.now();
+        const r = s.apply(next, changed);
+        const ms = performance.now() - t0;
+        modes.add(r.mode);
+        if (next !== doc) conflicts += r.added.length;
+        if (i < 5) continue; // warm-up
+        const list = byKind.get(kind) ?? [];
+        list.push(ms);
+        byKind.set(kind, list);
+      }
+    }
+  }
+  const all = [...byKind.values()].flat();
+  const p50 = percentile(all, 0.5);
+  const p95 = percentile(all, 0.95);
+  const perKind = Object.fromEntries(
+    [...byKind].map(([k, xs]) => [k, `${percentile(xs, 0.5).toFixed(3)}/${percentile(xs, 0.95).toFixed(3)}`]),
+  );
+  return row('incremental/edit', p50, checkOneCidr(estate), 'p95 ≤1 ms', p95 <= 1, {
+    p95_ms: Number(p95.toFixed(3)),
+    p50_p95_by_edit: perKind,
+    edits: all.length,
+    modes: [...modes],
+    diagnostics_per_edit: Number((conflicts / (iterations + 5) / 3).toFixed(1)),
+    session_build_ms: Number(buildMs.toFixed(1)),
+  });
+}
+
+/**
+ * §2.9's incremental check: one edited CIDR against a sorted index of the estate's intervals
+ * (networks, ranges, cluster CIDRs): ip-address parse, binary search, neighbour scan. Median per
+ * check in ms, from batches of 1,000 (one check is below the timer's resolution).
+ */
+function checkOneCidr(estate: Estate): number {
+  const model = lower(estate.doc);
+  const ivs: [number, number][] = [];
+  for (const n of model.networks) if (n.subnet?.family === 4) ivs.push([n.subnet.first as number, n.subnet.last as number]);
+  for (const r of model.ranges)
+    if (r.start?.family === 4 && r.end?.family === 4) ivs.push([r.start.value as number, r.end.value as number]);
+  for (const c of model.clusters)
+    for (const p of [...c.podCidrs, ...c.serviceCidrs]) if (p.cidr?.family === 4) ivs.push([p.cidr.first as number, p.cidr.last as number]);
+  ivs.sort((a, b) => a[0] - b[0]);
+  const starts = Float64Array.from(ivs, (x) => x[0]);
+  const ends = Float64Array.from(ivs, (x) => x[1]);
+  let maxLen = 0;
+  for (const [s, e] of ivs) maxLen = Math.max(maxLen, e - s);
+  const queries = Array.from({ length: estate.counts.domains * 40 }, (_, i) => `10.${Math.floor(i / 40)}.${(i % 40) * 4}.0/21`);
+  let hits = 0;
+  const check = (text: string) => {
+    const c = parseCidr(text);
+    if ('error' in c || c.family !== 4) return;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid]! <= c.end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && starts[i]! >= c.start - maxLen; i--) if (ends[i]! >= c.start) hits++;
+  };
+  const batches: number[] = [];
+  for (let b = 0; b < 30; b++) {
+    const t0 = performance.now();
+    for (let k = 0; k < 1000; k++) check(queries[(b * 1000 + k) % queries.length]!);
+    batches.push((performance.now() - t0) / 1000);
+  }
+  if (hits === 0) throw new Error('incremental baseline found no overlaps: the index is empty');
+  return median(batches.slice(5));
+}
