@@ -1,0 +1,88 @@
+/**
+ * One error shape for every failure, and no internals to clients: 5xx bodies say only
+ * "Internal Server Error" (the log has the stack, under the request id), 4xx bodies say what
+ * was wrong, with JSON paths and values for schema errors.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { HttpError, statusText, type Problem } from '../errors.ts';
+
+type Context = NonNullable<Problem['in']>;
+
+/** Values go back to clients: keep them short, as restore() does. */
+function describe(value: unknown): unknown {
+  if (typeof value === 'string' && value.length > 80) return `${value.slice(0, 77)}...`;
+  if (value !== null && typeof value === 'object') return Array.isArray(value) ? '[array]' : '[object]';
+  return value;
+}
+
+function readPointer(root: unknown, pointer: string): unknown {
+  if (pointer === '') return root;
+  let node = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function validationProblems(error: FastifyError, request: FastifyRequest): Problem[] {
+  const where = (error.validationContext ?? 'body') as Context;
+  const part = { body: request.body, querystring: request.query, params: request.params, headers: request.headers }[where];
+  return (error.validation ?? []).map((v) => {
+    const missing = v.keyword === 'required' ? (v.params as { missingProperty?: string }).missingProperty : undefined;
+    const path = missing === undefined ? v.instancePath : `${v.instancePath}/${missing}`;
+    const value = missing === undefined ? describe(readPointer(part, v.instancePath)) : undefined;
+    return {
+      path,
+      message: v.message ?? 'is not valid',
+      ...(value === undefined ? {} : { value }),
+      ...(where === 'body' ? {} : { in: where }),
+    };
+  });
+}
+
+export function sendError(error: FastifyError | HttpError | Error, request: FastifyRequest, reply: FastifyReply) {
+  const statusCode = 'statusCode' in error && typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
+  // An HttpError is thrown on purpose (a 501 says what is not built); any other 5xx is a fault.
+  const fault = statusCode >= 500 && !(error instanceof HttpError);
+  if (fault) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ statusCode, code: (error as { code?: string }).code, message: error.message }, 'request rejected');
+
+  const body: Record<string, unknown> = {
+    statusCode,
+    error: statusText(statusCode),
+    message: fault ? 'Internal Server Error' : error.message,
+  };
+  if (error instanceof HttpError) {
+    if (error.code) body['code'] = error.code;
+    if (error.errors) body['errors'] = error.errors;
+    Object.assign(body, error.body);
+    reply.headers(error.headers);
+  } else if (statusCode < 500) {
+    const fe = error as FastifyError;
+    if (fe.validation) {
+      body['code'] = 'SCHEMA';
+      body['errors'] = validationProblems(fe, request);
+    } else if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      body['code'] = 'BODY_TOO_LARGE';
+      body['message'] = `the request body is larger than the limit of ${request.routeOptions.bodyLimit} bytes`;
+    } else if (fe.code === 'FST_REQ_FILE_TOO_LARGE') {
+      body['code'] = 'BODY_TOO_LARGE';
+    } else if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
+      body['code'] = 'MALFORMED_JSON';
+      body['message'] = `the body is not valid JSON (${error.message})`;
+    } else if (typeof fe.code === 'string') {
+      body['code'] = fe.code;
+    }
+  }
+  return reply.status(statusCode).send(body);
+}
+
+export default fp(
+  async function errorsPlugin(fastify) {
+    fastify.setErrorHandler(sendError);
+  },
+  { name: 'viplane-errors', fastify: '5.x' },
+);

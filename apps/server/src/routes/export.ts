@@ -1,0 +1,54 @@
+/**
+ * POST /api/export: a document in a deployment format from @viplane/formats (the bundle zip,
+ * the report, the address plan, the diagram). Planned single-file formats not wired as their
+ * own download yet answer 501 saying so; nothing pretends to work.
+ */
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { requireDocument } from '../document.ts';
+import { HttpError, badRequest } from '../errors.ts';
+import { PLANNED_FORMATS, exportCodecs, notBuiltMessage } from '../formats/registry.ts';
+import { DocumentSchema, errorResponses } from '../schemas.ts';
+
+const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.post(
+    '/export',
+    {
+      schema: {
+        tags: ['formats'],
+        summary: 'Export a document to a deployment format',
+        description: `Formats: ${[...exportCodecs.keys()].join(', ')}. Planned as separate downloads (501 until wired; all are inside the bundle): ${Object.keys(PLANNED_FORMATS).filter((f) => !exportCodecs.has(f)).join(', ')}.`,
+        body: Type.Object({ format: Type.String({ maxLength: 64 }), document: DocumentSchema }, { additionalProperties: false }),
+        response: {
+          200: Type.Unsafe<string | Uint8Array>({
+            type: 'string',
+            format: 'binary',
+            description: 'The exported file (content type per format)',
+          }),
+          ...errorResponses(400, 413, 415, 429, 501),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { format } = request.body;
+      const codec = exportCodecs.get(format);
+      if (!codec && !(format in PLANNED_FORMATS)) {
+        throw badRequest(
+          `unknown export format "${format}"; known: ${[...new Set([...exportCodecs.keys(), ...Object.keys(PLANNED_FORMATS)])].join(', ')}`,
+          {
+            code: 'UNKNOWN_FORMAT',
+            errors: [{ path: '/format', message: 'unknown export format', value: format }],
+          },
+        );
+      }
+      const document = requireDocument(request.body.document, '/document');
+      if (!codec) throw new HttpError(501, notBuiltMessage('export', format), { code: 'NOT_IMPLEMENTED' });
+      const file = codec.export(document);
+      return reply
+        .type(codec.mediaType)
+        .header('content-disposition', `attachment; filename="${file.filename.replace(/["\\\r\n]/g, '_')}"`)
+        .send(file.body);
+    },
+  );
+};
+
+export default exportRoute;

@@ -1,0 +1,111 @@
+/**
+ * Request and response schemas of the HTTP API (TypeBox, so they are JSON Schema for Ajv,
+ * fast-json-stringify and OpenAPI at once). Documents are not validated here: they go through
+ * restore() (src/document.ts), the one way into a TopologyDocument. The OpenAPI plugin swaps
+ * every DocumentSchema for a $ref to the model's published JSON Schema.
+ */
+import { Type, type TSchema } from '@sinclair/typebox';
+
+/** Marks the schemas that stand for a whole topology document (see plugins/openapi.ts). */
+export const DOCUMENT_MARKER = 'x-viplane-document';
+
+/**
+ * Only "is an object" for Ajv (cheap); restore() checks the rest with JSON paths and values, so
+ * handlers see `unknown` until they call requireDocument(). additionalProperties: true makes
+ * fast-json-stringify write the whole object in responses.
+ */
+export const DocumentSchema = Type.Unsafe<unknown>({
+  type: 'object',
+  additionalProperties: true,
+  [DOCUMENT_MARKER]: true,
+  description: 'A topology document (components/schemas/TopologyDocument); checked and migrated by restore()',
+});
+
+export const Problem = Type.Object({
+  path: Type.String({ description: 'JSON Pointer into the request part (the body unless `in` says otherwise)' }),
+  message: Type.String(),
+  value: Type.Optional(Type.Unknown()),
+  in: Type.Optional(Type.Union([Type.Literal('body'), Type.Literal('querystring'), Type.Literal('params'), Type.Literal('headers')])),
+});
+
+const errorFields = {
+  statusCode: Type.Integer(),
+  error: Type.String({ description: 'HTTP reason phrase' }),
+  message: Type.String(),
+  code: Type.Optional(Type.String({ description: 'Stable machine-readable code, e.g. INVALID_DOCUMENT, VERSION_CONFLICT' })),
+  errors: Type.Optional(Type.Array(Problem)),
+};
+
+export const ErrorResponse = Type.Object(errorFields, { title: 'Error' });
+
+/** Response schemas for the listed error statuses, for route definitions. */
+export function errorResponses(...codes: number[]): Record<number, TSchema> {
+  return Object.fromEntries(codes.map((code) => [code, ErrorResponse]));
+}
+
+export const Target = Type.Object({ kind: Type.String(), id: Type.String() });
+
+export const Diagnostic = Type.Object(
+  {
+    ruleId: Type.String(),
+    severity: Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')]),
+    message: Type.String(),
+    data: Type.Record(Type.String(), Type.Unknown()),
+    targets: Type.Array(Target),
+  },
+  { title: 'Diagnostic' },
+);
+
+export const DesignId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'Design id' });
+export const VersionNumber = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+
+export const DesignMeta = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  version: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  size: Type.Integer({ description: 'Bytes of the stored JSON' }),
+});
+
+export const DesignWithDocument = Type.Object({
+  ...DesignMeta.properties,
+  access: Type.Union([Type.Literal('view'), Type.Literal('edit')], { description: 'What the presented token allows' }),
+  document: DocumentSchema,
+});
+
+export const VersionMeta = Type.Object({
+  version: Type.Integer(),
+  name: Type.String(),
+  size: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  restoredFrom: Type.Union([Type.Integer(), Type.Null()], { description: 'The version this one restored, if any' }),
+});
+
+export const ConflictResponse = Type.Object(
+  {
+    ...errorFields,
+    currentVersion: Type.Integer(),
+    current: Type.Object({ ...DesignMeta.properties, document: DocumentSchema }),
+  },
+  { title: 'VersionConflict' },
+);
+
+export const ShareScope = Type.Union([Type.Literal('view'), Type.Literal('edit')]);
+
+export const ShareLink = Type.Object({
+  id: Type.String({ description: 'The public half of the token; names the link for revocation' }),
+  scope: ShareScope,
+  label: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  active: Type.Boolean(),
+});
+
+export const IssuedShareLink = Type.Object({
+  ...ShareLink.properties,
+  token: Type.String({ description: 'Shown once. Send as "Authorization: Bearer <token>"; the web app keeps it in the URL fragment' }),
+});
+
+export const BearerAuth = [{ bearerAuth: [] }];
