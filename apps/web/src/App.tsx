@@ -1,0 +1,86 @@
+/** The application shell: top bar, palette, canvas, right panel (inspect / problems / trace), dialogs. */
+import { useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEditor } from './store/editor.ts';
+import { useUi, type RightTab } from './store/ui.ts';
+import { useDiagnostics } from './store/diagnostics.ts';
+import { Topbar } from './panels/Topbar.tsx';
+import { Palette } from './panels/Palette.tsx';
+import { Canvas } from './flow/Canvas.tsx';
+import { Inspector } from './panels/inspector/Inspector.tsx';
+import { Problems } from './panels/Problems.tsx';
+import { Tracer } from './panels/Tracer.tsx';
+import { Dialogs } from './panels/Dialogs.tsx';
+import { installShortcuts } from './shortcuts.ts';
+
+export function App() {
+  const readOnly = useEditor((s) => s.readOnly);
+  const theme = useUi((s) => s.theme);
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+  }, [theme]);
+  useEffect(() => installShortcuts(), []);
+  return (
+    <div className={`app${readOnly ? ' readonly' : ''}`} data-testid="app" data-readonly={readOnly}>
+      <Topbar />
+      {!readOnly && <Palette />}
+      <ReactFlowProvider>
+        <Canvas />
+      </ReactFlowProvider>
+      <RightPanel />
+      <Dialogs />
+      <Toasts />
+    </div>
+  );
+}
+
+const TABS: { id: RightTab; label: string }[] = [
+  { id: 'inspect', label: 'Inspect' },
+  { id: 'problems', label: 'Problems' },
+  { id: 'trace', label: 'Trace' },
+];
+
+function RightPanel() {
+  const tab = useUi((s) => s.rightTab);
+  const errors = useDiagnostics((s) => s.diagnostics.filter((d) => d.severity === 'error').length);
+  const warnings = useDiagnostics((s) => s.diagnostics.length) - errors;
+  return (
+    <aside className="right" aria-label="Details">
+      <div className="tabs" role="tablist">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            className="tab"
+            role="tab"
+            aria-selected={tab === t.id}
+            onClick={() => useUi.setState({ rightTab: t.id })}
+            data-testid={`tab-${t.id}`}
+          >
+            {t.label}
+            {t.id === 'problems' && (errors > 0 || warnings > 0) && (
+              <span className={`count ${errors ? 'error' : 'warning'}`}>{errors || warnings}</span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div className="panel-body">
+        {tab === 'inspect' && <Inspector />}
+        {tab === 'problems' && <Problems />}
+        {tab === 'trace' && <Tracer />}
+      </div>
+    </aside>
+  );
+}
+
+function Toasts() {
+  const toasts = useUi((s) => s.toasts);
+  return (
+    <div className="toasts" aria-live="polite">
+      {toasts.map((t) => (
+        <div key={t.id} className={`toast ${t.tone}`} data-testid="toast" data-tone={t.tone}>
+          {t.text}
+        </div>
+      ))}
+    </div>
+  );
+}

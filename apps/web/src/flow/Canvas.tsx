@@ -1,0 +1,348 @@
+/**
+ * The canvas: React Flow in controlled mode, fed by the incremental mappers. This component is
+ * the only one that holds the nodes/edges arrays (React Flow needs them); node and edge
+ * components read their own state by id. Drag = one transaction (one undo step).
+ */
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  MiniMap,
+  ReactFlow,
+  useConnection,
+  useReactFlow,
+  useStore,
+  useUpdateNodeInternals,
+  type Connection,
+  type ConnectionState,
+  type InternalNode,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type ReactFlowState,
+} from '@xyflow/react';
+import { kindInfo, type ElementKind } from '@viplane/model';
+import { editor, useEditor, type EditorState } from '../store/editor.ts';
+import { useUi } from '../store/ui.ts';
+import { addKind, connect, runConnectAction } from '../store/actions.ts';
+import { canvasApi } from '../store/canvasApi.ts';
+import { EdgeMapper, NODE_HEIGHT, NODE_WIDTH, NodeMapper, type ConnectionEdge, type ElementFlowNode } from './mapping.ts';
+import { getElement } from '../document/edits.ts';
+import { DOT_ZOOM, ElementNode } from './ElementNode.tsx';
+import { ConnectionEdgeComponent } from './ConnectionEdge.tsx';
+import { resolveConnection } from './connections.ts';
+import { roleOfHandle } from './roles.ts';
+import { CanvasToolbar } from './CanvasToolbar.tsx';
+
+export const PALETTE_MIME = 'application/x-viplane-kind';
+
+const nodeTypes = { element: ElementNode };
+const edgeTypes = { connection: ConnectionEdgeComponent };
+const SNAP: [number, number] = [16, 16];
+/** Designs above this size render only what is in view (performance.md §3.2). */
+export const CULL_THRESHOLD = 250;
+/** Above this size a loaded design opens at editing zoom on its first elements (F fits all). */
+const LARGE_DESIGN = 1000;
+/** Above this size the minimap (which draws every node) is off by default. */
+const MINIMAP_LIMIT = 3000;
+const MINIMAP_STYLE = { width: 168, height: 112 };
+
+const NO_EDGES: ConnectionEdge[] = [];
+const isDotTier = (s: ReactFlowState) => s.transform[2] < DOT_ZOOM;
+const nodeMapper = new NodeMapper();
+const edgeMapper = new EdgeMapper();
+const selectNodes = (s: EditorState): ElementFlowNode[] => nodeMapper.map(s.doc.elements, s.selectedNodes, s.measured);
+const selectEdges = (s: EditorState): ConnectionEdge[] => edgeMapper.map(s.doc.elements, s.doc.links, s.selectedEdges);
+
+const SYS_COLOR: Record<string, string> = {
+  physical: '#64748b',
+  vsphere: '#2f6fdc',
+  'nsx-alb': '#7c3aed',
+  haproxy: '#c0266d',
+  tkg: '#0f8a5f',
+  tanzu: '#0d8f86',
+  kubernetes: '#4f46e5',
+  nsxt: '#c26a07',
+  aci: '#0a8bb0',
+};
+const minimapColor = (n: ElementFlowNode) => SYS_COLOR[n.data.system] ?? '#64748b';
+
+export function Canvas() {
+  const nodes = useEditor(selectNodes);
+  const edges = useEditor(selectEdges);
+  const readOnly = useEditor((s) => s.readOnly);
+  const theme = useUi((s) => s.theme);
+  const snap = useUi((s) => s.snapToGrid);
+  const showMinimap = useUi((s) => s.showMinimap);
+  const flow = useReactFlow<ElementFlowNode, ConnectionEdge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+  // Lowest level of detail: nodes are blocks without handles, so no edges (see ElementNode.tsx).
+  const dotTier = useStore(isDotTier);
+  const updateNodeInternals = useUpdateNodeInternals();
+  const wasDot = useRef(false);
+  useEffect(() => {
+    // Coming back from blocks: the handles are back in the DOM, measure them again.
+    if (wasDot.current && !dotTier) requestAnimationFrame(() => updateNodeInternals(editor().doc.elements.map((e) => e.id)));
+    wasDot.current = dotTier;
+  }, [dotTier, updateNodeInternals]);
+
+  useEffect(() => {
+    const fitBoxes = (ids: string[], o: { padding: number; maxZoom: number; minZoom?: number; duration: number }) => {
+      const rect = boundsOf(ids, editor().measured);
+      if (!rect) return;
+      const el = wrapper.current;
+      if (!el) return;
+      // fitBounds with zoom limits: compute the zoom ourselves, then centre.
+      const w = el.clientWidth;
+      const h = el.clientHeight;
+      const zoom = Math.min(
+        o.maxZoom,
+        Math.max(o.minZoom ?? 0.05, Math.min(w / (rect.width * (1 + 2 * o.padding)), h / (rect.height * (1 + 2 * o.padding)))),
+      );
+      const cx = rect.x + rect.width / 2;
+      const cy = rect.y + rect.height / 2;
+      const minZoomFitsAll = o.minZoom !== undefined && zoom === o.minZoom;
+      void flow.setViewport(
+        minZoomFitsAll ? { x: -rect.x * zoom + 40, y: -rect.y * zoom + 40, zoom } : { x: w / 2 - cx * zoom, y: h / 2 - cy * zoom, zoom },
+        { duration: o.duration },
+      );
+    };
+    canvasApi.current = {
+      viewportCenter: () => {
+        const rect = wrapper.current?.getBoundingClientRect();
+        if (!rect) return { x: 0, y: 0 };
+        return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+      },
+      // React Flow's fitView only counts measured nodes, and culling leaves most of a large design
+      // unmeasured: fit the document's own boxes instead.
+      fitAll: () =>
+        fitBoxes(
+          editor().doc.elements.map((e) => e.id),
+          { padding: 0.12, maxZoom: 1.25, duration: 250 },
+        ),
+      showLoaded: () => {
+        const { elements } = editor().doc;
+        // performance.md §3.2: culling keeps a large design fast at editing zoom, not at fit-view.
+        if (elements.length > LARGE_DESIGN)
+          fitBoxes(
+            elements.slice(0, 40).map((e) => e.id),
+            { padding: 0.05, maxZoom: 1, minZoom: 0.8, duration: 0 },
+          );
+        else
+          fitBoxes(
+            elements.map((e) => e.id),
+            { padding: 0.12, maxZoom: 1.25, duration: 0 },
+          );
+      },
+      fitNodes: (ids) => fitBoxes(ids, { padding: 0.35, maxZoom: 1.1, duration: 300 }),
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+    };
+    // A design restored at boot is shown whole; an empty canvas keeps zoom 1 (drops land where they fall).
+    const timer = setTimeout(() => {
+      if (editor().doc.elements.length > 0) canvasApi.current?.showLoaded();
+    }, 80);
+    return () => {
+      clearTimeout(timer);
+      canvasApi.current = null;
+    };
+  }, [flow]);
+
+  const onNodesChange = useEditor((s) => s.onNodesChange);
+  const onEdgesChange = useEditor((s) => s.onEdgesChange);
+  const onDragStop = useCallback(() => editor().commitTransaction(), []);
+  const onDragStart = useCallback(() => editor().beginTransaction('move'), []);
+
+  const isValidConnection: IsValidConnection<ConnectionEdge> = useCallback(
+    (c) => resolveConnection(editor().doc, c.source, roleOfHandle(c.sourceHandle), c.target).ok,
+    [],
+  );
+  const lastPointer = useRef({ x: 0, y: 0 });
+  const onConnect = useCallback((c: Connection) => {
+    const rect = wrapper.current?.getBoundingClientRect();
+    connect(c.source, c.sourceHandle, c.target, {
+      x: lastPointer.current.x - (rect?.left ?? 0),
+      y: lastPointer.current.y - (rect?.top ?? 0),
+    });
+  }, []);
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if ('clientX' in event) lastPointer.current = { x: event.clientX, y: event.clientY };
+    useUi.setState({ connectHint: null });
+    // Dropped on an element that refuses: say why (a valid drop already went to onConnect).
+    if (!state.isValid && state.toNode && state.fromNode && state.toNode.id !== state.fromNode.id) {
+      connect(state.fromNode.id, state.fromHandle?.id, state.toNode.id);
+    }
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME) as ElementKind;
+      if (!kind || !(kind in kindInfo)) return;
+      event.preventDefault();
+      const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const at = snap ? { x: Math.round(p.x / SNAP[0]) * SNAP[0], y: Math.round(p.y / SNAP[1]) * SNAP[1] } : p;
+      addKind(kind, { x: at.x + 106, y: at.y + 30 });
+    },
+    [flow, snap],
+  );
+  const onPaneClick = useCallback(() => useUi.setState({ chooser: null }), []);
+
+  const proOptions = useMemo(() => ({ hideAttribution: true }), []);
+  const large = nodes.length > CULL_THRESHOLD;
+
+  return (
+    <div
+      className="canvas"
+      ref={wrapper}
+      data-testid="canvas"
+      onPointerMove={(e) => (lastPointer.current = { x: e.clientX, y: e.clientY })}
+    >
+      <ReactFlow<ElementFlowNode, ConnectionEdge>
+        nodes={nodes}
+        edges={dotTier ? NO_EDGES : edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStart={onDragStart}
+        onNodeDragStop={onDragStop}
+        onSelectionDragStart={onDragStart}
+        onSelectionDragStop={onDragStop}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        connectionMode={ConnectionMode.Strict}
+        connectionRadius={24}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onPaneClick={onPaneClick}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesReconnectable={false}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        snapToGrid={snap}
+        snapGrid={SNAP}
+        onlyRenderVisibleElements={large}
+        minZoom={0.05}
+        maxZoom={2.5}
+        colorMode={theme}
+        proOptions={proOptions}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+        {showMinimap && nodes.length <= MINIMAP_LIMIT && (
+          <MiniMap<ElementFlowNode>
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            nodeStrokeWidth={0}
+            nodeBorderRadius={4}
+            maskColor="rgba(120,130,150,0.12)"
+            style={MINIMAP_STYLE}
+          />
+        )}
+        <ConnectHint />
+      </ReactFlow>
+      <CanvasToolbar />
+      <Chooser />
+      {nodes.length === 0 && <EmptyState readOnly={readOnly} />}
+    </div>
+  );
+}
+
+/** The bounding box of elements in flow coordinates, from the document (measured size when known). */
+function boundsOf(ids: string[], measured: ReadonlyMap<string, { width: number; height: number }>) {
+  const doc = editor().doc;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const id of ids) {
+    const el = getElement(doc, id);
+    if (!el) continue;
+    const m = measured.get(id);
+    x0 = Math.min(x0, el.position.x);
+    y0 = Math.min(y0, el.position.y);
+    x1 = Math.max(x1, el.position.x + (m?.width ?? NODE_WIDTH));
+    y1 = Math.max(y1, el.position.y + (m?.height ?? NODE_HEIGHT));
+  }
+  return x0 === Infinity ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/** While a connection is dragged over an element that refuses it, say why next to the pointer. */
+const connectionSelector = (c: ConnectionState<InternalNode<ElementFlowNode>>) =>
+  c.inProgress && c.toNode && c.fromNode && c.toNode.id !== c.fromNode.id && c.isValid === false
+    ? `${c.fromNode.id}\u0000${c.fromHandle?.id ?? ''}\u0000${c.toNode.id}\u0000${Math.round(c.pointer.x)}\u0000${Math.round(c.pointer.y)}`
+    : null;
+
+function ConnectHint() {
+  const key = useConnection<ElementFlowNode, string | null>(connectionSelector);
+  if (!key) return null;
+  const [from, handle, to, x, y] = key.split('\u0000') as [string, string, string, string, string];
+  const r = resolveConnection(editor().doc, from, roleOfHandle(handle), to);
+  if (r.ok) return null;
+  return (
+    <div className="connect-hint" style={{ left: Number(x) + 14, top: Number(y) + 14 }} data-testid="connect-hint">
+      {r.reason}
+    </div>
+  );
+}
+
+function Chooser() {
+  const chooser = useUi((s) => s.chooser);
+  if (!chooser) return null;
+  return (
+    <div className="chooser" style={{ left: chooser.x, top: chooser.y }} data-testid="connection-chooser" role="menu">
+      <h5>Connect as…</h5>
+      {chooser.actions.map((a, i) => (
+        <button
+          key={i}
+          className="menu-item"
+          role="menuitem"
+          onClick={() => runConnectAction(a)}
+          data-testid={`choose-${a.type === 'ref' ? a.path : a.type}`}
+          autoFocus={i === 0}
+        >
+          {a.label}
+        </button>
+      ))}
+      <button className="menu-item subtle" onClick={() => useUi.setState({ chooser: null })}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+function EmptyState({ readOnly }: { readOnly: boolean }) {
+  return (
+    <div className="canvas-empty">
+      <div className="canvas-empty-card">
+        <h2>{readOnly ? 'This design is empty' : 'Start your topology'}</h2>
+        {!readOnly && (
+          <>
+            Drag port groups, routers, load balancers and clusters from the palette, then connect them by their typed handles. Or start from
+            one of the seeds' reference designs.
+            <div className="row">
+              <button
+                className="btn outline"
+                onClick={() => useUi.setState({ dialog: { type: 'templates' } })}
+                data-testid="empty-templates"
+              >
+                Browse templates
+              </button>
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export const zoomSelector = (s: ReactFlowState) => s.transform[2];
+export { useStore as useFlowStore };

@@ -1,0 +1,62 @@
+/** The one custom edge: role colour, NIC address label, badge and highlight by narrow selectors. */
+import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, useStore, type EdgeProps, type ReactFlowState } from '@xyflow/react';
+import { floatingEdge, type Box } from './geometry.ts';
+import { useBadge } from '../store/diagnostics.ts';
+import { useUi } from '../store/ui.ts';
+import { editor } from '../store/editor.ts';
+import { FAR_ZOOM } from './ElementNode.tsx';
+import { NODE_HEIGHT, NODE_WIDTH, type ConnectionEdge } from './mapping.ts';
+
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+
+/**
+ * The node's internal record: React Flow replaces it when the node moves or is measured, so
+ * selecting it by identity re-renders the edge exactly then, with no allocation per store update.
+ */
+function useBox(id: string): Box | null {
+  const n = useStore((s: ReactFlowState) => s.nodeLookup.get(id));
+  if (!n) return null;
+  const p = n.internals.positionAbsolute;
+  return { x: p.x, y: p.y, w: n.measured.width ?? NODE_WIDTH, h: n.measured.height ?? NODE_HEIGHT };
+}
+
+function ConnectionEdgeView({ id, source, target, data, selected }: EdgeProps<ConnectionEdge>) {
+  const far = useStore(isFar);
+  const badge = useBadge(id);
+  const tone = useUi((s) => (s.highlight.has(id) ? s.highlightTone : null));
+  const sourceBox = useBox(source);
+  const targetBox = useBox(target);
+  if (!sourceBox || !targetBox) return null;
+  const { path, labelX, labelY } = floatingEdge(sourceBox, targetBox, data?.pi ?? 0, data?.pn ?? 1);
+  const isRef = data?.kind === 'ref';
+  const color =
+    tone === 'trace' ? 'var(--success)' : tone === 'problem' || badge?.error ? 'var(--error)' : `var(--role-${data?.role ?? 'member'})`;
+  const width = tone ? 3 : selected ? 2.5 : isRef ? 1.25 : 1.75;
+  const showLabel = !far && data && data.kind === 'nic';
+  const labelTone = tone === 'trace' ? ' trace' : badge?.error ? ' error' : badge?.warning ? ' warning' : '';
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        interactionWidth={14}
+        style={{ stroke: color, strokeWidth: width, opacity: isRef && !selected && !tone ? 0.55 : 1 }}
+      />
+      {showLabel && (
+        <EdgeLabelRenderer>
+          <div
+            className={`vp-edge-label nodrag nopan${selected ? ' selected' : ''}${data.label === 'pool' || data.label === 'dhcp' || data.label === 'no address' ? ' muted' : ''}${labelTone}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-testid={`edge-label-${data.linkId}`}
+            onClick={() => editor().select([], [id])}
+          >
+            {data.label}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+export const ConnectionEdgeComponent = memo(ConnectionEdgeView);

@@ -1,0 +1,366 @@
+/** The right panel's Inspect tab: the selected element, connection, several elements or the document. */
+import { useState, type CSSProperties } from 'react';
+import { kindInfo, type Element, type Link } from '@viplane/model';
+import { getElement, getLink, renameElement, setMeta, setNotes, setReference, updateLink } from '../../document/edits.ts';
+import { editor, useEditor, useEditorStable } from '../../store/editor.ts';
+import { duplicate, requestDelete } from '../../store/actions.ts';
+import { useDiagnostics } from '../../store/diagnostics.ts';
+import { GLYPH, sysVar } from '../../lib/kinds.ts';
+import { elementFacts, type Fact } from '../../lib/facts.ts';
+import { checkIp, checkIpIn } from '../../lib/fieldChecks.ts';
+import { fieldLabel } from '../../lib/labels.ts';
+import { parseEdgeId } from '../../flow/mapping.ts';
+import { NIC_ROLES, ROLE_LABEL } from '../../flow/roles.ts';
+import { PropsForm } from './PropsForm.tsx';
+import { ElementDiagnostics } from './ElementDiagnostics.tsx';
+import { AddressInput, Field, Select, tx } from './widgets.tsx';
+import { IconTrash } from '../../components/icons.tsx';
+
+export function Inspector() {
+  const selectedNodes = useEditor((s) => s.selectedNodes);
+  const selectedEdges = useEditor((s) => s.selectedEdges);
+  if (selectedNodes.size === 1) return <ElementInspector id={[...selectedNodes][0]!} />;
+  if (selectedNodes.size > 1) return <MultiInspector count={selectedNodes.size} />;
+  if (selectedEdges.size === 1) return <EdgeInspector edgeId={[...selectedEdges][0]!} />;
+  return <DocumentInspector />;
+}
+
+function ElementInspector({ id }: { id: string }) {
+  const el = useEditor((s) => getElement(s.doc, id));
+  const readOnly = useEditor((s) => s.readOnly);
+  if (!el) return null;
+  return (
+    <div data-testid="inspector" data-element={id}>
+      <div className="section">
+        <div className="inspector-head">
+          <div className="glyph" style={{ '--sys': sysVar(kindInfo[el.kind].system) } as CSSProperties}>
+            {GLYPH[el.kind]}
+          </div>
+          <div style={{ flex: 1, minWidth: 0 }}>
+            <input
+              className="name-input"
+              value={el.name}
+              disabled={readOnly}
+              aria-label="Name"
+              data-testid="inspector-name"
+              onChange={(e) => editor().edit((doc) => renameElement(doc, id, e.target.value))}
+              {...tx('rename')}
+            />
+            <div className="subtle">
+              {kindInfo[el.kind].label} · <span className="mono">{el.id}</span>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div className="section" data-testid="inspector-props">
+        <div className="section-title">Properties</div>
+        <PropsForm el={el} disabled={readOnly} />
+      </div>
+      <FactsSection el={el} />
+      <ElementDiagnostics canvasId={id} />
+      <NicsSection el={el} />
+      <div className="section">
+        <div className="section-title">Notes</div>
+        <textarea
+          className="input"
+          rows={2}
+          value={el.notes ?? ''}
+          disabled={readOnly}
+          placeholder="Why this element is here…"
+          onChange={(e) => editor().edit((doc) => setNotes(doc, id, e.target.value))}
+          {...tx('notes')}
+        />
+      </div>
+      {!readOnly && (
+        <div className="section" style={{ display: 'flex', gap: 8 }}>
+          <button className="btn outline small" onClick={() => duplicate()} data-testid="inspector-duplicate">
+            Duplicate
+          </button>
+          <button
+            className="btn outline small"
+            onClick={() => requestDelete()}
+            data-testid="inspector-delete"
+            style={{ color: 'var(--error)' }}
+          >
+            <IconTrash /> Delete
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function FactsSection({ el }: { el: Element }) {
+  const facts = useEditorStable((s) => elementFacts(s.doc, el), factsEqual);
+  if (facts.length === 0) return null;
+  return (
+    <div className="section" data-testid="inspector-facts">
+      <div className="section-title">Derived</div>
+      <dl className="facts">
+        {facts.map((f) => (
+          <FactRow key={f.label} fact={f} />
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+function factsEqual(a: Fact[], b: Fact[]) {
+  return a.length === b.length && a.every((f, i) => f.label === b[i]!.label && f.value === b[i]!.value);
+}
+
+function FactRow({ fact }: { fact: Fact }) {
+  return (
+    <>
+      <dt>{fact.label}</dt>
+      <dd data-testid={fact.testId}>{fact.value}</dd>
+      {fact.usage !== undefined && (
+        <div className={`meter${fact.usage > 1 ? ' full' : fact.usage > 0.8 ? ' warn' : ''}`}>
+          <span style={{ width: `${Math.min(100, fact.usage * 100)}%` }} />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** NIC holders list their interfaces; networks list what attaches to them. */
+function NicsSection({ el }: { el: Element }) {
+  const links = useEditor((s) => s.doc.links);
+  const elements = useEditor((s) => s.doc.elements);
+  const mine = links.filter((l) => l.from === el.id || l.to === el.id);
+  if (mine.length === 0) return null;
+  const name = (id: string) => elements.find((e) => e.id === id)?.name ?? id;
+  return (
+    <div className="section">
+      <div className="section-title">Interfaces</div>
+      <table className="grid">
+        <tbody>
+          {mine.map((l) => (
+            <tr
+              key={l.id}
+              style={{ cursor: 'pointer' }}
+              onClick={() => editor().select([], [`link:${l.id}`])}
+              data-testid={`nic-row-${l.id}`}
+            >
+              <td>{l.from === el.id ? name(l.to) : name(l.from)}</td>
+              <td className="subtle">{l.kind === 'leaf' ? 'cable' : l.role}</td>
+              <td className="mono" style={{ textAlign: 'right' }}>
+                {l.address ?? l.addressMode}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function MultiInspector({ count }: { count: number }) {
+  const readOnly = useEditor((s) => s.readOnly);
+  return (
+    <div className="section" data-testid="inspector-multi">
+      <div className="section-title">{count} elements selected</div>
+      {!readOnly && (
+        <div style={{ display: 'flex', gap: 8 }}>
+          <button className="btn outline small" onClick={() => duplicate()}>
+            Duplicate
+          </button>
+          <button className="btn outline small" style={{ color: 'var(--error)' }} onClick={() => requestDelete()}>
+            <IconTrash /> Delete
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function EdgeInspector({ edgeId }: { edgeId: string }) {
+  const parsed = parseEdgeId(edgeId);
+  if (parsed?.kind === 'link') return <LinkInspector linkId={parsed.linkId} />;
+  if (parsed?.kind === 'ref') return <RefInspector elementId={parsed.elementId} path={parsed.path} />;
+  return null;
+}
+
+function LinkInspector({ linkId }: { linkId: string }) {
+  const link = useEditor((s) => getLink(s.doc, linkId));
+  const from = useEditor((s) => (link ? getElement(s.doc, link.from) : undefined));
+  const to = useEditor((s) => (link ? getElement(s.doc, link.to) : undefined));
+  const readOnly = useEditor((s) => s.readOnly);
+  if (!link || !from || !to) return <DocumentInspector />;
+  const patch = (p: Partial<Link>) => editor().edit((doc) => updateLink(doc, linkId, p));
+  const subnet = 'subnet' in to.props ? (to.props.subnet as string | null) : null;
+  const roles = NIC_ROLES[from.kind] ?? [];
+  return (
+    <div data-testid="inspector" data-link={linkId}>
+      <div className="section">
+        <div className="section-title">{link.kind === 'leaf' ? 'Leaf cable' : 'Interface (NIC)'}</div>
+        <div style={{ fontWeight: 600 }}>
+          {from.name} → {to.name}
+        </div>
+        <div className="subtle mono">{link.id}</div>
+      </div>
+      {link.kind === 'nic' && (
+        <div className="section">
+          <Field label="Role">
+            <Select
+              value={link.role}
+              disabled={readOnly}
+              testId="link-role"
+              options={(roles.includes(link.role) ? roles : [...roles, link.role]).map((r) => ({ value: r, label: ROLE_LABEL[r] ?? r }))}
+              onChange={(v) => v && patch({ role: v as Link['role'] })}
+            />
+          </Field>
+          <Field label="Address mode">
+            <Select
+              value={link.addressMode}
+              disabled={readOnly}
+              testId="link-addressMode"
+              options={[
+                { value: 'static', label: 'Static' },
+                { value: 'pool', label: 'From an IP pool' },
+                { value: 'dhcp', label: 'DHCP' },
+              ]}
+              onChange={(v) => v && patch({ addressMode: v as Link['addressMode'], ...(v !== 'static' ? {} : {}) })}
+            />
+          </Field>
+          <AddressInput
+            label="Address"
+            kind="ip"
+            nullable
+            value={link.address}
+            extra={checkIpIn(link.address, subnet, `${to.name}`)}
+            disabled={readOnly}
+            testId="link-address"
+            placeholder={link.addressMode === 'static' ? 'e.g. 192.168.48.10' : `assigned by ${link.addressMode}`}
+            onChange={(v) => patch({ address: v, ...(v && link.addressMode !== 'static' ? { addressMode: 'static' as const } : {}) })}
+          />
+          <AddressInput
+            label="Gateway"
+            kind="ip"
+            nullable
+            value={link.gateway}
+            extra={checkIp(link.gateway) ?? checkIpIn(link.gateway, subnet, to.name)}
+            disabled={readOnly}
+            testId="link-gateway"
+            onChange={(v) => patch({ gateway: v })}
+          />
+        </div>
+      )}
+      <ElementDiagnostics canvasId={`link:${linkId}`} />
+      {!readOnly && (
+        <div className="section">
+          <button
+            className="btn outline small"
+            style={{ color: 'var(--error)' }}
+            onClick={() => requestDelete()}
+            data-testid="inspector-delete"
+          >
+            <IconTrash /> Delete connection
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function RefInspector({ elementId, path }: { elementId: string; path: string }) {
+  const el = useEditor((s) => getElement(s.doc, elementId));
+  const target = useEditor((s) => {
+    if (!el) return undefined;
+    const id = path
+      .split('.')
+      .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), el.props);
+    return typeof id === 'string' ? getElement(s.doc, id) : undefined;
+  });
+  const readOnly = useEditor((s) => s.readOnly);
+  if (!el || !target) return <DocumentInspector />;
+  return (
+    <div data-testid="inspector" data-ref={`${elementId}:${path}`}>
+      <div className="section">
+        <div className="section-title">Reference</div>
+        <div style={{ fontWeight: 600 }}>
+          {el.name} → {target.name}
+        </div>
+        <div className="subtle">
+          {fieldLabel(path)} of the {kindInfo[el.kind].label}
+        </div>
+      </div>
+      {!readOnly && (
+        <div className="section">
+          <button
+            className="btn outline small"
+            onClick={() => editor().edit((doc) => setReference(doc, elementId, path, null))}
+            data-testid="ref-disconnect"
+          >
+            Disconnect
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function DocumentInspector() {
+  const doc = useEditor((s) => s.doc);
+  const readOnly = useEditor((s) => s.readOnly);
+  const diagnostics = useDiagnostics((s) => s.diagnostics);
+  const [showDesc] = useState(true);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return (
+    <div data-testid="inspector-document">
+      <div className="section">
+        <div className="section-title">Design</div>
+        <Field label="Name">
+          <input
+            className="input"
+            value={doc.name}
+            disabled={readOnly}
+            onChange={(e) => editor().edit((d) => setMeta(d, { name: e.target.value }))}
+            data-testid="doc-name-field"
+            {...tx('rename design')}
+          />
+        </Field>
+        <Field label="Environment">
+          <Select
+            value={doc.environment}
+            disabled={readOnly}
+            testId="doc-environment"
+            options={[
+              { value: 'lab', label: 'Lab / PoC' },
+              { value: 'production', label: 'Production' },
+            ]}
+            onChange={(v) => v && editor().edit((d) => setMeta(d, { environment: v as 'lab' | 'production' }))}
+          />
+        </Field>
+        {showDesc && (
+          <Field label="Description" wide>
+            <textarea
+              className="input"
+              rows={4}
+              value={doc.description}
+              disabled={readOnly}
+              onChange={(e) => editor().edit((d) => setMeta(d, { description: e.target.value }))}
+              {...tx('describe')}
+            />
+          </Field>
+        )}
+        {doc.origin && <div className="subtle">Origin: {doc.origin}</div>}
+      </div>
+      <div className="section">
+        <div className="section-title">Summary</div>
+        <dl className="facts">
+          <dt>Elements</dt>
+          <dd data-testid="doc-element-count">{doc.elements.length}</dd>
+          <dt>Connections (NICs, cables)</dt>
+          <dd>{doc.links.length}</dd>
+          <dt>Errors</dt>
+          <dd>{counts.error}</dd>
+          <dt>Warnings</dt>
+          <dd>{counts.warning}</dd>
+        </dl>
+      </div>
+      <div className="section subtle">Select an element or a connection to edit it. Shift-drag selects several.</div>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * Autosave: every document change is written to IndexedDB (coalesced: one write in flight, the
+ * latest state follows), and synchronously to localStorage when the page is hidden or unloads,
+ * so a reload never loses the last keystroke. Loading goes through restore() like any input.
+ */
+import type { TopologyDocument } from '@viplane/model';
+import { editor, useEditor } from '../store/editor.ts';
+import { useSession, type ServerBinding } from '../store/session.ts';
+
+const DB = 'viplane';
+const STORE = 'autosave';
+const KEY = 'current';
+const LS_KEY = 'viplane.autosave';
+
+export interface Snapshot {
+  doc: TopologyDocument;
+  savedAt: number;
+  server: ServerBinding | null;
+  /** True when the document has edits the server has not seen. */
+  dirty: boolean;
+}
+
+function openDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+let dbPromise: Promise<IDBDatabase> | null = null;
+const db = () => (dbPromise ??= openDb());
+
+async function put(snapshot: Snapshot): Promise<void> {
+  const d = await db();
+  await new Promise<void>((resolve, reject) => {
+    const t = d.transaction(STORE, 'readwrite');
+    t.objectStore(STORE).put(snapshot, KEY);
+    t.oncomplete = () => resolve();
+    t.onerror = () => reject(t.error);
+    t.onabort = () => reject(t.error);
+  });
+}
+
+async function get(): Promise<Snapshot | undefined> {
+  const d = await db();
+  return new Promise((resolve, reject) => {
+    const req = d.transaction(STORE, 'readonly').objectStore(STORE).get(KEY);
+    req.onsuccess = () => resolve(req.result as Snapshot | undefined);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** The newest snapshot of IndexedDB and the unload backup. */
+export async function readAutosave(): Promise<Snapshot | undefined> {
+  let fromIdb: Snapshot | undefined;
+  try {
+    fromIdb = await get();
+  } catch {
+    fromIdb = undefined;
+  }
+  let fromLs: Snapshot | undefined;
+  try {
+    const raw = localStorage.getItem(LS_KEY);
+    if (raw) fromLs = JSON.parse(raw) as Snapshot;
+  } catch {
+    fromLs = undefined;
+  }
+  if (fromIdb && fromLs) return fromLs.savedAt > fromIdb.savedAt ? fromLs : fromIdb;
+  return fromIdb ?? fromLs;
+}
+
+function snapshot(): Snapshot {
+  const s = useSession.getState();
+  return { doc: editor().doc, savedAt: Date.now(), server: s.server, dirty: s.dirty };
+}
+
+let writing = false;
+let pending = false;
+let lastWritten: TopologyDocument | null = null;
+let lastServer: ServerBinding | null = null;
+
+async function flush() {
+  if (writing) {
+    pending = true;
+    return;
+  }
+  writing = true;
+  try {
+    do {
+      pending = false;
+      const snap = snapshot();
+      if (snap.doc === lastWritten && snap.server === lastServer) continue;
+      await put(snap);
+      lastWritten = snap.doc;
+      lastServer = snap.server;
+      useSession.setState({ autosavedAt: snap.savedAt });
+    } while (pending);
+  } catch (err) {
+    useSession.setState({ autosaveError: err instanceof Error ? err.message : String(err) });
+  } finally {
+    writing = false;
+  }
+  // Once IndexedDB has the latest state, the unload backup is stale.
+  try {
+    localStorage.removeItem(LS_KEY);
+  } catch {
+    /* ignore */
+  }
+}
+
+function backupNow() {
+  const snap = snapshot();
+  if (snap.doc === lastWritten && snap.server === lastServer) return;
+  try {
+    localStorage.setItem(LS_KEY, JSON.stringify(snap));
+  } catch {
+    /* quota: IndexedDB still has the last flushed state */
+  }
+}
+
+let started = false;
+
+/** Starts writing on every change; call once the initial document is loaded. */
+export function startAutosave(): () => void {
+  if (started) return () => {};
+  started = true;
+  lastWritten = editor().doc;
+  lastServer = useSession.getState().server;
+  const unsubscribeDoc = useEditor.subscribe((s, prev) => {
+    if (s.doc !== prev.doc) {
+      if (!useSession.getState().dirty && useSession.getState().server) useSession.setState({ dirty: true });
+      void flush();
+    }
+  });
+  const unsubscribeSession = useSession.subscribe((s, prev) => {
+    if (s.server !== prev.server) void flush();
+  });
+  const onHide = () => {
+    if (document.visibilityState === 'hidden') backupNow();
+  };
+  window.addEventListener('pagehide', backupNow);
+  window.addEventListener('beforeunload', backupNow);
+  document.addEventListener('visibilitychange', onHide);
+  void flush();
+  return () => {
+    started = false;
+    unsubscribeDoc();
+    unsubscribeSession();
+    window.removeEventListener('pagehide', backupNow);
+    window.removeEventListener('beforeunload', backupNow);
+    document.removeEventListener('visibilitychange', onHide);
+  };
+}
+
+/** Resolves once everything changed so far is in IndexedDB (tests, before navigation). */
+export async function autosaveIdle(): Promise<void> {
+  await flush();
+  while (writing) await new Promise((r) => setTimeout(r, 10));
+}

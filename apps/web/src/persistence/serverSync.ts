@@ -1,0 +1,145 @@
+/**
+ * Saving to the server with its version number, conflicts (412) with a choice, share links
+ * with the tokens in the URL fragment (never sent to the server by the browser, excalidraw
+ * style), and opening a design from such a link.
+ */
+import { restore, type TopologyDocument } from '@viplane/model';
+import { editor } from '../store/editor.ts';
+import { useSession, type ServerBinding } from '../store/session.ts';
+import { closeDialog, openDialog, toast } from '../store/ui.ts';
+import { loadUnknown } from '../store/actions.ts';
+import { ApiError, createDesign, getDesign, isConflict, saveDesign, type ConflictBody } from './api.ts';
+
+export interface FragmentLink {
+  id: string;
+  token: string;
+  scope: 'view' | 'edit';
+}
+
+/** `#design=<id>&view=<token>` or `#design=<id>&edit=<token>`. */
+export function parseFragment(hash: string): FragmentLink | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const id = params.get('design');
+  const view = params.get('view');
+  const edit = params.get('edit');
+  if (!id) return null;
+  if (edit) return { id, token: edit, scope: 'edit' };
+  if (view) return { id, token: view, scope: 'view' };
+  return null;
+}
+
+export function shareUrl(id: string, scope: 'view' | 'edit', token: string, origin = location.origin): string {
+  return `${origin}/#design=${encodeURIComponent(id)}&${scope}=${encodeURIComponent(token)}`;
+}
+
+function setFragment(binding: ServerBinding) {
+  if (!binding.editToken) return;
+  history.replaceState(null, '', `#design=${encodeURIComponent(binding.id)}&edit=${encodeURIComponent(binding.editToken)}`);
+}
+
+/** The open design is no longer the server's (new design, file, template, copy of a view link). */
+export function detachFromServer() {
+  useSession.setState({ server: null, dirty: false, viewOnly: false });
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+}
+
+let lastConflict: ConflictBody | null = null;
+
+export async function saveToServer(): Promise<boolean> {
+  const session = useSession.getState();
+  if (session.viewOnly || session.saving) return false;
+  const doc = editor().doc;
+  useSession.setState({ saving: true });
+  try {
+    if (!session.server?.editToken) {
+      const created = await createDesign(doc);
+      const binding: ServerBinding = {
+        id: created.id,
+        version: created.version,
+        editToken: created.editToken,
+        viewToken: created.viewToken,
+      };
+      useSession.setState({ server: binding, dirty: editor().doc !== doc });
+      setFragment(binding);
+      toast(`Saved to the server · version ${created.version}`, 'success');
+    } else {
+      const meta = await saveDesign(session.server.id, session.server.version, session.server.editToken, doc);
+      useSession.setState({ server: { ...session.server, version: meta.version }, dirty: editor().doc !== doc });
+      toast(`Saved · version ${meta.version}`, 'success');
+    }
+    return true;
+  } catch (err) {
+    if (isConflict(err)) {
+      lastConflict = err.body;
+      openDialog({ type: 'conflict', serverVersion: err.body.currentVersion });
+    } else toast(`Save failed: ${err instanceof Error ? err.message : String(err)}`, 'error', 6000);
+    return false;
+  } finally {
+    useSession.setState({ saving: false });
+  }
+}
+
+/** 412: keep mine (a new version on top of theirs). */
+export async function resolveConflictKeepMine() {
+  const s = useSession.getState().server;
+  if (!s || !lastConflict) return;
+  useSession.setState({ server: { ...s, version: lastConflict.currentVersion } });
+  closeDialog();
+  await saveToServer();
+}
+
+/** 412: take theirs (my unsaved edits are dropped; undo cannot bring them back). */
+export function resolveConflictTakeTheirs() {
+  const s = useSession.getState().server;
+  if (!s || !lastConflict) return;
+  const loaded = loadUnknown(lastConflict.current.document, `Version ${lastConflict.currentVersion}`);
+  if (loaded) useSession.setState({ server: { ...s, version: lastConflict.currentVersion }, dirty: false });
+  closeDialog();
+}
+
+/** 412: keep both (mine becomes a new design with its own links). */
+export async function resolveConflictSaveAsCopy() {
+  useSession.setState({ server: null });
+  closeDialog();
+  await saveToServer();
+}
+
+/** Opens `#design=…` links. Returns true when the fragment named a design. */
+export async function openFromFragment(
+  link: FragmentLink,
+  local: { doc: TopologyDocument; server: ServerBinding | null; dirty: boolean } | undefined,
+): Promise<boolean> {
+  // An edit link to the design we were editing: local unsaved edits win (reload loses nothing).
+  if (link.scope === 'edit' && local?.server?.id === link.id && local.dirty) {
+    const r = restore(local.doc);
+    if (r.ok) {
+      editor().load(r.document);
+      useSession.setState({ server: { ...local.server, editToken: link.token }, dirty: true, viewOnly: false });
+      return true;
+    }
+  }
+  try {
+    const design = await getDesign(link.id, link.token);
+    const readOnly = link.scope === 'view' || design.access === 'view';
+    const loaded = loadUnknown(design.document, 'The shared design', { readOnly });
+    if (!loaded) return true;
+    useSession.setState({
+      server: {
+        id: design.id,
+        version: design.version,
+        editToken: readOnly ? null : link.token,
+        viewToken: readOnly ? link.token : (local?.server?.viewToken ?? null),
+      },
+      dirty: false,
+      viewOnly: readOnly,
+    });
+  } catch (err) {
+    const message =
+      err instanceof ApiError && err.status === 404
+        ? 'This link is not valid any more (unknown, revoked or expired).'
+        : String(err instanceof Error ? err.message : err);
+    toast(`Could not open the shared design: ${message}`, 'error', 8000);
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,186 @@
+/**
+ * User commands, shared by the toolbar, keyboard shortcuts, context actions and tests. Each
+ * says what enters history: document edits go through `editor().edit()` (one step each);
+ * selection, dialogs and highlights never do.
+ */
+import { restore, type ElementKind, type Position, type TopologyDocument } from '@viplane/model';
+import {
+  addElement,
+  copySelection,
+  emptyDocument,
+  getElement,
+  paste,
+  removeElements,
+  setReference,
+  type Clipboard,
+} from '../document/edits.ts';
+import { applyConnection, resolveConnection, type ConnectAction } from '../flow/connections.ts';
+import { parseEdgeId } from '../flow/mapping.ts';
+import { roleOfHandle } from '../flow/roles.ts';
+import { editor } from './editor.ts';
+import { clearHighlight, closeDialog, openDialog, setHighlight, toast, useUi } from './ui.ts';
+import { canvasApi } from './canvasApi.ts';
+import { detachFromServer } from '../persistence/serverSync.ts';
+import { startAutosave } from '../persistence/autosave.ts';
+
+export function addKind(kind: ElementKind, position?: Position): string | null {
+  const at = position ?? canvasApi.current?.viewportCenter() ?? { x: 0, y: 0 };
+  let id: string | null = null;
+  editor().edit((doc) => {
+    const r = addElement(doc, kind, { x: at.x - 106, y: at.y - 30 });
+    id = r.id;
+    return r.doc;
+  });
+  if (id) editor().select([id]);
+  return id;
+}
+
+/** A connection from the canvas. Several possible meanings open a chooser. */
+export function connect(source: string, sourceHandle: string | null | undefined, target: string, at?: { x: number; y: number }) {
+  const { doc } = editor();
+  const r = resolveConnection(doc, source, roleOfHandle(sourceHandle), target);
+  if (!r.ok) {
+    toast(r.reason, 'error');
+    return;
+  }
+  if (r.actions.length === 1) runConnectAction(r.actions[0]!);
+  else useUi.setState({ chooser: { x: at?.x ?? 200, y: at?.y ?? 200, actions: r.actions } });
+}
+
+export function runConnectAction(action: ConnectAction) {
+  useUi.setState({ chooser: null });
+  let created: string | undefined;
+  editor().edit((doc) => {
+    const r = applyConnection(doc, action);
+    created = r.created;
+    return r.doc;
+  });
+  if (created) editor().select([], [`link:${created}`]);
+}
+
+// ---------------------------------------------------------------- delete
+
+/** Opens the confirmation listing what goes with the selection. */
+export function requestDelete() {
+  const { selectedNodes, selectedEdges, readOnly } = editor();
+  if (readOnly || (selectedNodes.size === 0 && selectedEdges.size === 0)) return;
+  const linkIds: string[] = [];
+  const refEdges: string[] = [];
+  for (const e of selectedEdges) {
+    const parsed = parseEdgeId(e);
+    if (parsed?.kind === 'link') linkIds.push(parsed.linkId);
+    else if (parsed?.kind === 'ref') refEdges.push(e);
+  }
+  // A lone connection is cheap to restore (undo): no dialog.
+  if (selectedNodes.size === 0) {
+    deleteNow([], linkIds, refEdges);
+    return;
+  }
+  openDialog({ type: 'confirm-delete', elementIds: [...selectedNodes], linkIds, refEdges });
+}
+
+export function deleteNow(elementIds: string[], linkIds: string[], refEdges: string[]) {
+  editor().edit((doc) => {
+    let next = removeElements(doc, elementIds, linkIds);
+    for (const e of refEdges) {
+      const parsed = parseEdgeId(e);
+      if (parsed?.kind === 'ref') next = setReference(next, parsed.elementId, parsed.path, null);
+    }
+    return next;
+  });
+  editor().clearSelection();
+  closeDialog();
+}
+
+// ---------------------------------------------------------------- clipboard
+
+let clipboard: Clipboard | null = null;
+let pasteCount = 0;
+
+export function copy(): boolean {
+  const { doc, selectedNodes } = editor();
+  if (selectedNodes.size === 0) return false;
+  clipboard = copySelection(doc, [...selectedNodes]);
+  pasteCount = 0;
+  return true;
+}
+
+export function pasteClipboard() {
+  if (!clipboard || clipboard.elements.length === 0) return;
+  pasteCount++;
+  let ids: string[] = [];
+  const clip = clipboard;
+  editor().edit((doc) => {
+    const r = paste(doc, clip, { x: 32 * pasteCount, y: 32 * pasteCount });
+    ids = r.ids;
+    return r.doc;
+  });
+  editor().select(ids);
+}
+
+export function duplicate() {
+  if (copy()) pasteClipboard();
+}
+
+export function selectAll() {
+  const { doc } = editor();
+  editor().select(
+    doc.elements.map((e) => e.id),
+    [],
+  );
+}
+
+// ---------------------------------------------------------------- documents
+
+/** Every document that enters the editor passes restore() (design.md invariant). */
+export function loadUnknown(input: unknown, source: string, options: { readOnly?: boolean } = {}): TopologyDocument | null {
+  const result = restore(input);
+  if (!result.ok) {
+    openDialog({
+      type: 'load-errors',
+      title: `${source} could not be opened`,
+      errors: result.errors.map((e) => ({ path: e.path, message: e.message })),
+    });
+    return null;
+  }
+  editor().load(result.document, options);
+  clearHighlight();
+  setTimeout(() => canvasApi.current?.showLoaded(), 80);
+  return result.document;
+}
+
+export function newDocument() {
+  editor().load(emptyDocument());
+  detachFromServer();
+  clearHighlight();
+  closeDialog();
+}
+
+/** A view link's design as an editable local copy (not linked to the shared one). */
+export function editCopy() {
+  const doc = editor().doc;
+  editor().load({ ...doc, name: `${doc.name} (copy)` });
+  detachFromServer();
+  startAutosave();
+  toast('This is now your own copy: edits stay in this browser until you save it.', 'success', 6000);
+}
+
+// ---------------------------------------------------------------- focus
+
+/** Selects and shows elements (problems panel, trace, search). */
+export function focusElements(canvasIds: string[], tone: 'problem' | 'trace' = 'problem') {
+  const { doc } = editor();
+  const nodeIds = canvasIds.filter((id) => getElement(doc, id));
+  const edgeIds = canvasIds.filter((id) => id.startsWith('link:') || id.startsWith('ref:'));
+  // A link target also shows its two ends.
+  for (const e of edgeIds) {
+    const parsed = parseEdgeId(e);
+    if (parsed?.kind === 'link') {
+      const l = doc.links.find((x) => x.id === parsed.linkId);
+      if (l) nodeIds.push(l.from, l.to);
+    }
+  }
+  setHighlight(canvasIds, tone);
+  editor().select(nodeIds.slice(0, 1), []);
+  if (nodeIds.length) canvasApi.current?.fitNodes([...new Set(nodeIds)]);
+}

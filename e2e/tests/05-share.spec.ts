@@ -1,0 +1,76 @@
+import { test, expect } from '../fixtures/fixtures.ts';
+import { openDesignFile } from '../fixtures/seed000.ts';
+import { AppPage } from '../fixtures/AppPage.ts';
+
+test('save with a version, share a view link, open it read-only and identical', async ({ app, page, browser }) => {
+  await app.fresh();
+  await openDesignFile(page, app);
+  await page.getByTestId('cmd-save').click();
+  await expect(app.toast()).toContainText('version 1');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-version', '1');
+
+  await page.getByTestId('doc-name').fill('seed 000 — shared');
+  await page.getByTestId('doc-name').blur();
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-version', '2');
+
+  await page.getByTestId('cmd-share').click();
+  const viewLink = await page.getByTestId('share-view-link').inputValue();
+  expect(viewLink).toMatch(/#design=[^&]+&view=/);
+  await app.screenshot('06-share-dialog');
+  await page.keyboard.press('Escape');
+
+  const mine = await app.document();
+  const myDiagnostics = await app.diagnostics();
+
+  const other = await browser.newContext({ viewport: { width: 1600, height: 960 } });
+  const viewer = new AppPage(await other.newPage());
+  await viewer.page.goto(viewLink);
+  await viewer.ready();
+  await expect(viewer.page.getByTestId('readonly-banner')).toBeVisible();
+  await expect(viewer.page.getByTestId('palette')).toHaveCount(0);
+  await viewer.validated();
+  expect(await viewer.document()).toEqual(mine);
+  expect(await viewer.diagnostics()).toEqual(myDiagnostics);
+  // Read-only: nothing to edit in the inspector, no undo, no drag.
+  await viewer.page.getByTestId('node-pg-1').locator('.vp-node-head').click();
+  await expect(viewer.page.getByTestId('inspector-name')).toBeDisabled();
+  await viewer.page.keyboard.press('Delete');
+  await expect(viewer.page.getByTestId('dialog-confirm-delete')).toHaveCount(0);
+  await viewer.screenshot('07-view-link-read-only');
+  // A viewer can take an editable copy of their own.
+  await viewer.page.getByTestId('cmd-edit-copy').click();
+  await expect(viewer.page.getByTestId('readonly-banner')).toHaveCount(0);
+  await expect(viewer.page.getByTestId('palette')).toBeVisible();
+  expect(viewer.page.url()).not.toContain('#design=');
+  await other.close();
+});
+
+test('a concurrent save is a 412 conflict with a choice', async ({ app, page, browser }) => {
+  await app.fresh();
+  await openDesignFile(page, app);
+  await page.getByTestId('cmd-save').click();
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-version', '1');
+  await page.getByTestId('cmd-share').click();
+  const editLink = await page.getByTestId('share-edit-link').inputValue();
+  await page.keyboard.press('Escape');
+
+  // Someone else saves version 2 through the edit link.
+  const other = await browser.newContext();
+  const them = new AppPage(await other.newPage());
+  await them.page.goto(editLink);
+  await them.ready();
+  await them.page.getByTestId('doc-name').fill('their edit');
+  await them.page.getByTestId('doc-name').blur();
+  await them.page.getByTestId('cmd-save').click();
+  await expect(them.page.getByTestId('save-state')).toHaveAttribute('data-version', '2');
+  await other.close();
+
+  await page.getByTestId('doc-name').fill('my edit');
+  await page.getByTestId('doc-name').blur();
+  await page.getByTestId('cmd-save').click();
+  await expect(page.getByTestId('dialog-conflict')).toContainText('version 2');
+  await app.screenshot('08-save-conflict');
+  await page.getByTestId('conflict-mine').click();
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-version', '3');
+});

@@ -1,0 +1,7 @@
+/** The app's read-only debug window (apps/web/src/main.tsx). */
+export {};
+declare global {
+  interface Window {
+    viplane?: { document(): unknown; diagnostics(): unknown; validated(): boolean; autosaved(): Promise<void> };
+  }
+}
