@@ -25,3 +25,13 @@ describe('lower + trace on seed 000 3-network', () => {
     expect(t.hops[0]?.route).toMatchObject({ prefix: '0.0.0.0/0', nextHop: '192.168.48.1' });
   });
 });
+
+describe('trace to an overlay pod address', () => {
+  it('drops where only the default route toward clients anywhere matches', () => {
+    const { doc, ids } = threeNetwork();
+    const model = lower(doc);
+    const t = trace(model, { elementId: ids.clients }, { address: '100.96.1.5' });
+    expect(t.delivered).toBe(false);
+    expect(t.drop).toMatchObject({ reason: 'no-route', hostId: ids.l3 });
+  });
+});

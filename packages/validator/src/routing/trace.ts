@@ -92,6 +92,13 @@ export function trace(model: L3Model, from: TraceEndpoint, to: TraceEndpoint, ro
   result.destination = `${label(to)} (${dst.address.text})`;
   const target = dst.address;
   const deliver = (networkId: string | null) => {
+    // A default route into "clients anywhere" does not reach an address that lives on a known
+    // network of the design (e.g. overlay pod addresses): the packet leaves the design instead.
+    const out = networkId === null ? undefined : model.networkById.get(networkId);
+    if (out && out.kind === 'clientNetwork' && !out.subnet && dst.networkId !== null && dst.networkId !== networkId) {
+      const home = model.networkById.get(dst.networkId);
+      return drop('no-route', result.hops.at(-1)?.hostId ?? null, `${target.text} lives on ${home?.name ?? dst.networkId}, but the route that matches it leads out to ${out.name}`);
+    }
     result.delivered = true;
     result.deliveredOn = { networkId, elementId: dst.elementId };
     return result;
