@@ -1,4 +1,4 @@
-/** Modal dialogs: templates, share, shortcuts, delete confirmation, save conflict, load errors. */
+/** Modal dialogs: templates, share, export, routing view, shortcuts, delete confirmation, save conflict, load errors. */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { kindInfo } from '@viplane/model';
 import type { Template } from '@viplane/templates';
@@ -18,6 +18,7 @@ import {
 } from '../persistence/serverSync.ts';
 import { SHORTCUTS } from '../shortcuts.ts';
 import { IconClose } from '../components/icons.tsx';
+import { ExportDialog, RoutingView } from './ExportDialogs.tsx';
 
 export function Dialogs() {
   const dialog = useUi((s) => s.dialog);
@@ -35,6 +36,10 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       return <ShortcutsDialog />;
     case 'confirm-delete':
       return <ConfirmDeleteDialog elementIds={dialog.elementIds} linkIds={dialog.linkIds} refEdges={dialog.refEdges} />;
+    case 'export':
+      return <ExportDialog />;
+    case 'routing':
+      return <RoutingView hostId={dialog.hostId} />;
     case 'conflict':
       return <ConflictDialog serverVersion={dialog.serverVersion} />;
     case 'confirm-new':
@@ -72,7 +77,7 @@ function DialogView({ dialog }: { dialog: Dialog }) {
   }
 }
 
-function Modal(props: {
+export function Modal(props: {
   title: string;
   subtitle?: string;
   children: ReactNode;

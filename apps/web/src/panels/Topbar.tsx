@@ -9,6 +9,7 @@ import { pickFile, saveFile } from '../persistence/files.ts';
 import { saveToServer } from '../persistence/serverSync.ts';
 import { tx } from './inspector/widgets.tsx';
 import { editCopy } from '../store/actions.ts';
+import { openRoutingView, selectedRoutingHost } from './ExportDialogs.tsx';
 import {
   IconCloud,
   IconDownload,
@@ -79,8 +80,17 @@ export function Topbar() {
         title="Download as a topology JSON file (Ctrl+Shift+S)"
         data-testid="cmd-save-file"
       >
+        <IconDownload /> Save file
+      </button>
+      <button
+        className="btn"
+        onClick={() => openDialog({ type: 'export' })}
+        title="Deployment bundle, report, address plan, diagram"
+        data-testid="cmd-export"
+      >
         <IconDownload /> Export
       </button>
+      <RoutingButton />
       {!readOnly && (
         <>
           <div className="sep" />
@@ -189,6 +199,22 @@ function SaveButton() {
       data-testid="cmd-save"
     >
       <IconCloud /> {saving ? 'Saving…' : 'Save'}
+    </button>
+  );
+}
+
+/** Opens the NSX-ALB routing view when the selection is one SE group or HAProxy. */
+function RoutingButton() {
+  const hostId = useEditor((s) => selectedRoutingHost(s.doc, s.selectedNodes));
+  return (
+    <button
+      className="btn"
+      disabled={!hostId}
+      onClick={() => hostId && openRoutingView(hostId)}
+      title={hostId ? 'Routing view of the selected SE group / HAProxy' : 'Select one SE group or HAProxy to see its routing'}
+      data-testid="cmd-routing"
+    >
+      Routing
     </button>
   );
 }

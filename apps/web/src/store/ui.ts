@@ -15,6 +15,8 @@ export type Dialog =
   | { type: 'confirm-delete'; elementIds: string[]; linkIds: string[]; refEdges: string[] }
   | { type: 'conflict'; serverVersion: number | null }
   | { type: 'confirm-new' }
+  | { type: 'export' }
+  | { type: 'routing'; hostId: string }
   | { type: 'load-errors'; title: string; errors: { path: string; message: string }[] };
 
 export interface Toast {

@@ -12,6 +12,7 @@ import { fieldLabel } from '../../lib/labels.ts';
 import { parseEdgeId } from '../../flow/mapping.ts';
 import { NIC_ROLES, ROLE_LABEL } from '../../flow/roles.ts';
 import { PropsForm } from './PropsForm.tsx';
+import { openRoutingView } from '../ExportDialogs.tsx';
 import { ElementDiagnostics } from './ElementDiagnostics.tsx';
 import { AddressInput, Field, Select, tx } from './widgets.tsx';
 import { IconTrash } from '../../components/icons.tsx';
@@ -59,6 +60,13 @@ function ElementInspector({ id }: { id: string }) {
       <FactsSection el={el} />
       <ElementDiagnostics canvasId={id} />
       <NicsSection el={el} />
+      {(el.kind === 'seGroup' || el.kind === 'haproxy') && (
+        <div className="section">
+          <button className="btn outline small" onClick={() => openRoutingView(id)} data-testid="inspector-routing">
+            Routing view
+          </button>
+        </div>
+      )}
       <div className="section">
         <div className="section-title">Notes</div>
         <textarea
