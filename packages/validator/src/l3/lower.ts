@@ -78,7 +78,20 @@ export function lower(document: TopologyDocument): L3Model {
   for (const wn of ofKind('workloadNetwork')) addRanges(wn, wn.props.portGroupId, wn.props.ranges);
 
   const addresses: L3Address[] = [];
-  const hold = (a: Omit<L3Address, 'ip'>) => addresses.push({ ...a, ip: ip(a.text) });
+  // One object shape for every held address (a spread of optional keys made this the hottest
+  // line of lower(): V8 falls back to slow, shape-varying objects).
+  const hold = (a: Omit<L3Address, 'ip'>) =>
+    addresses.push({
+      text: a.text,
+      ip: ip(a.text),
+      ownerId: a.ownerId,
+      ownerKind: a.ownerKind,
+      role: a.role,
+      networkId: a.networkId,
+      linkId: a.linkId,
+      itemId: a.itemId,
+      path: a.path,
+    });
   const linkIndex = new Map(document.links.map((l, i) => [l.id, i]));
 
   // HAProxy VIP ranges are CIDRs on whichever of its networks holds them (frontend or workload).
@@ -214,7 +227,9 @@ function lowerHosts(
   const vrf = (hostId: string, name: string, links: typeof document.links, extra: L3Route[] = []): L3Vrf => {
     const id = `${hostId}/${name}`;
     const interfaces = links.map((l) => iface(hostId, id, l));
-    const routes = interfaces.flatMap((i) => connected(i, network(i.networkId), hostId)).concat(extra);
+    const routes: L3Route[] = [];
+    for (const i of interfaces) for (const r of connected(i, network(i.networkId), hostId)) routes.push(r);
+    for (const r of extra) routes.push(r);
     return { id, hostId, name, interfaces, routes };
   };
 
