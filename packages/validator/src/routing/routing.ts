@@ -4,7 +4,7 @@
  * network. Tables are built lazily per VRF and kept for the life of the model.
  */
 import type { L3Host, L3Interface, L3Model, L3Route, L3Vrf } from '../l3/model.ts';
-import { inCidr, type Ip } from '../l3/addr.ts';
+import { inCidr, type Ip, type IpValue } from '../l3/addr.ts';
 import { RouteTable } from './routeTable.ts';
 
 const MAX_RECURSION = 8;
@@ -16,7 +16,14 @@ export type Resolution =
 export class Routing {
   private readonly tables = new Map<string, RouteTable>();
   private readonly vrfs = new Map<string, L3Vrf>();
-  private readonly owners = new Map<string, L3Interface[]>();
+  /**
+   * network id -> address value -> interfaces holding it. Nested maps instead of one map keyed by
+   * a `network|family|value` string: no string is built per interface or per lookup. IPv4 values
+   * are numbers and IPv6 values bigints, so the two families never share a key.
+   */
+  private readonly owners = new Map<string, Map<IpValue, L3Interface[]>>();
+  /** network id -> every interface on it, in host and VRF order; built on first use. */
+  private byNetwork: Map<string, L3Interface[]> | undefined;
 
   constructor(readonly model: L3Model) {
     for (const host of model.hosts)
@@ -24,10 +31,11 @@ export class Routing {
         this.vrfs.set(vrf.id, vrf);
         for (const iface of vrf.interfaces)
           if (iface.address) {
-            const key = ownerKey(iface.networkId, iface.address);
-            const list = this.owners.get(key);
+            let byValue = this.owners.get(iface.networkId);
+            if (!byValue) this.owners.set(iface.networkId, (byValue = new Map()));
+            const list = byValue.get(iface.address.value);
             if (list) list.push(iface);
-            else this.owners.set(key, [iface]);
+            else byValue.set(iface.address.value, [iface]);
           }
       }
   }
@@ -75,14 +83,22 @@ export class Routing {
 
   /** The host interfaces that hold `address` on a network (normally one). */
   ownersOf(networkId: string, address: Ip): readonly L3Interface[] {
-    return this.owners.get(ownerKey(networkId, address)) ?? [];
+    return this.owners.get(networkId)?.get(address.value) ?? NONE;
   }
 
   /** Every host interface on a network. */
   interfacesOn(networkId: string): L3Interface[] {
-    const out: L3Interface[] = [];
-    for (const vrf of this.vrfs.values()) for (const i of vrf.interfaces) if (i.networkId === networkId) out.push(i);
-    return out;
+    if (!this.byNetwork) {
+      this.byNetwork = new Map();
+      for (const vrf of this.vrfs.values())
+        for (const i of vrf.interfaces) {
+          const list = this.byNetwork.get(i.networkId);
+          if (list) list.push(i);
+          else this.byNetwork.set(i.networkId, [i]);
+        }
+    }
+    // A copy: callers own the array they get, as before the index.
+    return this.byNetwork.get(networkId)?.slice() ?? [];
   }
 
   /** Is the address inside the network's subnet? */
@@ -92,6 +108,4 @@ export class Routing {
   }
 }
 
-function ownerKey(networkId: string, address: Ip): string {
-  return `${networkId}|${address.family}|${address.value}`;
-}
+const NONE: readonly L3Interface[] = [];

@@ -3,10 +3,11 @@
  * that matched, or the place and reason the packet is dropped. Used by rules (reachability),
  * the canvas path tracer and `viplane trace`.
  */
-import type { L3Model, L3Network, L3Route } from '../l3/model.ts';
-import { ip, inCidr, type Ip } from '../l3/addr.ts';
+import type { L3Model, L3Route } from '../l3/model.ts';
+import { ip, type Ip } from '../l3/addr.ts';
 import { Routing } from './routing.ts';
 import { representativeAddress, sourceVrf } from './endpoints.ts';
+import { mostSpecificNetwork, podClusterOf } from './networkIndex.ts';
 
 export type TraceEndpoint = { elementId: string; vrf?: string } | { address: string };
 
@@ -61,7 +62,7 @@ export function resolveEndpoint(model: L3Model, endpoint: TraceEndpoint): Resolv
     const network = mostSpecificNetwork(model, address);
     if (network) return { address, networkId: network.id, hostId: null, vrfId: null, elementId: null };
     // Pods sit behind their node network.
-    const cluster = model.clusters.find((c) => c.podCidrs.some((p) => p.cidr && inCidr(p.cidr, address)));
+    const cluster = podClusterOf(model, address);
     return { address, networkId: cluster?.nodeNetworkId ?? null, hostId: null, vrfId: null, elementId: cluster?.id ?? null, pod: cluster !== undefined };
   }
   if (!model.elements.has(endpoint.elementId)) return `no element with id "${endpoint.elementId}"`;
@@ -72,11 +73,8 @@ export function resolveEndpoint(model: L3Model, endpoint: TraceEndpoint): Resolv
   return { address: rep.address, networkId: rep.networkId, hostId: host ? host.id : null, vrfId, elementId: endpoint.elementId };
 }
 
-export function mostSpecificNetwork(model: L3Model, address: Ip): L3Network | undefined {
-  let best: L3Network | undefined;
-  for (const n of model.networks) if (n.subnet && inCidr(n.subnet, address) && (!best || n.subnet.prefix > (best.subnet?.prefix ?? -1))) best = n;
-  return best;
-}
+/** Kept here for callers that imported it from the trace module. */
+export { mostSpecificNetwork };
 
 export function trace(model: L3Model, from: TraceEndpoint, to: TraceEndpoint, routing = new Routing(model)): TraceResult {
   const src = resolveEndpoint(model, from);
