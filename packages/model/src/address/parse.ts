@@ -98,7 +98,7 @@ function reason(e: unknown, maxPrefix: number): string {
 }
 
 /** One `ip-address` construction per string; plain numbers from then on. */
-function parseRaw(s: unknown, what: 'address' | 'CIDR'): Raw4 | Raw6 | ParseError {
+function parseRaw(s: unknown, what: 'address' | 'CIDR', fastPath = true): Raw4 | Raw6 | ParseError {
   if (typeof s !== 'string') return { error: `expected an IP ${what} string, got ${typeof s}` };
   if (s.length === 0) return { error: `empty IP ${what}` };
   if (s.length > MAX_INPUT) return { error: `IP ${what} too long (${s.length} characters)` };
@@ -106,6 +106,14 @@ function parseRaw(s: unknown, what: 'address' | 'CIDR'): Raw4 | Raw6 | ParseErro
   if (what === 'address' && slash >= 0) return { error: `${quote(s)} is a CIDR, expected a single address` };
   if (what === 'CIDR' && slash < 0) {
     return { error: `${quote(s)} has no prefix length (expected e.g. 192.168.32.0/20)` };
+  }
+  // The common case, a plain dotted quad with an optional prefix length, without ip-address.
+  if (fastPath && slash !== 0) {
+    const fast = dottedQuad(s, slash < 0 ? s.length : slash);
+    if (fast >= 0) {
+      const prefixLength = slash < 0 ? 32 : prefixOf(s, slash + 1);
+      if (prefixLength >= 0) return { family: 4, value: fast, prefixLength };
+    }
   }
   if (s.includes(':')) {
     let a: Address6;
@@ -139,6 +147,50 @@ function parseRaw(s: unknown, what: 'address' | 'CIDR'): Raw4 | Raw6 | ParseErro
   const value = +(o[0] as string) * 16777216 + +(o[1] as string) * 65536 + +(o[2] as string) * 256 + +(o[3] as string);
   if (!(value >= 0 && value < TWO_32)) return { error: `invalid IPv4 ${what} ${quote(s)}` };
   return { family: 4, value, prefixLength: a.subnetMask };
+}
+
+/**
+ * Fast path for the overwhelmingly common form, `a.b.c.d` in `s[0, end)`: four decimal octets
+ * 0-255 without leading zeros, nothing else. Returns the u32, or -1 for anything else, which
+ * then goes to ip-address, the authority on every other form and on the error messages. Exactly
+ * the strings ip-address's own pattern accepts pass here, with the same value (a property test
+ * checks both against ip-address); ip-address alone cost ~2 µs per string, 10× this loop.
+ */
+function dottedQuad(s: string, end: number): number {
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 /* . */) {
+      if (digits === 0 || dots === 3) return -1;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      // A leading zero (`010`) is octal to inet_aton and refused by ip-address: not ours to decide.
+      if (digits === 1 && octet === 0) return -1;
+      octet = octet * 10 + (c - 48);
+      if (++digits > 3 || octet > 255) return -1;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0) return -1;
+  return value * 256 + octet;
+}
+
+/** Prefix length `0`-`32` from `s[from]` to the end, written without a leading zero; -1 otherwise. */
+function prefixOf(s: string, from: number): number {
+  const n = s.length - from;
+  if (n < 1 || n > 2) return -1;
+  const a = s.charCodeAt(from) - 48;
+  if (a < 0 || a > 9) return -1;
+  if (n === 1) return a;
+  const b = s.charCodeAt(from + 1) - 48;
+  if (a === 0 || b < 0 || b > 9) return -1;
+  const len = a * 10 + b;
+  return len <= 32 ? len : -1;
 }
 
 function cidrFromRaw(raw: Raw4 | Raw6): ParsedCidr {
@@ -182,6 +234,17 @@ export function parseCidr(s: string): ParsedCidr | ParseError {
   const raw = parseRaw(s, 'CIDR');
   if ('error' in raw) return raw;
   return cidrFromRaw(raw);
+}
+
+/**
+ * `parseIp` and `parseCidr` with ip-address alone, skipping the dotted-quad fast path: the oracle
+ * of the test that proves the fast path changes nothing. Not part of the package's API.
+ */
+export function parseWithLibraryOnly(s: string, what: 'address' | 'CIDR'): ParsedIp | ParsedCidr | ParseError {
+  const raw = parseRaw(s, what, false);
+  if ('error' in raw) return raw;
+  if (what === 'CIDR') return cidrFromRaw(raw);
+  return raw.family === 4 ? { family: 4, value: raw.value } : { family: 6, value: raw.value };
 }
 
 /**
