@@ -2,6 +2,14 @@
 export {};
 declare global {
   interface Window {
-    viplane?: { document(): unknown; diagnostics(): unknown; validated(): boolean; autosaved(): Promise<void> };
+    viplane?: {
+      document(): unknown;
+      diagnostics(): unknown;
+      validated(): boolean;
+      staleRules(): string[];
+      autosaved(): Promise<void>;
+    };
+    /** Set by e2e probes. */
+    viplaneProbe?: unknown;
   }
 }

@@ -69,4 +69,37 @@ test.describe('seed 000 mistakes', () => {
     await app.validated();
     expect(await targetsOf(app, 'tkg/endpoint-not-on-node-network')).toEqual([]);
   });
+  test("an IPAM edit shows its badge from the worker's immediate answer, then the full run agrees", async ({
+    app,
+    canvas,
+    inspector,
+    page,
+  }) => {
+    await canvas.select(IDS.data52);
+    expect(await canvas.errorsOn(IDS.data52)).toBe(0);
+    // Record, when the badge first appears, which rules were still waiting for the full run.
+    await page.evaluate((id) => {
+      const node = document.querySelector(`[data-testid="node-${id}"]`)!;
+      const observer = new MutationObserver(() => {
+        if (Number(node.getAttribute('data-errors')) > 0) {
+          window.viplaneProbe = window.viplane!.staleRules();
+          observer.disconnect();
+        }
+      });
+      observer.observe(node, { attributes: true, attributeFilter: ['data-errors'] });
+    }, IDS.data52);
+    await inspector.set('gateway', '10.9.9.1');
+    await expect.poll(() => canvas.errorsOn(IDS.data52)).toBeGreaterThan(0);
+    // The badge came with the incremental answer: the other rules were still stale then.
+    const staleAtBadge = (await page.evaluate(() => window.viplaneProbe)) as string[];
+    expect(staleAtBadge.length).toBeGreaterThan(0);
+    expect(staleAtBadge).not.toContain('ipam/gateway-outside-subnet');
+    await app.validated();
+    expect(await targetsOf(app, 'ipam/gateway-outside-subnet')).toEqual([[IDS.data52]]);
+    expect(await canvas.errorsOn(IDS.data52)).toBeGreaterThan(0);
+    await inspector.set('gateway', '192.168.52.1');
+    await app.validated();
+    expect(await targetsOf(app, 'ipam/gateway-outside-subnet')).toEqual([]);
+    await expect.poll(() => canvas.errorsOn(IDS.data52)).toBe(0);
+  });
 });

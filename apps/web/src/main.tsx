@@ -12,23 +12,28 @@ import { editor } from './store/editor.ts';
 import { useSession } from './store/session.ts';
 import { useUi } from './store/ui.ts';
 import { autosaveIdle, readAutosave, startAutosave } from './persistence/autosave.ts';
-import { useDiagnostics } from './store/diagnostics.ts';
+import { isValidating, useDiagnostics } from './store/diagnostics.ts';
 import { openFromFragment, parseFragment } from './persistence/serverSync.ts';
 import { startValidation } from './validation/client.ts';
 
 /** A read-only window into the app for end-to-end tests and support (no way to edit through it). */
 declare global {
   interface Window {
-    viplane?: { document(): unknown; diagnostics(): unknown; validated(): boolean; autosaved(): Promise<void> };
+    viplane?: {
+      document(): unknown;
+      diagnostics(): unknown;
+      validated(): boolean;
+      /** Rules whose shown diagnostics predate the document (the full run is pending). */
+      staleRules(): string[];
+      autosaved(): Promise<void>;
+    };
   }
 }
 window.viplane = {
   document: () => structuredClone(editor().doc),
   diagnostics: () => structuredClone(useDiagnostics.getState().diagnostics),
-  validated: () => {
-    const s = useDiagnostics.getState();
-    return s.validatedRev >= s.sentRev;
-  },
+  validated: () => !isValidating(useDiagnostics.getState()),
+  staleRules: () => [...useDiagnostics.getState().stale],
   autosaved: () => autosaveIdle(),
 };
 

@@ -4,7 +4,7 @@
  */
 import { memo, useMemo, useState } from 'react';
 import type { Diagnostic, Severity } from '@viplane/validator';
-import { useDiagnostics, canvasTargets, nestedOwners } from '../store/diagnostics.ts';
+import { useDiagnostics, canvasTargets, isValidating, nestedOwners } from '../store/diagnostics.ts';
 import { editor } from '../store/editor.ts';
 import { focusElements } from '../store/actions.ts';
 import { getElement } from '../document/edits.ts';
@@ -23,7 +23,7 @@ const PAGE = 100;
 export const Problems = memo(function Problems() {
   const diagnostics = useDiagnostics((s) => s.diagnostics);
   const rules = useDiagnostics((s) => s.rules);
-  const busy = useDiagnostics((s) => s.validatedRev < s.sentRev);
+  const busy = useDiagnostics(isValidating);
   const ms = useDiagnostics((s) => s.ms);
   const error = useDiagnostics((s) => s.error);
   const groups = useMemo(() => {

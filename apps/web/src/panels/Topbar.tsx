@@ -4,7 +4,7 @@ import { setMeta } from '../document/edits.ts';
 import { editor, useEditor } from '../store/editor.ts';
 import { openDialog, setTheme, useUi } from '../store/ui.ts';
 import { useSession } from '../store/session.ts';
-import { useDiagnostics } from '../store/diagnostics.ts';
+import { isValidating, useDiagnostics } from '../store/diagnostics.ts';
 import { pickFile, saveFile } from '../persistence/files.ts';
 import { saveToServer } from '../persistence/serverSync.ts';
 import { tx } from './inspector/widgets.tsx';
@@ -156,7 +156,7 @@ function ValidationPill() {
     }
     return `${e}/${w}`;
   });
-  const busy = useDiagnostics((s) => s.validatedRev < s.sentRev);
+  const busy = useDiagnostics(isValidating);
   const [errors, warnings] = counts.split('/').map(Number) as [number, number];
   return (
     <button

@@ -24,6 +24,11 @@ export interface DiagnosticsState {
   /** The document revision the diagnostics belong to, and the latest one sent. */
   validatedRev: number;
   sentRev: number;
+  /**
+   * Rules whose diagnostics above are from an earlier revision (the worker's immediate answer to
+   * an edit re-runs only the incremental IPAM rules; the full run follows, debounced).
+   */
+  stale: readonly string[];
   ms: number;
   error: string | null;
 }
@@ -34,6 +39,7 @@ export const useDiagnostics = create<DiagnosticsState>()(() => ({
   rules: new Map(),
   validatedRev: -1,
   sentRev: 0,
+  stale: [],
   ms: 0,
   error: null,
 }));
@@ -86,5 +92,33 @@ export function computeBadges(diagnostics: Diagnostic[], doc: TopologyDocument, 
   }
   return counts;
 }
+
+const NONE: readonly string[] = [];
+
+/**
+ * The store's next state for one answer of the worker, or `null` to ignore it (older than what
+ * is shown). Each answer carries every current diagnostic — the incremental rules' fresh ones
+ * and the stale rules' ones of the last full run — so replacing the list never drops a finding
+ * that a full run would keep; badges whose counts did not change keep their identity, so only
+ * the nodes whose badge changed re-render.
+ */
+export function applyAnswer(
+  state: DiagnosticsState,
+  answer: { rev: number; diagnostics: Diagnostic[]; stale: readonly string[]; ms: number },
+  doc: TopologyDocument,
+): Partial<DiagnosticsState> | null {
+  if (answer.rev < state.validatedRev) return null;
+  return {
+    diagnostics: answer.diagnostics,
+    badges: computeBadges(answer.diagnostics, doc, state.badges),
+    validatedRev: answer.rev,
+    stale: answer.stale.length === 0 ? NONE : answer.stale,
+    ms: answer.ms,
+    error: null,
+  };
+}
+
+/** Validation has not caught up with the document: an edit in flight or rules still stale. */
+export const isValidating = (s: DiagnosticsState) => s.validatedRev < s.sentRev || s.stale.length > 0;
 
 export const useBadge = (id: string) => useDiagnostics((s) => s.badges.get(id));

@@ -5,7 +5,7 @@
 import type { TraceEndpoint, TraceResult } from '@viplane/validator';
 import type { TopologyDocument } from '@viplane/model';
 import { useEditor } from '../store/editor.ts';
-import { computeBadges, useDiagnostics } from '../store/diagnostics.ts';
+import { applyAnswer, useDiagnostics } from '../store/diagnostics.ts';
 import { diffDocuments, type FromWorker, type ToWorker } from './protocol.ts';
 
 let worker: Worker | null = null;
@@ -54,15 +54,10 @@ function receive(msg: FromWorker) {
       break;
     case 'diagnostics': {
       const doc = docsByRev.get(msg.rev) ?? useEditor.getState().doc;
+      const next = applyAnswer(useDiagnostics.getState(), msg, doc);
+      if (!next) break;
       for (const r of docsByRev.keys()) if (r < msg.rev) docsByRev.delete(r);
-      const prior = useDiagnostics.getState().badges;
-      useDiagnostics.setState({
-        diagnostics: msg.diagnostics,
-        badges: computeBadges(msg.diagnostics, doc, prior),
-        validatedRev: msg.rev,
-        ms: msg.ms,
-        error: null,
-      });
+      useDiagnostics.setState(next);
       break;
     }
     case 'trace':

@@ -1,11 +1,18 @@
 /**
- * The validation worker's logic, without `self`: it keeps the document replica, runs the full
- * validator debounced after edits that affect validation (every rule is a full run today;
- * performance.md §5.2 allows a debounced full run ≤100 ms off the main thread), and answers
- * path traces on the same lowered model.
+ * The validation worker's logic, without `self`: it keeps the document replica and a
+ * `ValidationSession` (@viplane/validator) on it.
+ *
+ * Two answers per burst of edits (performance.md §5.2):
+ * - at once (a 0 ms task, so deltas already queued are taken together): the session re-runs
+ *   the local IPAM rules on the edit's neighbourhood and the worker posts every current
+ *   diagnostic — the fresh local ones plus the other rules' ones from the last full run, which
+ *   are listed as `stale` (kept, so no badge disappears and comes back);
+ * - `DEBOUNCE_MS` after the last edit: the full run (`refresh()`), `stale: []`.
+ *
+ * Moves do not re-validate. Path traces run on a lowering of the current document.
  */
-import { lower, rules, runRules, trace, type L3Model } from '@viplane/validator';
-import { DocumentReplica, type FromWorker, type RuleInfo, type ToWorker } from './protocol.ts';
+import { lower, rules, trace, ValidationSession, type Diagnostic, type EditResult, type L3Model } from '@viplane/validator';
+import { DocumentReplica, type DocDelta, type FromWorker, type RuleInfo, type ToWorker } from './protocol.ts';
 
 export interface Scheduler {
   set(fn: () => void, ms: number): unknown;
@@ -13,13 +20,22 @@ export interface Scheduler {
   now(): number;
 }
 
+/** The full run waits this long after the last edit. */
 export const DEBOUNCE_MS = 30;
 
 export class ValidationCore {
   private readonly replica = new DocumentReplica();
   private rev = 0;
-  private timer: unknown = null;
-  private model: { rev: number; model: L3Model } | null = null;
+  private session: ValidationSession | null = null;
+  /** Elements and links changed since the session last saw the document. */
+  private changed = new Set<string>();
+  /** A change the session cannot take incrementally (document metadata): full run at once. */
+  private needsFull = false;
+  /** Elements or links were removed since the last full run. */
+  private removed = false;
+  private incrementalTimer: unknown = null;
+  private fullTimer: unknown = null;
+  private model: L3Model | null = null;
   private loaded = false;
 
   constructor(
@@ -45,56 +61,133 @@ export class ValidationCore {
         this.loaded = true;
         this.rev = msg.rev;
         this.model = null;
-        this.schedule(0);
+        this.session = null;
+        this.changed.clear();
+        this.needsFull = false;
+        this.removed = false;
+        this.cancel();
+        this.fullTimer = this.scheduler.set(() => {
+          this.fullTimer = null;
+          this.run();
+        }, 0);
         break;
       case 'delta':
         this.replica.apply(msg.delta);
         this.rev = msg.rev;
-        if (msg.delta.affectsValidation) {
-          this.model = null;
-          this.schedule(DEBOUNCE_MS);
-        } else if (this.model) {
-          this.model = { rev: msg.rev, model: this.model.model };
-        }
+        if (!msg.delta.affectsValidation) break;
+        this.model = null;
+        this.collect(msg.delta);
+        if (this.incrementalTimer === null)
+          this.incrementalTimer = this.scheduler.set(() => {
+            this.incrementalTimer = null;
+            this.runIncremental();
+          }, 0);
         break;
       case 'trace': {
-        const model = this.currentModel();
-        this.post({ type: 'trace', requestId: msg.requestId, result: trace(model, msg.from, msg.to) });
+        this.model ??= lower(this.replica.document);
+        this.post({ type: 'trace', requestId: msg.requestId, result: trace(this.model, msg.from, msg.to) });
         break;
       }
     }
   }
 
-  private schedule(ms: number) {
-    if (this.timer !== null) this.scheduler.clear(this.timer);
-    this.timer = this.scheduler.set(() => {
-      this.timer = null;
+  private collect(delta: DocDelta) {
+    for (const e of delta.upsertElements ?? []) this.changed.add(e.id);
+    for (const id of delta.removeElements ?? []) this.changed.add(id);
+    for (const l of delta.upsertLinks ?? []) this.changed.add(l.id);
+    for (const id of delta.removeLinks ?? []) this.changed.add(id);
+    if (delta.removeElements?.length || delta.removeLinks?.length) this.removed = true;
+    if (delta.meta) this.needsFull = true;
+  }
+
+  private cancel() {
+    if (this.incrementalTimer !== null) this.scheduler.clear(this.incrementalTimer);
+    if (this.fullTimer !== null) this.scheduler.clear(this.fullTimer);
+    this.incrementalTimer = null;
+    this.fullTimer = null;
+  }
+
+  /** Applies the edits collected since the last answer and posts the result (exposed for tests). */
+  runIncremental() {
+    if (!this.loaded) return;
+    if (!this.session || this.needsFull) return this.run();
+    const rev = this.rev;
+    const start = this.scheduler.now();
+    const ids = this.changed;
+    this.changed = new Set();
+    let result: EditResult;
+    try {
+      result = this.session.apply(this.replica.document, ids);
+    } catch {
+      // The session's state is unknown after a throw: start over from the document.
+      return this.run();
+    }
+    if (result.stale.length > 0) this.scheduleFull();
+    else this.clearFull();
+    this.answer(rev, start, result.stale);
+  }
+
+  private scheduleFull() {
+    this.clearFull();
+    this.fullTimer = this.scheduler.set(() => {
+      this.fullTimer = null;
       this.run();
-    }, ms);
+    }, DEBOUNCE_MS);
+  }
+  private clearFull() {
+    if (this.fullTimer !== null) this.scheduler.clear(this.fullTimer);
+    this.fullTimer = null;
   }
 
-  private currentModel(): L3Model {
-    if (!this.model) this.model = { rev: this.rev, model: lower(this.replica.document) };
-    return this.model.model;
-  }
-
-  /** Runs every rule now (exposed for tests). */
+  /** Lowers and runs every rule on the current document now (exposed for tests). */
   run() {
     if (!this.loaded) return;
     const rev = this.rev;
     const start = this.scheduler.now();
+    if (this.incrementalTimer !== null) this.scheduler.clear(this.incrementalTimer);
+    this.incrementalTimer = null;
+    this.clearFull();
     try {
-      const model = this.currentModel();
-      const diagnostics = runRules(model, rules);
-      this.post({
-        type: 'diagnostics',
-        rev,
-        diagnostics,
-        ms: this.scheduler.now() - start,
-        elements: this.replica.document.elements.length,
-      });
+      const doc = this.replica.document;
+      // A new session costs what refresh() does (lower, index, every rule); it is needed when the
+      // session has not seen the latest edits.
+      if (!this.session || this.changed.size > 0 || this.needsFull) this.session = new ValidationSession(doc);
+      else this.session.refresh();
+      this.changed = new Set();
+      this.needsFull = false;
+      this.removed = false;
+      this.answer(rev, start, []);
     } catch (err) {
+      this.session = null;
       this.post({ type: 'error', rev, message: err instanceof Error ? err.message : String(err) });
     }
   }
+
+  private answer(rev: number, start: number, stale: readonly string[]) {
+    const session = this.session!;
+    const diagnostics =
+      stale.length > 0 && this.removed ? withoutVanished(session.diagnostics, this.replica.document) : [...session.diagnostics];
+    this.post({
+      type: 'diagnostics',
+      rev,
+      diagnostics,
+      stale: [...stale],
+      ms: this.scheduler.now() - start,
+      elements: this.replica.document.elements.length,
+    });
+  }
+}
+
+/**
+ * The stale rules' diagnostics come from the last full run: drop those that name an element or
+ * link the document no longer has (a deleted element's badge must not outlive it until the full
+ * run). Nested targets (ranges, routes, nodes) are kept: their owner is named too when it matters.
+ */
+function withoutVanished(
+  diagnostics: readonly Diagnostic[],
+  doc: { elements: readonly { id: string }[]; links: readonly { id: string }[] },
+) {
+  let ids: Set<string> | undefined;
+  const exists = (id: string) => (ids ??= new Set([...doc.elements.map((e) => e.id), ...doc.links.map((l) => l.id)])).has(id);
+  return diagnostics.filter((d) => d.targets.every((t) => t.kind === 'range' || t.kind === 'route' || t.kind === 'node' || exists(t.id)));
 }

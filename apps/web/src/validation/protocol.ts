@@ -34,7 +34,20 @@ export type RuleInfo = Pick<RuleMeta, 'id' | 'severity' | 'category' | 'descript
 
 export type FromWorker =
   | { type: 'ready'; rules: RuleInfo[] }
-  | { type: 'diagnostics'; rev: number; diagnostics: Diagnostic[]; ms: number; elements: number }
+  | {
+      type: 'diagnostics';
+      rev: number;
+      /** Every current diagnostic, in validate()'s order. */
+      diagnostics: Diagnostic[];
+      /**
+       * Rule ids whose diagnostics (included above) come from an earlier revision: the answer to an
+       * edit re-ran only the incremental rules; a full run for the same or a later rev follows.
+       * Empty for a full run.
+       */
+      stale: string[];
+      ms: number;
+      elements: number;
+    }
   | { type: 'trace'; requestId: number; result: TraceResult }
   | { type: 'error'; rev: number; message: string };
 
