@@ -53,4 +53,5 @@ export const CATALOGUE: Readonly<Record<string, Severity>> = {
   'aci/node-not-attached': 'error',
   'aci/no-l3out': 'error',
   'aci/subnet-overlap': 'error',
+  'design/unknown-value': 'info',
 };

@@ -69,6 +69,21 @@ export const AddressRange = Type.Object(
 export type AddressRange = Static<typeof AddressRange>;
 
 /**
+ * Props an import could not learn from its files (a port group's subnet when a config names only
+ * the port group): dotted paths into `props` (as in references.ts), e.g. `subnet`, `endpoint.address`. The
+ * value in `props` is a neutral stand-in (`null`, `[]`); rules do not judge an unknown field, the
+ * validator reports it as info and the inspector asks for it. Editing the field clears the mark.
+ */
+export const UnknownFields = Type.Array(Type.String({ maxLength: 128 }), { maxItems: 64, uniqueItems: true });
+
+/**
+ * Settings from an imported file that the design does not model (TKG `ENABLE_MHC`, AKO
+ * `AKOSettings.logLevel`), keyed by their path in that file's format, so nothing a file said is lost;
+ * the element's exporter writes them back. Never secrets: importers drop those.
+ */
+export const Extras = Type.Record(Type.String({ maxLength: 256 }), Type.Unknown(), { maxProperties: 1000 });
+
+/**
  * Every element shares id, kind, name and canvas position. `props` is each kind's own data.
  * Keeping positions in the document makes a shared link show the same picture.
  */
@@ -81,6 +96,8 @@ export function element<K extends string, P extends TSchema>(kind: K, props: P, 
       position: Position,
       notes: Type.Optional(Type.String({ maxLength: 4096 })),
       props,
+      unknown: Type.Optional(UnknownFields),
+      extras: Type.Optional(Extras),
     },
     { additionalProperties: false, $id: kind, title: kind, description },
   );

@@ -13,6 +13,7 @@ import { tkgsRules } from './tkgs/index.ts';
 import { haproxyRules } from './haproxy/index.ts';
 import { supervisorRules } from './supervisor/index.ts';
 import { aciRules } from './aci/index.ts';
+import { designRules } from './design/index.ts';
 
 export const rules: readonly Rule[] = [
   ...ipamRules,
@@ -25,4 +26,5 @@ export const rules: readonly Rule[] = [
   ...haproxyRules,
   ...supervisorRules,
   ...aciRules,
+  ...designRules,
 ];

@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
 import { tier0Uplinks } from '../../queries/nsxt.ts';
+import { isUnknown } from '../../unknown.ts';
 
 export default defineRule({
   meta: {
@@ -26,6 +27,8 @@ the Tanzu Kubernetes clusters and connect it to the Tier-0.`,
   check({ model, report }) {
     const uplinks = tier0Uplinks(model);
     for (const t1 of model.ofKind('nsxtTier1')) {
+      // Imported from a NSXT_ROUTER_PATH: which Tier-0 is a question (design/unknown-value), not a mistake.
+      if (isUnknown(t1, 'tier0Id')) continue;
       const t0Id = t1.props.tier0Id;
       const t0 = t0Id === null ? undefined : model.elements.get(t0Id);
       if (!t0 || t0.kind !== 'nsxtTier0') {

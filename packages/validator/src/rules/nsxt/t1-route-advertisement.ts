@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/rule.ts';
+import { isUnknown } from '../../unknown.ts';
 import type { Target } from '../../engine/diagnostic.ts';
 import { routableClusters, type Tier1Element } from '../../queries/nsxt.ts';
 
@@ -41,6 +42,7 @@ routes added on the T1 are advertised to the T0 and so reach external networks.`
       entry.names.push(cluster.name);
     }
     for (const { tier1, clusters, names } of byTier1.values()) {
+      if (isUnknown(tier1, 'routeAdvertisement')) continue;
       const missing = REQUIRED.filter((r) => !tier1.props.routeAdvertisement.includes(r.type));
       if (missing.length === 0) continue;
       const targets: Target[] = [{ kind: 'nsxtTier1', id: tier1.id }, ...clusters.map((id) => ({ kind: 'tkgCluster' as const, id }))];

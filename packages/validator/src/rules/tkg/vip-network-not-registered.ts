@@ -1,4 +1,6 @@
 import { defineRule } from '../../engine/rule.ts';
+import type { RuleContext } from '../../engine/rule.ts';
+import { isUnknown } from '../../unknown.ts';
 import { aviRegistered, hasVipPool } from '../../queries/routing.ts';
 
 export default defineRule({
@@ -53,6 +55,8 @@ the Controller needs a VIP network with a pool (L84).`,
         const registered = aviRegistered(net);
         const pool = hasVipPool(model, networkId);
         if (registered && pool) continue;
+        // Imported networks whose subnet or ranges the files did not give cannot be judged yet.
+        if (unknownNetworkFacts(model, networkId, registered)) continue;
         const role = what.join(' and ');
         ctx.report({
           message: !registered
@@ -77,6 +81,7 @@ the Controller needs a VIP network with a pool (L84).`,
       const registered = aviRegistered(net);
       const pool = hasVipPool(model, net.id);
       if (registered && pool) continue;
+      if (unknownNetworkFacts(model, net.id, registered)) continue;
       ctx.report({
         message: !registered
           ? `VIP network ${net.name} of AKO ${ako.props.clusterName || ako.name} is not registered on the NSX-ALB Controller${net.subnetText ? ` (subnet ${net.subnetText} not configured there)` : ' (no subnet)'}`
@@ -90,3 +95,9 @@ the Controller needs a VIP network with a pool (L84).`,
     }
   },
 });
+
+/** Registration needs a subnet and the pool a range: when an import left those unknown, do not judge. */
+function unknownNetworkFacts(model: RuleContext['model'], networkId: string, registered: boolean): boolean {
+  const el = model.elements.get(networkId);
+  return isUnknown(el, 'ranges') || (!registered && isUnknown(el, 'subnet'));
+}
