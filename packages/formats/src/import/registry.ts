@@ -1,0 +1,6 @@
+/** Every importer, in the order they read: clusters exist before the AKO values that name them. */
+import type { FormatImporter } from './formats.ts';
+import { topologyImporter } from './topology.ts';
+import { tkgImporter } from '../tkg/importer.ts';
+
+export const importers: readonly FormatImporter[] = [topologyImporter, tkgImporter];
