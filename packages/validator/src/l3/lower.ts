@@ -60,8 +60,11 @@ export function lower(document: TopologyDocument): L3Model {
   const network = (id: string | null) => (id === null ? undefined : networkById.get(id));
 
   const ranges: L3Range[] = [];
-  const addRanges = (owner: Element, networkId: string | null, list: { id: string; purpose: L3Range['purpose']; start: string; end: string }[]) =>
-    list.forEach((r, j) =>
+  const addRanges = (owner: Element, networkId: string | null, list: { id: string; purpose: L3Range['purpose']; start: string; end: string }[]) => {
+    if (list.length === 0) return;
+    const base = `${pathOf(owner.id)}/ranges/`; // once per owner, not per range
+    for (let j = 0; j < list.length; j++) {
+      const r = list[j]!;
       ranges.push({
         id: r.id,
         ownerId: owner.id,
@@ -70,9 +73,10 @@ export function lower(document: TopologyDocument): L3Model {
         text: `${r.start}-${r.end}`,
         start: ip(r.start),
         end: ip(r.end),
-        path: `${pathOf(owner.id)}/ranges/${j}`,
-      }),
-    );
+        path: base + j,
+      });
+    }
+  };
   for (const pg of ofKind('portGroup')) addRanges(pg, pg.id, pg.props.ranges);
   for (const seg of ofKind('nsxtSegment')) addRanges(seg, seg.id, seg.props.ranges);
   for (const wn of ofKind('workloadNetwork')) addRanges(wn, wn.props.portGroupId, wn.props.ranges);
@@ -139,11 +143,15 @@ export function lower(document: TopologyDocument): L3Model {
     if (c.props.endpoint.address !== null)
       hold({ text: c.props.endpoint.address, ownerId: c.id, ownerKind: c.kind, role: 'endpoint', networkId: c.props.endpoint.provider === 'kube-vip' ? c.props.nodeNetworkId : c.props.controlPlaneVipNetworkId ?? c.props.workloadVipNetworkId, path: `${pathOf(c.id)}/endpoint/address` });
   }
-  for (const c of ofKind('k8sCluster'))
-    c.props.nodes.forEach((n, j) => {
+  for (const c of ofKind('k8sCluster')) {
+    const nodes = c.props.nodes;
+    const base = `${pathOf(c.id)}/nodes/`; // once per cluster, not per node
+    for (let j = 0; j < nodes.length; j++) {
+      const n = nodes[j]!;
       if (n.address !== null)
-        hold({ text: n.address, ownerId: c.id, ownerKind: c.kind, role: 'node', networkId: c.props.nodeNetworkId, itemId: n.id, path: `${pathOf(c.id)}/nodes/${j}/address` });
-    });
+        hold({ text: n.address, ownerId: c.id, ownerKind: c.kind, role: 'node', networkId: c.props.nodeNetworkId, itemId: n.id, path: `${base}${j}/address` });
+    }
+  }
   for (const vs of ofKind('virtualService'))
     if (vs.props.address !== null)
       hold({ text: vs.props.address, ownerId: vs.id, ownerKind: vs.kind, role: 'vip', networkId: vs.props.vipNetworkId, path: `${pathOf(vs.id)}/address` });
@@ -358,8 +366,11 @@ function lowerClusters(ofKind: <K extends ElementKind>(kind: K) => Of<K>[], path
  */
 function addClusterRoutes(hosts: L3Host[], clusters: L3Cluster[], ofKind: <K extends ElementKind>(kind: K) => Of<K>[]) {
   const clusterById = new Map(clusters.map((c) => [c.id, c]));
+  // A map, not `hosts.find` per cluster: that was hosts × clusters on a large estate.
+  const hostById = new Map<string, L3Host>();
+  for (const h of hosts) if (!hostById.has(h.id)) hostById.set(h.id, h);
   const add = (hostId: string | null, vrfName: string, cluster: L3Cluster, ownerId: string) => {
-    const vrf = hosts.find((h) => h.id === hostId)?.vrfs.find((v) => v.name === vrfName);
+    const vrf = (hostId === null ? undefined : hostById.get(hostId))?.vrfs.find((v) => v.name === vrfName);
     if (!vrf || cluster.nodeNetworkId === null) return;
     for (const pod of cluster.podCidrs)
       if (pod.cidr)

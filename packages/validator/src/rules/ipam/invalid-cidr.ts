@@ -1,7 +1,7 @@
 import { formatCidr, formatIp, parseCidr, parseGatewayCidr, parseIp, type Element, type Route } from '@viplane/model';
 import { defineRule, type RuleContext } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
-import { cidr as cachedCidr, ip as cachedIp } from '../../l3/addr.ts';
+import { cidr as cachedCidr, ip as cachedIp, type Cidr } from '../../l3/addr.ts';
 import { kindLabel } from '../../queries/ipam.ts';
 
 type Of<K extends Element['kind']> = Extract<Element, { kind: K }>;
@@ -73,9 +73,9 @@ Seed 004 / acc-provision: subnets are \`gateway/prefix\` (shared/formats.md §6)
     for (const n of model.networks) {
       const owner = el(n.id);
       if (!owner) continue;
-      if (n.subnetText !== null && !ok(n.subnetText, 'cidr'))
+      if (n.subnetText !== null && !okCidr(n.subnet, n.subnetText))
         check(ctx, { what: 'Subnet', value: n.subnetText, form: 'cidr', owner, targets: own(owner), path: 'subnet' });
-      if (n.gatewayText !== null && !ok(n.gatewayText, 'ip'))
+      if (n.gatewayText !== null && n.gateway === null && !ok(n.gatewayText, 'ip'))
         check(ctx, { what: 'Gateway', value: n.gatewayText, form: 'ip', owner, targets: own(owner), path: 'gateway' });
     }
 
@@ -170,9 +170,9 @@ Seed 004 / acc-provision: subnets are \`gateway/prefix\` (shared/formats.md §6)
       const owner = el(c.id);
       if (!owner) continue;
       for (const p of c.podCidrs)
-        if (!ok(p.text, 'cidr')) check(ctx, { what: 'Pod CIDR', value: p.text, form: 'cidr', owner, targets: own(owner), path: 'podCidr' });
+        if (!okCidr(p.cidr, p.text)) check(ctx, { what: 'Pod CIDR', value: p.text, form: 'cidr', owner, targets: own(owner), path: 'podCidr' });
       for (const x of c.serviceCidrs)
-        if (!ok(x.text, 'cidr'))
+        if (!okCidr(x.cidr, x.text))
           check(ctx, { what: 'Service CIDR', value: x.text, form: 'cidr', owner, targets: own(owner), path: 'serviceCidr' });
     }
     for (const s of model.ofKind('supervisor'))
@@ -210,6 +210,14 @@ function ok(value: string, form: 'ip' | 'cidr'): boolean {
   if (form === 'ip') return cachedIp(value) !== null || value.trim() === '';
   const c = cachedCidr(value);
   return (c !== null && !c.hostBitsSet) || value.trim() === '';
+}
+
+/**
+ * `ok(text, 'cidr')` for a value lowering already parsed (through the same cache): no second
+ * lookup for the thousands of well-formed subnets and cluster CIDRs of a large estate.
+ */
+function okCidr(parsed: Cidr | null, text: string): boolean {
+  return parsed !== null ? !parsed.hostBitsSet : ok(text, 'cidr');
 }
 
 function aciFabric(ctx: RuleContext, f: Of<'aciFabric'>) {

@@ -158,11 +158,17 @@ function pools(model: L3Model): Pool[] {
   }
 
   for (const network of model.networks) {
-    const ranges = byNetwork.get(network.id) ?? [];
-    const of = (...purposes: string[]) => ranges.filter((r) => purposes.includes(r.purpose));
-    const se = of('se-pool');
-    const vip = of('vip-pool');
-    const both = of('se-vip-pool');
+    // One pass over the network's ranges into its pool kinds, each in document order.
+    const se: L3Range[] = [];
+    const vip: L3Range[] = [];
+    const both: L3Range[] = [];
+    const nodeRanges: L3Range[] = [];
+    for (const r of byNetwork.get(network.id) ?? []) {
+      if (r.purpose === 'se-pool') se.push(r);
+      else if (r.purpose === 'vip-pool') vip.push(r);
+      else if (r.purpose === 'se-vip-pool') both.push(r);
+      else if (r.purpose === 'dhcp' || r.purpose === 'node') nodeRanges.push(r);
+    }
     const seNeed = seDemand.get(network.id) ?? [];
     const vipNeed = vipDemand.get(network.id) ?? [];
     const seCapable = se.length + both.length > 0;
@@ -179,7 +185,6 @@ function pools(model: L3Model): Pool[] {
       out.push({ what: 'NSX-ALB SE pool', kind: 'se', ownerId: network.id, network, ranges: se, demand: seNeed });
       out.push({ what: 'NSX-ALB VIP pool', kind: 'vip', ownerId: network.id, network, ranges: vip, demand: vipNeed });
     }
-    const nodeRanges = of('dhcp', 'node');
     const dhcpNeed = [...(dhcpDemand.get(network.id) ?? []), ...(!seCapable && network.dhcp ? seNeed : [])];
     out.push({ what: 'DHCP scope / node range', kind: 'nodes', ownerId: network.id, network, ranges: nodeRanges, demand: dhcpNeed });
   }
