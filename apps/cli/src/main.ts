@@ -7,9 +7,10 @@ import { traceCommand } from './commands/trace.ts';
 import { rulesCommand } from './commands/rules.ts';
 import { templatesCommand } from './commands/templates.ts';
 import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
 import type { Readable, Writable } from 'node:stream';
 
-const commands: Command[] = [validateCommand, traceCommand, rulesCommand, templatesCommand, exportCommand];
+const commands: Command[] = [validateCommand, traceCommand, rulesCommand, templatesCommand, exportCommand, importCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
@@ -44,10 +45,11 @@ export async function main(argv: string[], streams: { stdout: Writable; stderr: 
         to: { type: 'string' },
         vrf: { type: 'string' },
         out: { type: 'string' },
+        into: { type: 'string' },
       },
     });
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got "${values.format}"`);
-    const args: ParsedArgs = { positionals, format: values.format, from: values.from, to: values.to, vrf: values.vrf, out: values.out };
+    const args: ParsedArgs = { positionals, format: values.format, from: values.from, to: values.to, vrf: values.vrf, out: values.out, into: values.into };
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -4,7 +4,7 @@
  * CORS, rate limits, request ids and logs. Rules are still being written, so validation is
  * checked on its envelope, never on what particular rules report.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -278,12 +278,25 @@ describe('POST /api/export', () => {
     }
   });
 
-  it('answers 501 naming the missing formats package for a planned format', async () => {
-    const res = await call(app, { method: 'POST', url: '/api/export', payload: { format: 'tkg-cluster-config', document: smallDesign() } });
+  it('exports one config format on its own: a zip of every cluster config, one file as YAML', async () => {
+    const routable = templates.find((t) => t.id === 'seed001-tkg-routable')!.build();
+    const tkg = await app.inject({ method: 'POST', url: '/api/export', payload: { format: 'tkg-cluster-config', document: routable } });
+    expect(tkg.statusCode).toBe(200);
+    expect(tkg.headers['content-type']).toContain('application/zip');
+    expect(Object.keys(unzipSync(tkg.rawPayload)).sort()).toEqual(['tkg/cl1.yaml', 'tkg/cl2.yaml', 'tkg/mgmt.yaml']);
+    const tkgs = templates.find((t) => t.id === 'seed001-tkgs-routable')!.build();
+    const tkc = await app.inject({ method: 'POST', url: '/api/export', payload: { format: 'tkc', document: tkgs } });
+    expect(tkc.statusCode).toBe(200);
+    expect(tkc.headers['content-type']).toContain('application/yaml');
+    expect(tkc.payload).toContain('kind: "TanzuKubernetesCluster"');
+  });
+
+  it('answers 501 for a format that is only inside the bundle', async () => {
+    const res = await call(app, { method: 'POST', url: '/api/export', payload: { format: 'png', document: smallDesign() } });
     expect(res.status).toBe(501);
     expectError(res.body, 501, 'NOT_IMPLEMENTED');
-    expect(res.body.message).toContain('@viplane/formats');
     expect(res.body.message).toContain('not built yet');
+    expect(res.body.message).toContain('format=bundle');
   });
 
   it('rejects an unknown format and an invalid document with 400', async () => {
@@ -302,12 +315,26 @@ describe('POST /api/export', () => {
 });
 
 describe('POST /api/import', () => {
-  function multipart(content: string, filename = 'topology.json') {
+  function multipart(files: { name: string; content: string }[], fields: Record<string, string> = {}) {
     const boundary = '----viplane-test-boundary';
-    const payload =
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/json\r\n\r\n` +
-      `${content}\r\n--${boundary}--\r\n`;
-    return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload };
+    const parts = [
+      ...Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+      ...files.map(
+        (f) => `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n${f.content}\r\n`,
+      ),
+    ];
+    return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: `${parts.join('')}--${boundary}--\r\n` };
+  }
+  const topologyFile = (content: string) => multipart([{ name: 'topology.json', content }]);
+
+  /** Seed 001's management and cl1 configs as printed in the seed (docs/seeds/001.md §6). */
+  function seed001Configs(): { name: string; content: string }[] {
+    const text = readFileSync(new URL('../../../docs/seeds/001.md', import.meta.url), 'utf8');
+    const block = (heading: string) => /```yaml\n([\s\S]*?)```/.exec(text.slice(text.indexOf(`\n${heading}`)))![1]!;
+    return [
+      { name: 'management.yaml', content: block('### 6.1') },
+      { name: 'clsuter01.yaml', content: block('### 6.2') },
+    ];
   }
 
   it('imports topology.json sent as the JSON body', async () => {
@@ -318,19 +345,49 @@ describe('POST /api/import', () => {
   });
 
   it('imports topology.json sent as a multipart file', async () => {
-    const res = await call(app, { method: 'POST', url: '/api/import', ...multipart(JSON.stringify(smallDesign())) });
+    const res = await call(app, { method: 'POST', url: '/api/import', ...topologyFile(JSON.stringify(smallDesign())) });
     expect(res.status).toBe(200);
     expect(res.body.document).toEqual(smallDesign());
   });
 
-  it('rejects invalid files with restore() errors or a JSON error', async () => {
+  it("imports seed 001's TKG configs (multipart, format detected) into one design with no errors", async () => {
+    const res = await call(app, { method: 'POST', url: '/api/import', ...multipart(seed001Configs()) });
+    expect(res.status).toBe(200);
+    expect(res.body.format).toBe('tkg-cluster-config');
+    const doc = res.body.document as { elements: { kind: string; name: string }[] };
+    expect(doc.elements.filter((e) => e.kind === 'tkgCluster').map((e) => e.name).sort()).toEqual(['cl1', 'mgmt']);
+    expect(doc.elements.some((e) => e.kind === 'nsxtTier1' && e.name === 'tanzu-cl1')).toBe(true);
+    const errors = (res.body.diagnostics as { severity: string }[]).filter((d) => d.severity === 'error');
+    expect(errors).toEqual([]);
+  });
+
+  it('reports ipam/cluster-cidr-overlap on cl1 and the node segment when CLUSTER_CIDR is the node network (JSON files body)', async () => {
+    const files = seed001Configs().map((f) => ({ ...f, content: f.content.replace('CLUSTER_CIDR: 172.16.136.0/21', 'CLUSTER_CIDR: 172.16.128.0/21') }));
+    const res = await call(app, { method: 'POST', url: '/api/import?format=tkg-cluster-config', payload: { files } });
+    expect(res.status).toBe(200);
+    const overlap = (res.body.diagnostics as { ruleId: string; targets: { id: string }[] }[]).filter((d) => d.ruleId === 'ipam/cluster-cidr-overlap');
+    expect(overlap).toHaveLength(1);
+    expect(overlap[0]!.targets.map((t) => t.id).sort()).toEqual(['cl1', 'tanzu-overlay']);
+  });
+
+  it('merges into the design given as `into`', async () => {
+    const base = smallDesign();
+    const res = await call(app, { method: 'POST', url: '/api/import', ...multipart(seed001Configs().slice(0, 1), { into: JSON.stringify(base) }) });
+    expect(res.status).toBe(200);
+    const doc = res.body.document as { elements: { id: string }[] };
+    for (const e of (base as { elements: { id: string }[] }).elements) expect(doc.elements.some((x) => x.id === e.id)).toBe(true);
+    expect(doc.elements.length).toBeGreaterThan(base.elements.length);
+  });
+
+  it('rejects invalid files with restore() errors, or the line and column of a syntax error', async () => {
     const invalid = await call(app, { method: 'POST', url: '/api/import', payload: { ...smallDesign(), links: 'none' } });
     expect(invalid.status).toBe(400);
     expect(invalid.body).toMatchObject({ code: 'INVALID_DOCUMENT', errors: [{ path: '/links', value: 'none' }] });
 
-    const notJson = await call(app, { method: 'POST', url: '/api/import', ...multipart('{ nope') });
+    const notJson = await call(app, { method: 'POST', url: '/api/import', ...topologyFile('{ nope') });
     expect(notJson.status).toBe(400);
-    expect(notJson.body.errors[0].message).toMatch(/not valid JSON/);
+    expect(notJson.body.code).toBe('INVALID_IMPORT');
+    expect(notJson.body.errors[0].message).toMatch(/^topology\.json:\d+:\d+: not valid JSON or YAML/);
 
     const boundary = '----b';
     const noFile = await call(app, {
@@ -346,7 +403,7 @@ describe('POST /api/import', () => {
   it('answers 413 for a multipart file past the limit', async () => {
     const small = await buildTestApp(driver, { bodyLimit: 10_000 });
     try {
-      const res = await call(small, { method: 'POST', url: '/api/import', ...multipart(JSON.stringify(largeDesign())) });
+      const res = await call(small, { method: 'POST', url: '/api/import', ...topologyFile(JSON.stringify(largeDesign())) });
       expect(res.status).toBe(413);
       expectError(res.body, 413);
       expect((await call(small, { method: 'POST', url: '/api/import', payload: smallDesign() })).status).toBe(200);
@@ -355,14 +412,10 @@ describe('POST /api/import', () => {
     }
   });
 
-  it('answers 501 for a planned format and 400 for an unknown one', async () => {
-    const planned = await call(app, {
-      method: 'POST',
-      url: '/api/import?format=tkg-cluster-config',
-      ...multipart('CLUSTER_NAME: a', 'cluster.yaml'),
-    });
-    expect(planned.status).toBe(501);
-    expect(planned.body.message).toContain('@viplane/formats');
+  it('answers 400 for an export-only or unknown format', async () => {
+    const exportOnly = await call(app, { method: 'POST', url: '/api/import?format=avi-objects', payload: smallDesign() });
+    expect(exportOnly.status).toBe(400);
+    expect(exportOnly.body.message).toContain('export format');
     const unknown = await call(app, { method: 'POST', url: '/api/import?format=visio', payload: smallDesign() });
     expect(unknown.status).toBe(400);
     expect(unknown.body.code).toBe('UNKNOWN_FORMAT');

@@ -183,8 +183,14 @@ export function rangeCount(start: ParsedIp, end: ParsedIp): number {
 }
 
 /** The helpers format modules use, as one object (ConfigContext.kit). */
+/** Is this a value placeholder() wrote? */
+export function isPlaceholder(value: unknown): boolean {
+  return typeof value === 'string' && PLACEHOLDER_PATTERN.test(value);
+}
+
 export const kit = {
   placeholder,
+  isPlaceholder,
   fileSafe,
   dnsLabel,
   target,

@@ -9,8 +9,9 @@
  *   reportMarkdown / reportHtml       -> the validation report
  *   exportBundle(document, { png? })  -> every file above plus topology.json and a README
  *   zipBundle(bundle)                 -> deterministic zip
+ *   importFiles(files, options)       -> { document, diagnostics }  TKG configs, AKO values, TKC, acc-provision, topology.json
  */
-export { exportConfigs, CONFIG_FORMATS, type ConfigExport, type ConfigFile, type ConfigFormat } from './configs.ts';
+export { exportConfigs, CONFIG_FORMATS, CONFIG_FORMAT_IDS, type ConfigExport, type ConfigFile, type ConfigFormat } from './configs.ts';
 export {
   routingDiagram,
   routingDiagramSvg,
@@ -29,3 +30,12 @@ export { addressPlan, addressPlanCsv, csvField, ADDRESS_PLAN_COLUMNS, type Addre
 export { reportMarkdown, reportHtml, countText, type ReportOptions, type ReportDiagram } from './report/index.ts';
 export { exportBundle, zipBundle, type Bundle, type BundleFile, type BundleOptions } from './bundle/index.ts';
 export { TOOL_VERSIONS, describeFile } from './bundle/readme.ts';
+export {
+  importFiles,
+  importFilesSync,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type ImportInput,
+  type ImportOptions,
+  type ImportResult,
+} from './import/index.ts';

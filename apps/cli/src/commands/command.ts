@@ -16,6 +16,8 @@ export interface ParsedArgs {
   to?: string;
   vrf?: string;
   out?: string;
+  /** import: the design to merge into. */
+  into?: string;
 }
 
 export interface Command {

@@ -1,26 +1,28 @@
 /**
  * The seam for @viplane/formats: the only place the server learns which export and import
- * formats exist. Today only the native topology.json import is built in. When the formats
- * package lands, register its codecs in the two maps below; the routes need no change.
+ * formats exist, under the ids the API uses (`?format=`). Export codecs are listed below; the
+ * config files of the bundle are not served one by one yet (501 names them). Imports all go
+ * through importFiles(), which detects the format per file.
  */
-import { restore, type TopologyDocument } from '@viplane/model';
-import { addressPlanCsv, designDiagramSvg, exportBundle, reportHtml, zipBundle } from '@viplane/formats';
+import type { TopologyDocument } from '@viplane/model';
+import {
+  CONFIG_FORMAT_IDS,
+  addressPlanCsv,
+  designDiagramSvg,
+  exportBundle,
+  exportConfigs,
+  reportHtml,
+  zipBundle,
+  type ImportFormat,
+} from '@viplane/formats';
 import { svgToPng } from '@viplane/formats/png';
-import type { Problem } from '../errors.ts';
 
 export interface ExportCodec {
   id: string;
   title: string;
   mediaType: string;
-  export(document: TopologyDocument): { filename: string; body: string | Uint8Array };
-}
-
-export type ImportResult = { ok: true; document: TopologyDocument } | { ok: false; errors: Problem[] };
-
-export interface ImportCodec {
-  id: string;
-  title: string;
-  import(bytes: Buffer): ImportResult;
+  /** `mediaType` overrides the codec's when one call answers with a different type (one file vs a zip). */
+  export(document: TopologyDocument): { filename: string; body: string | Uint8Array; mediaType?: string };
 }
 
 /** Formats design.md and formats.md plan for @viplane/formats, so a 501 can say what is missing. */
@@ -37,21 +39,6 @@ export const PLANNED_FORMATS: Readonly<Record<string, string>> = {
   report: 'validation report',
   'address-plan': 'address plan',
   bundle: 'deployment bundle (zip with README and report)',
-};
-
-const topologyJson: ImportCodec = {
-  id: 'topology-json',
-  title: 'Viplane topology document (topology.json)',
-  import(bytes) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(bytes.toString('utf8'));
-    } catch (error) {
-      return { ok: false, errors: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
-    }
-    const result = restore(parsed);
-    return result.ok ? result : { ok: false, errors: result.errors };
-  },
 };
 
 /** Files are named after the design so a download folder stays readable. */
@@ -86,12 +73,38 @@ const builtIn: ExportCodec[] = [
   },
 ];
 
-export const exportCodecs = new Map<string, ExportCodec>(builtIn.map((c) => [c.id, c]));
-export const importCodecs = new Map<string, ImportCodec>([[topologyJson.id, topologyJson]]);
+/**
+ * One config format on its own (the same files as in the bundle): a single file as YAML/JSON, several
+ * (one per cluster, per object) as a zip.
+ */
+const configCodecs: ExportCodec[] = Object.entries(CONFIG_FORMAT_IDS).map(([id, format]) => ({
+  id,
+  title: PLANNED_FORMATS[id] ?? id,
+  mediaType: 'application/zip',
+  export: (document) => {
+    const { files } = exportConfigs(document, { only: [format] });
+    const only = files.length === 1 ? files[0] : undefined;
+    if (only) return { filename: only.path.replace(/^.*\//, ''), body: only.content, mediaType: only.path.endsWith('.json') ? 'application/json' : 'application/yaml' };
+    return { filename: `${baseName(document)}-${id}.zip`, body: zipBundle({ files }) };
+  },
+}));
 
-/** The 501 message: which format, and which package is not built yet. */
-export function notBuiltMessage(direction: 'export' | 'import', format: string): string {
+export const exportCodecs = new Map<string, ExportCodec>([...builtIn, ...configCodecs].map((c) => [c.id, c]));
+/** The server's import-format ids -> @viplane/formats importers (POST /api/import?format=). */
+export const IMPORT_FORMAT_IDS: Readonly<Record<string, ImportFormat>> = {
+  'topology-json': 'topology',
+  'tkg-cluster-config': 'tkg',
+  'ako-values': 'ako',
+  tkc: 'tkc',
+  'aci-provision': 'aci',
+};
+
+export function importFormatId(format: ImportFormat): string {
+  return Object.entries(IMPORT_FORMAT_IDS).find(([, f]) => f === format)?.[0] ?? format;
+}
+
+/** The 501 message: the format exists inside the bundle but is not served on its own yet. */
+export function notBuiltMessage(format: string): string {
   const what = PLANNED_FORMATS[format] ?? format;
-  const verb = direction === 'export' ? 'export to' : 'import from';
-  return `${verb} "${format}" (${what}) is not built yet: it belongs to the @viplane/formats package, which does not exist yet`;
+  return `export to "${format}" (${what}) as a separate download is not built yet: the same files are in the deployment bundle (format=bundle)`;
 }

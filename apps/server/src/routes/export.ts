@@ -41,10 +41,10 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
         );
       }
       const document = requireDocument(request.body.document, '/document');
-      if (!codec) throw new HttpError(501, notBuiltMessage('export', format), { code: 'NOT_IMPLEMENTED' });
+      if (!codec) throw new HttpError(501, notBuiltMessage(format), { code: 'NOT_IMPLEMENTED' });
       const file = codec.export(document);
       return reply
-        .type(codec.mediaType)
+        .type(file.mediaType ?? codec.mediaType)
         .header('content-disposition', `attachment; filename="${file.filename.replace(/["\\\r\n]/g, '_')}"`)
         .send(file.body);
     },

@@ -1,68 +1,138 @@
 /**
- * POST /api/import: a file in, a restored topology document out. Takes the file as the JSON
- * body or as one multipart/form-data file. Only topology.json is built in; other formats
- * answer 501 until @viplane/formats provides their codecs (formats/registry.ts).
+ * POST /api/import: files teams already have in, a restored and validated design out (issue 6).
+ *
+ * Bodies: several files as `multipart/form-data` (optional field `into`: the open design as JSON, to
+ * merge into); or JSON `{files: [{name, content}], into?}`; or a topology document itself as the JSON
+ * body. `?format=auto` (default) detects each file's format from its content. The answer carries the
+ * design, the import problems with file/line/column/key, and the validator's diagnostics of the result;
+ * 400 when nothing usable was read.
  */
 import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { restore } from '@viplane/model';
+import { importFiles, type ImportInput } from '@viplane/formats';
+import { restore, type TopologyDocument } from '@viplane/model';
+import { validate, type Diagnostic } from '@viplane/validator';
 import type { AppConfig } from '../config.ts';
-import { HttpError, badRequest } from '../errors.ts';
-import { PLANNED_FORMATS, importCodecs, notBuiltMessage, type ImportResult } from '../formats/registry.ts';
-import { DocumentSchema, errorResponses } from '../schemas.ts';
+import { badRequest, type Problem } from '../errors.ts';
+import { IMPORT_FORMAT_IDS, PLANNED_FORMATS, importFormatId } from '../formats/registry.ts';
+import { Diagnostic as DiagnosticSchema, DocumentSchema, errorResponses } from '../schemas.ts';
+
+const MAX_FILES = 20;
 
 const importRoute: FastifyPluginAsyncTypebox<Pick<AppConfig, 'bodyLimit'>> = async (fastify, { bodyLimit }) => {
   // Registered here, not globally, so only this route accepts multipart bodies.
-  await fastify.register(multipart, { limits: { fileSize: bodyLimit, files: 1, fields: 10, parts: 20, headerPairs: 200 } });
+  await fastify.register(multipart, { limits: { fileSize: bodyLimit, files: MAX_FILES, fields: 10, parts: MAX_FILES + 10, headerPairs: 200 } });
 
   fastify.post(
     '/import',
     {
       schema: {
         tags: ['formats'],
-        summary: 'Import a file as a topology document',
+        summary: 'Import files (TKG configs, AKO values, TKC, acc-provision input, topology.json) as one design',
         description:
-          'Send the file as the request body (`application/json` for topology.json) or as the one file of a ' +
-          '`multipart/form-data` request. The result has passed restore(): checked and migrated to the current schema. ' +
-          `Formats: topology-json (built in); planned: ${Object.keys(PLANNED_FORMATS).join(', ')} (501 until built).`,
-        querystring: Type.Object({ format: Type.String({ maxLength: 64, default: 'topology-json' }) }),
+          `Send up to ${MAX_FILES} files as \`multipart/form-data\` (optional field \`into\`: a topology document to merge into), ` +
+          'or JSON `{files: [{name, content}], into?}`, or a topology document as the JSON body. ' +
+          `\`format\`: auto (detect from content) or one of ${Object.keys(IMPORT_FORMAT_IDS).join(', ')}. ` +
+          'The design has passed restore(); `importDiagnostics` name file, line, column, key and value; `diagnostics` are the validator\'s.',
+        querystring: Type.Object({ format: Type.String({ maxLength: 64, default: 'auto' }) }),
         response: {
-          200: Type.Object({ format: Type.String(), document: DocumentSchema }),
-          ...errorResponses(400, 413, 415, 429, 501),
+          200: Type.Object({
+            format: Type.String({ description: 'the format of the first file read, or mixed' }),
+            files: Type.Array(Type.Object({ name: Type.String(), format: Type.Union([Type.String(), Type.Null()]) })),
+            document: DocumentSchema,
+            importDiagnostics: Type.Array(DiagnosticSchema),
+            diagnostics: Type.Array(DiagnosticSchema),
+          }),
+          ...errorResponses(400, 413, 415, 429),
         },
       },
     },
     async (request) => {
-      const { format } = request.query;
-      const codec = importCodecs.get(format);
-      if (!codec) {
-        if (format in PLANNED_FORMATS) throw new HttpError(501, notBuiltMessage('import', format), { code: 'NOT_IMPLEMENTED' });
+      const requested = request.query.format;
+      const format = requested === 'auto' ? 'auto' : IMPORT_FORMAT_IDS[requested];
+      if (!format)
         throw badRequest(
-          `unknown import format "${format}"; known: ${[...importCodecs.keys(), ...Object.keys(PLANNED_FORMATS)].join(', ')}`,
-          {
-            code: 'UNKNOWN_FORMAT',
-            errors: [{ path: '/format', message: 'unknown import format', value: format, in: 'querystring' }],
-          },
+          requested in PLANNED_FORMATS
+            ? `"${requested}" is an export format; Viplane imports ${Object.keys(IMPORT_FORMAT_IDS).join(', ')}`
+            : `unknown import format "${requested}"; known: auto, ${Object.keys(IMPORT_FORMAT_IDS).join(', ')}`,
+          { code: 'UNKNOWN_FORMAT', errors: [{ path: '/format', message: 'not an import format', value: requested, in: 'querystring' }] },
         );
-      }
 
-      let result: ImportResult;
-      if (request.isMultipart()) {
-        const file = await request.file();
-        if (!file) throw badRequest('the multipart request has no file', { code: 'NO_FILE' });
-        // toBuffer() throws a 413 past the fileSize limit.
-        result = codec.import(await file.toBuffer());
-      } else if (codec.id === 'topology-json') {
-        // Already parsed by the JSON content-type parser: restore it directly.
-        const restored = restore(request.body);
-        result = restored.ok ? restored : { ok: false, errors: restored.errors };
-      } else {
-        result = codec.import(Buffer.from(typeof request.body === 'string' ? request.body : JSON.stringify(request.body)));
+      const { inputs, into } = request.isMultipart() ? await readMultipart(request) : readJson(request.body);
+      if (inputs.length === 0) throw badRequest('the request has no file', { code: 'NO_FILE' });
+      const result = await importFiles(inputs, { format, ...(into ? { into } : {}) });
+      if (!result.document) {
+        const onlyTopology = result.files.every((f) => f.format === 'topology');
+        throw badRequest(onlyTopology ? 'the file is not a valid Viplane topology document' : 'nothing could be imported', {
+          code: onlyTopology ? 'INVALID_DOCUMENT' : 'INVALID_IMPORT',
+          errors: result.diagnostics.filter((d) => d.severity === 'error').map(toProblem),
+        });
       }
-      if (!result.ok) throw badRequest(`the file is not a valid ${codec.title}`, { code: 'INVALID_DOCUMENT', errors: result.errors });
-      return { format: codec.id, document: result.document };
+      const formats = [...new Set(result.files.map((f) => f.format).filter((f) => f !== null))];
+      return {
+        format: formats.length === 1 ? importFormatId(formats[0]!) : 'mixed',
+        files: result.files.map((f) => ({ name: f.name, format: f.format === null ? null : importFormatId(f.format) })),
+        document: result.document,
+        importDiagnostics: result.diagnostics,
+        diagnostics: validate(result.document),
+      };
     },
   );
 };
+
+async function readMultipart(request: FastifyRequest): Promise<{ inputs: ImportInput[]; into?: TopologyDocument }> {
+  const inputs: ImportInput[] = [];
+  let into: TopologyDocument | undefined;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      // toBuffer() throws a 413 past the fileSize limit.
+      inputs.push({ name: part.filename || part.fieldname, content: new Uint8Array(await part.toBuffer()) });
+    } else if (part.fieldname === 'into') into = restoreInto(typeof part.value === 'string' ? safeJson(part.value) : part.value);
+  }
+  return { inputs, ...(into ? { into } : {}) };
+}
+
+function readJson(body: unknown): { inputs: ImportInput[]; into?: TopologyDocument } {
+  if (body !== null && typeof body === 'object' && 'files' in body && !('schemaVersion' in body)) {
+    const { files, into } = body as { files: unknown; into?: unknown };
+    if (!Array.isArray(files) || files.length > MAX_FILES || !files.every(isFile))
+      throw badRequest(`files must be a list of at most ${MAX_FILES} {name, content} strings`, {
+        code: 'INVALID_BODY',
+        errors: [{ path: '/files', message: 'expected [{name: string, content: string}]', value: Array.isArray(files) ? `${files.length} item(s)` : files }],
+      });
+    return { inputs: files.map((f) => ({ name: f.name, content: f.content })), ...(into !== undefined ? { into: restoreInto(into) } : {}) };
+  }
+  // A topology document as the body: keep the client's JSON as text so positions are reported.
+  return { inputs: [{ name: 'topology.json', content: JSON.stringify(body) }] };
+}
+
+function isFile(f: unknown): f is { name: string; content: string } {
+  return f !== null && typeof f === 'object' && typeof (f as { name?: unknown }).name === 'string' && typeof (f as { content?: unknown }).content === 'string';
+}
+
+function restoreInto(value: unknown): TopologyDocument {
+  const restored = restore(value);
+  if (restored.ok) return restored.document;
+  throw badRequest('`into` is not a valid topology document', {
+    code: 'INVALID_DOCUMENT',
+    errors: restored.errors.map((e) => ({ path: `/into${e.path}`, message: e.message, value: e.value })),
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** An import diagnostic as an API problem: the JSON path for topology documents, else file and key. */
+function toProblem(d: Diagnostic): Problem {
+  const data = d.data as { path?: string; key?: string; value?: unknown; file?: string };
+  const path = data.path ?? (data.key ? `/${data.key.replaceAll('.', '/')}` : '');
+  return { path, message: d.message, ...('value' in data ? { value: data.value } : {}) };
+}
 
 export default importRoute;

@@ -14,7 +14,7 @@ import { unzipSync } from 'fflate';
 import { restore, type TopologyDocument } from '@viplane/model';
 import type { Diagnostic } from '@viplane/validator';
 import { ImportDraft } from './draft.ts';
-import { IMPORT_FORMATS, type FormatImporter, type ImportFormat, type ImportedFile } from './formats.ts';
+import type { FormatImporter, ImportFormat, ImportedFile } from './formats.ts';
 import { layoutElements } from './layout.ts';
 import { ImportReport } from './report.ts';
 import { parseSource } from './source.ts';
@@ -125,7 +125,7 @@ function readInput(input: ImportInput, report: ImportReport): ImportedFile | nul
   }
   const parsed = parseSource(text);
   if (!parsed.ok) {
-    reporter.atPosition('error', 'import/syntax', `not valid YAML/JSON: ${parsed.message}`, parsed.position);
+    reporter.atPosition('error', 'import/syntax', `not valid JSON or YAML: ${parsed.message}`, parsed.position);
     return null;
   }
   if (parsed.documents.length === 0) {

@@ -72,6 +72,7 @@ const MODELLED = new Set([
 /** The plan's machine counts when the file gives none (TKG docs: dev 1+1, prod 3+3). */
 const PLAN_COUNTS = { dev: { controlPlane: 1, workers: 1 }, prod: { controlPlane: 3, workers: 3 } } as const;
 const DEFAULT_CIDRS = { 4: { pod: '100.96.0.0/11', service: '100.64.0.0/13' }, 6: { pod: 'fd00:100:96::/48', service: 'fd00:100:64::/108' } };
+const PLACEHOLDER = /^<[A-Z][A-Z0-9_]*>$/;
 const ROUTER_PATH = /^\/infra\/tier-1s\/([A-Za-z0-9][A-Za-z0-9_.:-]{0,127})$/;
 
 /** Keys whose presence says "management cluster": AKO and identity settings live there only. */
@@ -144,7 +145,13 @@ function readFile(
   }
   const vars = new Map<string, Value>();
   const secrets: string[] = [];
+  const placeholders: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
+    // `<VSPHERE_DATACENTER>`: a placeholder (Viplane's exports write them) says nothing.
+    if (typeof value === 'string' && PLACEHOLDER.test(value) && !SECRET.test(key)) {
+      placeholders.push(key);
+      continue;
+    }
     if (!KNOWN_SET.has(key)) {
       r.warning('import/unknown-key', unknownKeyMessage(key, 'TKG', KNOWN), { key: [key], value });
       vars.set(key, scalar(value));
@@ -160,6 +167,8 @@ function readFile(
     }
     vars.set(key, scalar(value));
   }
+  if (placeholders.length > 0)
+    r.info('import/placeholder', `placeholders left unknown: ${placeholders.join(', ')}`, { data: { keys: placeholders } });
   if (secrets.length > 0)
     r.info('import/secret-dropped', `credentials not imported (a design never holds secrets; exports write placeholders): ${secrets.join(', ')}`, {
       data: { keys: secrets },

@@ -110,7 +110,21 @@ export function clusterVariables(ctx: ConfigContext, c: Cluster, plans: Readonly
   // NSX-T routable pods.
   if (p.routablePods !== null) Object.assign(v, nsxtVariables(ctx, c));
 
+  applyExtras(ctx, c, v);
   return v;
+}
+
+/**
+ * Variables an imported file set that the design does not model (`extras`, e.g. ENABLE_MHC, an
+ * FQDN endpoint, NSXT_MANAGER_HOST without a Tier-0) go back where the design writes nothing or a
+ * placeholder; what the design models always wins.
+ */
+function applyExtras(ctx: ConfigContext, c: Cluster, v: Record<string, TkgValue>): void {
+  for (const [key, value] of Object.entries(c.extras ?? {})) {
+    if (value === null || (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) continue;
+    const current = v[key];
+    if (current === undefined || ctx.kit.isPlaceholder(current)) v[key] = value;
+  }
 }
 
 function vsphereVariables(ctx: ConfigContext, c: Cluster): Record<string, TkgValue> {

@@ -27,7 +27,7 @@ and CIDR only).`,
       const fields = el.unknown;
       if (!fields || fields.length === 0) continue;
       report({
-        message: `${el.name}: ${fields.join(', ')} ${fields.length === 1 ? 'is' : 'are'} unknown (not in the imported files); enter ${fields.length === 1 ? 'it' : 'them'} in the inspector so every rule can check ${el.name}`,
+        message: `${el.name}: ${fields.join(', ')} unknown (the imported files do not give ${fields.length === 1 ? 'it' : 'them'}); enter ${fields.length === 1 ? 'it' : 'them'} in the inspector`,
         targets: [{ kind: el.kind, id: el.id }],
         data: { element: el.name, fields: [...fields] },
       });
