@@ -8,6 +8,9 @@
  * - `parseRange(a, b)`      inclusive range from two ends; same family, `b >= a`.
  * - `parseRangeString(s)`   the same from `a-b`.
  * - `isParseError(x)`       narrows a parse result to its error.
+ * - `dottedQuad(s, end?)`, `prefixOf(s, from)`   the allocation-free fast path the parsers take
+ *   for plain `a.b.c.d` and `/n` (-1 for anything else, which must go to `parseIp`/`parseCidr`);
+ *   for callers that keep their own parsed form (the validator's parse cache).
  * - `formatIp4` / `formatIp6` / `formatIp`   canonical text (RFC 5952 for IPv6).
  * - `formatCidr(c)`         canonical network text, host bits cleared.
  * - `formatRange(r)`        `start-end` text.
@@ -23,6 +26,8 @@ export {
   parseRange,
   parseRangeString,
   isParseError,
+  dottedQuad,
+  prefixOf,
   formatIp4,
   formatIp6,
   formatIp,

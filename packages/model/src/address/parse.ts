@@ -156,7 +156,7 @@ function parseRaw(s: unknown, what: 'address' | 'CIDR', fastPath = true): Raw4 |
  * the strings ip-address's own pattern accepts pass here, with the same value (a property test
  * checks both against ip-address); ip-address alone cost ~2 µs per string, 10× this loop.
  */
-function dottedQuad(s: string, end: number): number {
+export function dottedQuad(s: string, end = s.length): number {
   let value = 0;
   let octet = 0;
   let digits = 0;
@@ -181,7 +181,7 @@ function dottedQuad(s: string, end: number): number {
 }
 
 /** Prefix length `0`-`32` from `s[from]` to the end, written without a leading zero; -1 otherwise. */
-function prefixOf(s: string, from: number): number {
+export function prefixOf(s: string, from: number): number {
   const n = s.length - from;
   if (n < 1 || n > 2) return -1;
   const a = s.charCodeAt(from) - 48;
