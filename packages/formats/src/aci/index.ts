@@ -9,6 +9,9 @@
  * address is the BD gateway, for the others network+1); encap vxlan on the infra VLAN (seed 004 L53).
  * The tool's own checks come back as `format/aci-*` diagnostics: system_id (2-31 characters, a
  * letter first, letters/digits/underscore), required keys, CIDR form, pairwise subnet overlap.
+ * The fabric's `extras` (what an imported input had that the design does not model: mcast_range,
+ * registry, kube_config, ...) go back where this writes nothing or a placeholder; an imported
+ * encap_type (vlan, with its vlan_range) replaces the vxlan written here.
  *
  * The document names no EPG mapping; namespaces are read from the cluster's services named
  * `<namespace>/<service>` (seed 004's `gb/frontend`), each mapped to an EPG of its name in the
@@ -17,6 +20,7 @@
  */
 import type { ElementOf, ParsedCidr } from '@viplane/model';
 import type { ConfigContext, ConfigFile } from '../configs.ts';
+import { applyExtras } from '../import/extras.ts';
 
 type Fabric = ElementOf<'aciFabric'>;
 
@@ -160,7 +164,9 @@ export function accProvisionInput(ctx: ConfigContext, fabric: Fabric): Record<st
       targets,
       { keys: missing },
     );
-  return { aci_config: aci, net_config: net };
+  const input: Record<string, unknown> = { aci_config: aci, net_config: net };
+  applyExtras(input, fabric.extras, { replace: ['aci_config.vmm_domain.encap_type'] });
+  return input;
 }
 
 /** `10.1.0.1/16`, never the network address: acc-provision uses the address as the gateway. */

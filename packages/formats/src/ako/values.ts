@@ -12,10 +12,14 @@
  * - L7Settings: serviceType by mode, shardVSSize, defaultIngController from ingress.enabled.
  * - ControllerSettings: the Controller's management address, version, cloud, SE group, tenant admin.
  * - avicredentials: placeholders; the chart creates the avi-secret from them.
+ * - The element's `extras` (settings an imported values.yaml had that the design does not model,
+ *   by dotted path) go back where this writes nothing or a placeholder; the file's tenantName (and,
+ *   with no cluster to take it from, cniPlugin) replaces the constant written here.
  */
 import type { ElementOf } from '@viplane/model';
 import type { ConfigContext, ConfigFile } from '../configs.ts';
 import { controllerHost } from '../tkg/avi.ts';
+import { applyExtras } from '../import/extras.ts';
 import { AKO_CLUSTER_NAME, AKO_MODES, akoCniPlugin } from './modes.ts';
 
 type Ako = ElementOf<'ako'>;
@@ -60,7 +64,9 @@ export function akoValues(ctx: ConfigContext, ako: Ako): Record<string, unknown>
     );
 
   const controller = ctx.el(p.controllerId, 'aviController');
-  const host = controller ? controllerHost(ctx, controller) : null;
+  // A Controller known by name only (an imported controllerHost FQDN) keeps that name.
+  const named = ako.extras?.['ControllerSettings.controllerHost'];
+  const host = (controller ? controllerHost(ctx, controller) : null) ?? (typeof named === 'string' && named !== '' ? named : null);
   if (!controller || host === null)
     ctx.report(
       'format/ako-controller',
@@ -147,5 +153,6 @@ export function akoValues(ctx: ConfigContext, ako: Ako): Record<string, unknown>
   };
   if (p.mode === 'nodeport' && selectorKey !== undefined)
     values['nodePortSelector'] = { key: selectorKey, value: p.nodeSelectorLabels[selectorKey] ?? '' };
+  applyExtras(values, ako.extras, { replace: ['ControllerSettings.tenantName', ...(cluster ? [] : ['AKOSettings.cniPlugin'])] });
   return values;
 }

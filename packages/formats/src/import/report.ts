@@ -36,6 +36,11 @@ export class FileReporter {
     private readonly at: (path: KeyPath) => Position,
   ) {}
 
+  /** The same file's reporter with positions in another of its YAML documents (`---`). */
+  forDocument(at: (path: KeyPath) => Position): FileReporter {
+    return new FileReporter(this.report, this.file, at);
+  }
+
   error(ruleId: string, message: string, issue: ImportIssue = {}): void {
     this.add('error', ruleId, message, issue);
   }

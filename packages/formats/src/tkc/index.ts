@@ -10,9 +10,13 @@
  *   (routable pods, seed 001) pods is left out entirely: the Supervisor's IPAM hands out per-node
  *   pod CIDRs from the namespace network, and an empty-but-present value fails the CRD's array type.
  * - settings.storage.defaultClass = the storage class, as in seed 001.
+ * - The element's `extras` (fields an imported manifest had that the design does not model, by dotted
+ *   path: labels, proxy, trust, ...) go back where this writes nothing or a placeholder; an imported
+ *   default storage class replaces the one written here, and a single imported pool keeps its name.
  */
 import type { ElementOf } from '@viplane/model';
 import type { ConfigContext, ConfigFile } from '../configs.ts';
+import { applyExtras } from '../import/extras.ts';
 
 type Tkc = ElementOf<'tkc'>;
 
@@ -34,6 +38,15 @@ export function tkcConfigs(ctx: ConfigContext): ConfigFile[] {
       ]),
     };
   });
+}
+
+/** The name of the one node pool an imported manifest had (kept in extras with the pool). */
+function importedPoolName(tkc: Tkc): string | undefined {
+  const pools = tkc.extras?.['spec.topology.nodePools'];
+  if (!Array.isArray(pools) || pools.length !== 1) return undefined;
+  const first: unknown = pools[0];
+  const name = first !== null && typeof first === 'object' ? (first as Record<string, unknown>)['name'] : undefined;
+  return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
 export function tkcManifest(ctx: ConfigContext, tkc: Tkc): Record<string, unknown> {
@@ -94,15 +107,17 @@ export function tkcManifest(ctx: ConfigContext, tkc: Tkc): Record<string, unknow
 
   const spec: Record<string, unknown> = {
     topology: {
-      controlPlane: { replicas: p.controlPlaneCount, vmClass: p.vmClass, storageClass, ...tkr },
-      nodePools: [{ name: TKC_NODE_POOL, replicas: p.workerCount, vmClass: p.vmClass, storageClass, ...tkr }],
+      controlPlane: { replicas: p.controlPlaneCount, vmClass: p.vmClass, storageClass, ...structuredClone(tkr) },
+      nodePools: [{ name: importedPoolName(tkc) ?? TKC_NODE_POOL, replicas: p.workerCount, vmClass: p.vmClass, storageClass, ...structuredClone(tkr) }],
     },
     settings: { network, storage: { defaultClass: storageClass } },
   };
-  return {
+  const manifest: Record<string, unknown> = {
     apiVersion: TKC_API_VERSION,
     kind: 'TanzuKubernetesCluster',
     metadata: { name: tkc.name, ...(ns ? { namespace: ns.name } : {}) },
     spec,
   };
+  applyExtras(manifest, tkc.extras, { replace: ['spec.settings.storage.defaultClass'] });
+  return manifest;
 }

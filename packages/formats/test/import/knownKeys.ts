@@ -1,6 +1,6 @@
 /** Builds the generated known-key modules from ../shared/reference (see scripts/known-keys.ts). */
-import { parseAllDocuments } from 'yaml';
-import { referenceText } from '../config/reference.ts';
+import { parse, parseAllDocuments } from 'yaml';
+import { referenceText, tkcSchema } from '../config/reference.ts';
 
 export interface GeneratedFile {
   path: string;
@@ -16,6 +16,96 @@ export function tkgVariableNames(): string[] {
     if (v && typeof v === 'object') for (const k of Object.keys(v)) names.add(k);
   }
   return [...names].sort();
+}
+
+/**
+ * Key patterns of the AKO chart's values.yaml (release-1.13.4): every key of the file, with `[]` for
+ * the items of a list; lists that are empty in the chart (`nodeNetworkList: []`) take their item keys
+ * from the commented example that follows them (`# nodeNetworkList:` / `#   - networkName: ...`);
+ * an empty map (`securityContext: {}`) is free-form (`securityContext.*`).
+ */
+export function akoValuesKeys(): string[] {
+  const text = referenceText('ako-1.13.4/values.yaml');
+  const out = new Set<string>();
+  const collect = (value: unknown, pattern: string): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) collect(item, `${pattern}[]`);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const entries = Object.entries(value);
+    if (entries.length === 0 && pattern !== '') out.add(`${pattern}.*`);
+    for (const [k, v] of entries) {
+      const child = pattern === '' ? k : `${pattern}.${k}`;
+      out.add(child);
+      collect(v, child);
+    }
+  };
+  collect(parse(text), '');
+
+  // Commented examples: a `# key:` line with no value opens a block of commented lines below it.
+  const lines = text.split('\n');
+  const stack: { indent: number; key: string }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const real = /^(\s*)([A-Za-z][\w-]*):/.exec(line);
+    if (real) {
+      const indent = real[1]!.length;
+      while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop();
+      stack.push({ indent, key: real[2]! });
+      continue;
+    }
+    const open = /^(\s*)#\s?([A-Za-z][\w-]*):\s*$/.exec(line);
+    if (!open) continue;
+    const hash = open[1]!.length;
+    const parents = stack.filter((s) => s.indent < hash).map((s) => s.key);
+    const block = [line.slice(hash + 1)];
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = lines[j]!;
+      if (next.length <= hash || next[hash] !== '#' || next.slice(0, hash).trim() !== '') break;
+      const body = next.slice(hash + 1);
+      if (!/^\s+-?\s*\S/.test(body)) break;
+      block.push(body);
+    }
+    if (block.length < 2) continue;
+    let example: unknown;
+    try {
+      example = parse(block.join('\n'));
+    } catch {
+      continue;
+    }
+    const [key] = Object.keys((example ?? {}) as object);
+    const path = [...parents, key].join('.');
+    if (key === undefined || !out.has(path)) continue; // only examples of keys the chart has
+    collect((example as Record<string, unknown>)[key], path);
+  }
+  return [...out].sort();
+}
+
+interface CrdSchema {
+  properties?: Record<string, CrdSchema>;
+  items?: CrdSchema;
+  additionalProperties?: boolean | CrdSchema;
+}
+
+/**
+ * Field patterns of the TKC CRD's v1alpha2 openAPIV3Schema: every property, `[]` for list items,
+ * `.*` under maps (additionalProperties: labels, volume capacity). `metadata` is Kubernetes'
+ * ObjectMeta (the CRD gives no properties for it): tkc/import.ts lists its fields.
+ */
+export function tkcFieldPaths(): string[] {
+  const out = new Set<string>();
+  const walk = (s: CrdSchema, pattern: string): void => {
+    for (const [k, v] of Object.entries(s.properties ?? {})) {
+      const child = pattern === '' ? k : `${pattern}.${k}`;
+      out.add(child);
+      walk(v, child);
+    }
+    if (s.items) walk(s.items, `${pattern}[]`);
+    if (s.additionalProperties) out.add(`${pattern}.*`);
+  };
+  walk(tkcSchema() as CrdSchema, '');
+  return [...out].sort();
 }
 
 function listModule(doc: string[], exportName: string, values: string[]): string {
@@ -39,6 +129,28 @@ export function generatedKnownKeys(): GeneratedFile[] {
         ['Every TKG cluster-config variable of tanzu-framework v0.29.0 `providers/config_default.yaml`.'],
         'TKG_VARIABLES',
         tkgVariableNames(),
+      ),
+    },
+    {
+      path: 'src/ako/known-keys.ts',
+      content: listModule(
+        [
+          'Every key of the AKO Helm chart release-1.13.4 `helm/ako/values.yaml` (`[]` = items of a list,',
+          'from the chart\'s commented examples for lists that are empty by default; `.*` = free-form map).',
+        ],
+        'AKO_VALUES_KEYS',
+        akoValuesKeys(),
+      ),
+    },
+    {
+      path: 'src/tkc/fields.ts',
+      content: listModule(
+        [
+          'Every field of the TanzuKubernetesCluster CRD, v1alpha2 openAPIV3Schema (tanzu-framework v0.29.0)',
+          '(`[]` = items of a list, `.*` = any key of a map).',
+        ],
+        'TKC_FIELDS',
+        tkcFieldPaths(),
       ),
     },
   ];

@@ -47,6 +47,14 @@ testRule(rule, {
         propsOf<{ mode: string }>(d, ako.ids.ako).mode = 'nodeport';
       }),
     },
+    {
+      name: 'an imported SE group known by name only (no NICs, its facts unknown) is not judged',
+      doc: mutate(moved(false), (d) => {
+        d.links = d.links.filter((l) => l.from !== ako.ids.se);
+        const se = d.elements.find((e) => e.id === ako.ids.se) as { unknown?: string[] };
+        se.unknown = ['haMode', 'seCount'];
+      }),
+    },
   ],
   invalid: [
     {
@@ -59,6 +67,13 @@ testRule(rule, {
           data: { nodeNetwork: 'alb-nodes', seNetworks: ['alb-vip'] },
         },
       ],
+    },
+    {
+      name: 'the same SE group with no NICs but known facts is judged',
+      doc: mutate(moved(false), (d) => {
+        d.links = d.links.filter((l) => l.from !== ako.ids.se);
+      }),
+      errors: [{ targets: [ako.ids.ako, ako.ids.se, 'alb-nodes', ako.ids.cluster] }],
     },
     {
       name: 'a data NIC on an unregistered node network: the SE never attaches there',

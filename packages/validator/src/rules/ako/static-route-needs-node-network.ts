@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/rule.ts';
 import { akoNodeNetwork, elementOf, lbIndex, seDataNetworks } from '../../queries/routing.ts';
+import { isUnknown } from '../../unknown.ts';
 
 export default defineRule({
   meta: {
@@ -41,6 +42,9 @@ network (L169).`,
       if (!se || !net) continue;
       const attached = seDataNetworks(model, se.id);
       if (attached.has(net.id)) continue;
+      // An SE group an import created from its name alone (AKO values name only the group): where its
+      // SEs attach is not known yet, so there is nothing to judge (design/unknown-value asks).
+      if (attached.size === 0 && (isUnknown(se, 'seCount') || isUnknown(se, 'haMode'))) continue;
       const on = [...attached].map((id) => model.networkById.get(id)?.name ?? id);
       ctx.report({
         message: `AKO ${ako.props.clusterName || ako.name} is in static-route mode but SE group ${se.name} has no NIC on node network ${net.name}${net.subnetText ? ` (${net.subnetText})` : ''}; the pod routes' next hops (node IPs) are not directly connected${on.length > 0 ? ` (SE data NICs on ${on.join(', ')})` : ''}`,
