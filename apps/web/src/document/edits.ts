@@ -111,12 +111,29 @@ export function setNotes(doc: Doc, id: string, notes: string): Doc {
   });
 }
 
-/** Sets `props.<path>` (array of keys / indexes) immutably. */
+/** Sets `props.<path>` (array of keys / indexes) immutably; a value entered is no longer unknown. */
 export function setProp(doc: Doc, id: string, path: readonly (string | number)[], value: unknown): Doc {
   return updateElement(doc, id, (el) => {
     const props = setIn(el.props, path, value);
-    return props === el.props ? el : ({ ...el, props } as Element);
+    return props === el.props ? el : withoutUnknown({ ...el, props } as Element, path.join('.'));
   });
+}
+
+/**
+ * Drops the import's "unknown" marks (@viplane/model UnknownFields) that an edit at `path` answers:
+ * the field itself, a field inside it, or the field that contains it (`ranges` when a range changes).
+ */
+export function withoutUnknown(el: Element, path: string): Element {
+  if (!el.unknown) return el;
+  const left = el.unknown.filter((p) => !(p === path || path.startsWith(`${p}.`) || p.startsWith(`${path}.`)));
+  if (left.length === el.unknown.length) return el;
+  const { unknown: _old, ...rest } = el;
+  return (left.length > 0 ? { ...rest, unknown: left } : rest) as Element;
+}
+
+/** Marks a field as known without changing it: the user confirms the value the import left. */
+export function confirmKnown(doc: Doc, id: string, path: string): Doc {
+  return updateElement(doc, id, (el) => withoutUnknown(el, path));
 }
 
 /** Immutable deep set; returns `target` itself when the value is already there. */

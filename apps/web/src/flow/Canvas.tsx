@@ -33,6 +33,7 @@ import { ConnectionEdgeComponent } from './ConnectionEdge.tsx';
 import { resolveConnection } from './connections.ts';
 import { roleOfHandle } from './roles.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
+import { startImport } from '../import/importFlow.ts';
 
 export const PALETTE_MIME = 'application/x-viplane-kind';
 
@@ -175,12 +176,23 @@ export function Canvas() {
   }, []);
 
   const onDragOver = useCallback((event: DragEvent) => {
+    // Files from the desktop (configs to import) or an element from the palette.
+    if (event.dataTransfer.types.includes('Files') && !readOnly) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      return;
+    }
     if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
-  }, []);
+  }, [readOnly]);
   const onDrop = useCallback(
     (event: DragEvent) => {
+      if (event.dataTransfer.files.length > 0) {
+        event.preventDefault();
+        if (!readOnly) void startImport([...event.dataTransfer.files]);
+        return;
+      }
       const kind = event.dataTransfer.getData(PALETTE_MIME) as ElementKind;
       if (!kind || !(kind in kindInfo)) return;
       event.preventDefault();
@@ -188,7 +200,7 @@ export function Canvas() {
       const at = snap ? { x: Math.round(p.x / SNAP[0]) * SNAP[0], y: Math.round(p.y / SNAP[1]) * SNAP[1] } : p;
       addKind(kind, { x: at.x + 106, y: at.y + 30 });
     },
-    [flow, snap],
+    [flow, snap, readOnly],
   );
   const onPaneClick = useCallback(() => useUi.setState({ chooser: null }), []);
 

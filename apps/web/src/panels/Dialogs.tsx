@@ -19,6 +19,7 @@ import {
 import { SHORTCUTS } from '../shortcuts.ts';
 import { IconClose } from '../components/icons.tsx';
 import { ExportDialog, RoutingView } from './ExportDialogs.tsx';
+import { ImportDialog } from '../import/ImportDialog.tsx';
 
 export function Dialogs() {
   const dialog = useUi((s) => s.dialog);
@@ -38,6 +39,8 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       return <ConfirmDeleteDialog elementIds={dialog.elementIds} linkIds={dialog.linkIds} refEdges={dialog.refEdges} />;
     case 'export':
       return <ExportDialog />;
+    case 'import':
+      return <ImportDialog />;
     case 'routing':
       return <RoutingView hostId={dialog.hostId} />;
     case 'conflict':

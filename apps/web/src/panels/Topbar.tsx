@@ -10,6 +10,7 @@ import { saveToServer } from '../persistence/serverSync.ts';
 import { tx } from './inspector/widgets.tsx';
 import { editCopy } from '../store/actions.ts';
 import { openRoutingView, selectedRoutingHost } from './ExportDialogs.tsx';
+import { pickImportFiles } from '../import/importFlow.ts';
 import {
   IconCloud,
   IconDownload,
@@ -63,6 +64,14 @@ export function Topbar() {
           </button>
           <button className="btn" onClick={pickFile} title="Open a topology JSON file (Ctrl+O)" data-testid="cmd-open">
             <IconOpen /> Open
+          </button>
+          <button
+            className="btn"
+            onClick={pickImportFiles}
+            title="Import TKG cluster configs, AKO values, TKC manifests, acc-provision input (or drop the files on the canvas)"
+            data-testid="cmd-import"
+          >
+            <IconOpen /> Import
           </button>
           <button
             className="btn"

@@ -16,6 +16,7 @@ export type Dialog =
   | { type: 'conflict'; serverVersion: number | null }
   | { type: 'confirm-new' }
   | { type: 'export' }
+  | { type: 'import' }
   | { type: 'routing'; hostId: string }
   | { type: 'load-errors'; title: string; errors: { path: string; message: string }[] };
 

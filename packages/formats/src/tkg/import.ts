@@ -334,7 +334,7 @@ function readFile(
         (draft.byId(id)?.kind === 'nsxtTier1' ? (draft.byId(id) as ElementOf<'nsxtTier1'>) : undefined) ??
         draft.byName(['nsxtTier1'], id) ??
         // The CPI adds the per-node routes at run time: an empty route list is what the file implies.
-        draft.add('nsxtTier1', id, { staticRoutes: [] }, { id, by: r, unknown: ['tier0Id', 'routeAdvertisement'] });
+        draft.add('nsxtTier1', id, { staticRoutes: [], routeAdvertisement: [] }, { id, by: r, unknown: ['tier0Id', 'routeAdvertisement'] });
     } else draft.markUnknown(cluster, 'routablePods.tier1Id');
     draft.set(cluster, 'routablePods', { tier1Id: tier1?.id ?? null }, at('NSXT_POD_ROUTING_ENABLED'));
     const manager = str('NSXT_MANAGER_HOST');

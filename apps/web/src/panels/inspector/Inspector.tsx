@@ -1,7 +1,7 @@
 /** The right panel's Inspect tab: the selected element, connection, several elements or the document. */
 import { useState, type CSSProperties } from 'react';
 import { kindInfo, type Element, type Link } from '@viplane/model';
-import { getElement, getLink, renameElement, setMeta, setNotes, setReference, updateLink } from '../../document/edits.ts';
+import { confirmKnown, getElement, getLink, renameElement, setMeta, setNotes, setReference, updateLink } from '../../document/edits.ts';
 import { editor, useEditor, useEditorStable } from '../../store/editor.ts';
 import { duplicate, requestDelete } from '../../store/actions.ts';
 import { useDiagnostics } from '../../store/diagnostics.ts';
@@ -53,6 +53,7 @@ function ElementInspector({ id }: { id: string }) {
           </div>
         </div>
       </div>
+      {el.unknown && el.unknown.length > 0 && <UnknownSection el={el} readOnly={readOnly} />}
       <div className="section" data-testid="inspector-props">
         <div className="section-title">Properties</div>
         <PropsForm el={el} disabled={readOnly} />
@@ -94,6 +95,32 @@ function ElementInspector({ id }: { id: string }) {
           </button>
         </div>
       )}
+    </div>
+  );
+}
+
+/** Fields an import could not learn: the inspector asks for them (entering one clears its mark). */
+function UnknownSection({ el, readOnly }: { el: Element; readOnly: boolean }) {
+  return (
+    <div className="section unknown-fields" data-testid="inspector-unknown">
+      <div className="section-title">Unknown — the imported files do not say</div>
+      <ul className="list-plain">
+        {el.unknown!.map((path) => (
+          <li key={path} data-testid="unknown-field" data-field={path}>
+            <strong>{fieldLabel(path)}</strong>
+            {!readOnly && (
+              <button
+                className="btn link small"
+                title="The value shown below is right: stop asking"
+                onClick={() => editor().edit((doc) => confirmKnown(doc, el.id, path))}
+              >
+                keep current value
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="subtle">Enter these below; rules that need them stay silent until then.</p>
     </div>
   );
 }
