@@ -158,6 +158,12 @@ function pools(model: L3Model): Pool[] {
   }
 
   for (const network of model.networks) {
+    const seNeed = seDemand.get(network.id) ?? [];
+    const vipNeed = vipDemand.get(network.id) ?? [];
+    const dhcpOwn = dhcpDemand.get(network.id) ?? [];
+    // Nothing asks this network for an address: its pools cannot run out (the check skips a pool
+    // without demand), so do not build them. Most networks of a large estate are static.
+    if (seNeed.length === 0 && vipNeed.length === 0 && dhcpOwn.length === 0) continue;
     // One pass over the network's ranges into its pool kinds, each in document order.
     const se: L3Range[] = [];
     const vip: L3Range[] = [];
@@ -169,8 +175,6 @@ function pools(model: L3Model): Pool[] {
       else if (r.purpose === 'se-vip-pool') both.push(r);
       else if (r.purpose === 'dhcp' || r.purpose === 'node') nodeRanges.push(r);
     }
-    const seNeed = seDemand.get(network.id) ?? [];
-    const vipNeed = vipDemand.get(network.id) ?? [];
     const seCapable = se.length + both.length > 0;
     if (both.length > 0) {
       out.push({
@@ -185,7 +189,7 @@ function pools(model: L3Model): Pool[] {
       out.push({ what: 'NSX-ALB SE pool', kind: 'se', ownerId: network.id, network, ranges: se, demand: seNeed });
       out.push({ what: 'NSX-ALB VIP pool', kind: 'vip', ownerId: network.id, network, ranges: vip, demand: vipNeed });
     }
-    const dhcpNeed = [...(dhcpDemand.get(network.id) ?? []), ...(!seCapable && network.dhcp ? seNeed : [])];
+    const dhcpNeed = [...dhcpOwn, ...(!seCapable && network.dhcp ? seNeed : [])];
     out.push({ what: 'DHCP scope / node range', kind: 'nodes', ownerId: network.id, network, ranges: nodeRanges, demand: dhcpNeed });
   }
 

@@ -2,19 +2,19 @@ import { defineRule } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
 import {
   capitalize,
-  cidrInterval,
   elementName,
   elementTarget,
   formatValue,
   gatewaysOf,
-  inInterval,
-  intervalWithin,
   purposeLabel,
   rangeInterval,
   rangeTargets,
   subnetReserved,
   uniqueTargets,
+  type GatewayRef,
 } from '../../queries/ipam.ts';
+import type { Cidr } from '../../l3/addr.ts';
+import type { L3Range } from '../../l3/model.ts';
 
 export default defineRule({
   meta: {
@@ -54,13 +54,10 @@ be .1. Seed 000 (NSX-ALB), L109, L147: the gateways 192.168.32.1 and 192.168.48.
     for (const r of model.ranges) {
       if (r.purpose === 'reserved' || r.purpose === 'haproxy-vip') continue;
       const network = r.networkId === null ? undefined : model.networkById.get(r.networkId);
-      const iv = rangeInterval(r);
-      if (!network?.subnet || !iv || !intervalWithin(iv, cidrInterval(network.subnet))) continue;
-      const subnet = network.subnet;
-      // Cheap pre-check: most ranges start after the network address and end before the broadcast address.
+      const subnet = network?.subnet;
+      if (!network || !subnet || !needsCheck(r, subnet, gatewaysOf(model, network.id))) continue;
+      const iv = rangeInterval(r)!;
       const gateways = gatewaysOf(model, network.id);
-      const touchesEdge = iv.start === subnet.first || iv.end === subnet.last;
-      if (!touchesEdge && !gateways.some((g) => inInterval(iv, g.ip))) continue;
       const flagged: (number | bigint)[] = [];
       const flag = (value: number | bigint, kind: 'gateway' | 'network' | 'broadcast', what: string, extra: Target[]) => {
         if (value < iv.start || value > iv.end || flagged.includes(value)) return;
@@ -84,3 +81,17 @@ be .1. Seed 000 (NSX-ALB), L109, L147: the gateways 192.168.32.1 and 192.168.48.
     }
   },
 });
+
+/**
+ * Does the range need a closer look: a valid range inside its subnet (as `rangeInterval` and
+ * `intervalWithin` decide) that touches the network or broadcast address or holds a gateway?
+ * Most ranges do not, and this answers for them without allocating (a large estate has 6,000).
+ */
+function needsCheck(r: L3Range, subnet: Cidr, gateways: readonly GatewayRef[]): boolean {
+  const { start, end } = r;
+  if (!start || !end || start.family !== end.family || end.value < start.value) return false;
+  if (subnet.family !== start.family || start.value < subnet.first || end.value > subnet.last) return false;
+  if (start.value === subnet.first || end.value === subnet.last) return true;
+  for (const g of gateways) if (g.ip.family === start.family && start.value <= g.ip.value && g.ip.value <= end.value) return true;
+  return false;
+}
