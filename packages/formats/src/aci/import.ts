@@ -314,7 +314,6 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
 
   if (missing.length > 0)
     r.error('import/missing-value', `acc-provision requires ${missing.join(', ')} (not in the file; unknown in the design)`, {
-      key: [],
       expected: missing.join(', '),
       data: { keys: missing },
     });

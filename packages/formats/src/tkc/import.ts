@@ -180,7 +180,6 @@ function readManifest(draft: ImportDraft, m: Record<string, unknown>, r: FileRep
   const cpReplicas = count(...cp, 'replicas');
   if (cpReplicas === undefined && isRecord(get(...cp)))
     r.info('import/default-applied', `TKC ${name}: spec.topology.controlPlane.replicas is not set; the CRD's default 1 applies`, {
-      key: [...cp],
       data: { key: 'spec.topology.controlPlane.replicas', default: 1 },
     });
   draft.set(tkc, 'controlPlaneCount', cpReplicas ?? 1, at(...cp, 'replicas'));
@@ -261,7 +260,6 @@ function readManifest(draft: ImportDraft, m: Record<string, unknown>, r: FileRep
   if (cniName === undefined) {
     cni = 'antrea';
     r.info('import/default-applied', `TKC ${name}: no spec.settings.network.cni; the TKG Service's default CNI antrea applies`, {
-      key: ['spec', 'settings'],
       data: { key: 'spec.settings.network.cni.name', default: 'antrea' },
     });
   } else if ((CNIS as readonly string[]).includes(cniName)) cni = cniName as (typeof CNIS)[number];
@@ -279,7 +277,6 @@ function readManifest(draft: ImportDraft, m: Record<string, unknown>, r: FileRep
   const services = cidrs(...net, 'services', 'cidrBlocks');
   if (services === undefined)
     r.info('import/default-applied', `TKC ${name}: no services.cidrBlocks; the default ${DEFAULT_SERVICES} applies`, {
-      key: ['spec'],
       data: { key: 'spec.settings.network.services.cidrBlocks', default: [DEFAULT_SERVICES] },
     });
   draft.set(tkc, 'serviceCidrBlocks', services ?? [DEFAULT_SERVICES], at(...net, 'services', 'cidrBlocks'));
@@ -295,7 +292,6 @@ function readManifest(draft: ImportDraft, m: Record<string, unknown>, r: FileRep
   } else {
     if (pods === undefined)
       r.info('import/default-applied', `TKC ${name}: no pods.cidrBlocks; the default ${DEFAULT_PODS} applies`, {
-        key: ['spec'],
         data: { key: 'spec.settings.network.pods.cidrBlocks', default: [DEFAULT_PODS] },
       });
     draft.set(tkc, 'podCidrBlocks', pods ?? [DEFAULT_PODS], at(...net, 'pods', 'cidrBlocks'));
