@@ -29,8 +29,12 @@ test("seed 001's management and cl1 configs dropped on an empty canvas become th
   // The inspector asks for what the files do not say; entering it clears the question.
   await canvas.select(id('nsxtSegment', 'tanzu-overlay')!);
   await expect(page.getByTestId('inspector-unknown')).toContainText('Gateway');
+  await expect(page.getByTestId('unknown-gateway')).toBeVisible();
   await page.getByTestId('field-gateway').fill('172.16.128.1');
   await expect(page.locator('[data-testid=unknown-field][data-field=gateway]')).toHaveCount(0);
+  await expect(page.getByTestId('unknown-gateway')).toHaveCount(0);
+  await canvas.select(id('nsxtTier1', 'tanzu-cl1')!);
+  await app.screenshot('15-import-unknown-fields');
 });
 
 test('the same files with CLUSTER_CIDR = the node network show ipam/cluster-cidr-overlap on cl1 and tanzu-overlay', async ({ app, canvas, imports, page }) => {

@@ -110,7 +110,7 @@ function UnknownSection({ el, readOnly }: { el: Element; readOnly: boolean }) {
             <strong>{fieldLabel(path)}</strong>
             {!readOnly && (
               <button
-                className="btn link small"
+                className="btn outline small"
                 title="The value shown below is right: stop asking"
                 onClick={() => editor().edit((doc) => confirmKnown(doc, el.id, path))}
               >

@@ -51,9 +51,17 @@ export const PropsForm = memo(function PropsForm({ el, disabled }: { el: Element
 function ObjectFields({ ctx, schema, path }: { ctx: Ctx; schema: JsonSchema; path: Path }) {
   return (
     <>
-      {Object.entries(schema.properties ?? {}).map(([key, sub]) => (
-        <PropField key={key} ctx={ctx} fieldKey={key} schema={sub} path={[...path, key]} />
-      ))}
+      {Object.entries(schema.properties ?? {}).map(([key, sub]) => {
+        const field = <PropField key={key} ctx={ctx} fieldKey={key} schema={sub} path={[...path, key]} />;
+        // A field an import could not learn: marked until the user enters it (see UnknownSection).
+        return ctx.el.unknown?.includes([...path, key].join('.')) ? (
+          <div key={key} className="field-unknown" data-testid={`unknown-${[...path, key].join('.')}`}>
+            {field}
+          </div>
+        ) : (
+          field
+        );
+      })}
     </>
   );
 }
