@@ -321,7 +321,9 @@ function controllerOf(draft: ImportDraft, host: string | undefined, r: FileRepor
   const found =
     host === undefined
       ? (draft.byId(ako.props.controllerId) as ElementOf<'aviController'> | undefined) ?? (controllers.length === 1 ? controllers[0] : undefined)
-      : controllers.find((c) => draft.linksOf(c.id).some((l) => l.kind === 'nic' && l.from === c.id && l.address === host));
+      : (controllers.find((c) => draft.linksOf(c.id).some((l) => l.kind === 'nic' && l.from === c.id && l.address === host)) ??
+        // A Controller known by host name only (an earlier import of the same name).
+        controllers.find((c) => c.name === `NSX-ALB Controller ${host}`));
   if (found) return found;
   const controller = draft.add('aviController', host ? `NSX-ALB Controller ${host}` : 'NSX-ALB Controller', {}, {
     by: r,

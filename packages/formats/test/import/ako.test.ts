@@ -127,6 +127,20 @@ describe('AKO values import: mode and defaults', () => {
     expect(only(second.document, 'ako')).toHaveLength(2);
   });
 
+  it('a Controller given by host name keeps the name through an export and is found again', () => {
+    const fqdn = values('').replace('controllerHost: 10.0.0.5', 'controllerHost: avi.corp.example');
+    const r = run(fqdn);
+    expect(ids(r, 'error')).toEqual([]);
+    const [controller] = only(r.document, 'aviController');
+    expect(controller!.name).toBe('NSX-ALB Controller avi.corp.example');
+    expect(r.document!.links).toEqual([]);
+    const out = exportConfigs(r.document!, { only: ['ako'] });
+    expect((parse(out.files[0]!.content) as { ControllerSettings: Record<string, unknown> }).ControllerSettings['controllerHost']).toBe('avi.corp.example');
+    expect(out.diagnostics.map((d) => d.ruleId)).not.toContain('format/ako-controller');
+    const again = importFilesSync([{ name: 'b.yaml', content: fqdn.replace('clusterName: c1', 'clusterName: c2') }], { into: r.document! });
+    expect(only(again.document, 'aviController')).toHaveLength(1);
+  });
+
   it('a cluster named like clusterName is linked', () => {
     const t = templates.find((x) => x.id === 'seed003-ako-static-route')!;
     const doc = t.build();
