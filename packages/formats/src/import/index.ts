@@ -74,6 +74,14 @@ export function importFilesSync(inputs: readonly ImportInput[], options: ImportO
     }
     const format = options.format && options.format !== 'auto' ? options.format : detect(file);
     files.push({ name: input.name, format });
+    if (format === null && derivedFromTkg(file)) {
+      file.reporter.info(
+        'import/derived-file',
+        'an AKODeploymentConfig is what TKG makes from the management-cluster config (AVI_* variables): import that config instead; this file is not read',
+        {},
+      );
+      continue;
+    }
     if (format === null) {
       file.reporter.error(
         'import/unknown-format',
@@ -145,6 +153,14 @@ function readInput(input: ImportInput, report: ImportReport): ImportedFile | nul
 function detect(file: ImportedFile): ImportFormat | null {
   const value = file.documents[0]?.value;
   return importers.find((i) => i.detect(value, file.text))?.format ?? null;
+}
+
+/** TKG's AKO operator resource (the bundle's ako/*-install-ako-*.yaml): derived, not a source. */
+function derivedFromTkg(file: ImportedFile): boolean {
+  return file.documents.some((d) => {
+    const v = d.value as { kind?: unknown; apiVersion?: unknown } | null;
+    return v !== null && typeof v === 'object' && v.kind === 'AKODeploymentConfig' && String(v.apiVersion).startsWith('networking.tkg.tanzu.vmware.com/');
+  });
 }
 
 function restoreTopology(file: ImportedFile): TopologyDocument | null {

@@ -65,7 +65,7 @@ export class FileReporter {
   private add(severity: Severity, ruleId: string, message: string, issue: ImportIssue): void {
     const position = this.at(issue.key ?? []);
     const data: Record<string, unknown> = { file: this.file, ...position, ...issue.data };
-    if (issue.key) data['key'] = issue.key.join('.');
+    if (issue.key && issue.key.length > 0) data['key'] = issue.key.join('.');
     if ('value' in issue) data['value'] = issue.value;
     if (issue.expected !== undefined) data['expected'] = issue.expected;
     this.report.diagnostics.push({

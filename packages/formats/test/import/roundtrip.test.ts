@@ -68,6 +68,19 @@ function tkgProjection(doc: TopologyDocument) {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+describe("a TKG template's whole config export", () => {
+  it('imports with the derived AKODeploymentConfigs named and skipped, not refused', () => {
+    const document = templates.find((t) => t.id === 'seed001-tkg-routable')!.build();
+    const files = exportConfigs(document, { only: ['tkg', 'ako'] }).files.map((f) => ({ name: f.path, content: f.content }));
+    expect(files.some((f) => f.name.startsWith('ako/'))).toBe(true);
+    const result = importFilesSync(files);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const skipped = result.diagnostics.filter((d) => d.ruleId === 'import/derived-file').map((d) => d.data['file']);
+    expect(skipped).toEqual(files.filter((f) => f.name.startsWith('ako/')).map((f) => f.name));
+    expect(tkgProjection(result.document!)).toEqual(tkgProjection(document));
+  });
+});
+
 function tkgRoundTrip(document: TopologyDocument): TopologyDocument {
   const files = exportConfigs(document, { only: ['tkg'] }).files.map((f) => ({ name: f.path, content: f.content }));
   const result = importFilesSync(files);

@@ -150,6 +150,7 @@ describe('reporting', () => {
     expect(infos.every((d) => d.severity === 'info')).toBe(true);
     for (const key of ['CONTROL_PLANE_MACHINE_COUNT', 'CLUSTER_CIDR', 'SERVICE_CIDR', 'VSPHERE_NETWORK'])
       expect(infos.some((d) => d.message.includes(key)), key).toBe(true);
+    expect(infos.map((d) => d.data['key']).filter(Boolean)).toEqual(['CLUSTER_CIDR', 'SERVICE_CIDR', 'VSPHERE_NETWORK']);
   });
 });
 
