@@ -39,3 +39,4 @@ export {
   type ImportOptions,
   type ImportResult,
 } from './import/index.ts';
+export { FORMAT_CHECKS } from './checks.ts';
