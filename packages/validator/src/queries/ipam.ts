@@ -9,7 +9,7 @@
 import { formatIp4, formatIp6, kindInfo, type ElementKind } from '@viplane/model';
 import type { L3Address, L3Model, L3Network, L3Range, L3RangePurpose } from '../l3/model.ts';
 import { ip as parseIpCached, type Cidr, type Ip, type IpValue } from '../l3/addr.ts';
-import { AddressIndex, heldSet4 as heldSetOf, type IntervalLike, type IpLike } from '../addressIndex/index.ts';
+import { AddressIndex, countHeld, heldSet4 as heldSetOf, type IntervalLike, type IpLike } from '../addressIndex/index.ts';
 import type { Target } from '../engine/diagnostic.ts';
 
 /** Networks without an explicit routing domain share this one (port groups, segments, client networks). */
@@ -389,6 +389,56 @@ export function rangesHolding(model: L3Model, networkId: string, a: Ip): RangeEn
   for (const tag of a.family === 4 ? dr.index.v4.containing(a.value) : dr.index.v6.containing(a.value)) {
     const e = dr.entries[tag]!;
     if (e.network.id === networkId) out.push(e);
+  }
+  return out;
+}
+
+/**
+ * Routing domains where a duplicate is possible at all: an IPv4 value held twice, a held value equal to a network
+ * gateway of the domain, or any IPv6 address (rare; left to the caller). A sort of each domain's values answers this
+ * with typed arrays, so ipam/duplicate-ip builds its maps, which name the holders, only for these domains (usually
+ * none) instead of for every held address of the estate. A domain outside the set has nothing to report.
+ */
+export function duplicateSuspects(model: L3Model): Set<string> {
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const count: number[] = [];
+  const out = new Set<string>();
+  const held = heldAddresses(model);
+  const domainOfHeld = new Int32Array(held.length);
+  for (let i = 0; i < held.length; i++) {
+    const h = held[i]!;
+    let d = index.get(h.domain);
+    if (d === undefined) {
+      index.set(h.domain, (d = names.length));
+      names.push(h.domain);
+      count.push(0);
+    }
+    domainOfHeld[i] = d;
+    if (h.ip.family === 4) count[d]!++;
+    else out.add(h.domain);
+  }
+  // Each domain's IPv4 values, contiguous and sorted.
+  const startOf = new Int32Array(names.length + 1);
+  for (let d = 0; d < names.length; d++) startOf[d + 1] = startOf[d]! + count[d]!;
+  const fill = startOf.slice(0, names.length);
+  const values = new Float64Array(startOf[names.length]!);
+  for (let i = 0; i < held.length; i++) {
+    const h = held[i]!;
+    if (h.ip.family === 4) values[fill[domainOfHeld[i]!]!++] = h.ip.value;
+  }
+  for (let d = 0; d < names.length; d++) {
+    const sorted = values.subarray(startOf[d]!, startOf[d + 1]!).sort();
+    for (let k = 1; k < sorted.length; k++)
+      if (sorted[k] === sorted[k - 1]) {
+        out.add(names[d]!);
+        break;
+      }
+  }
+  for (const n of model.networks) {
+    const d = n.gateway?.family === 4 ? index.get(n.routingDomain) : undefined;
+    if (d === undefined || out.has(n.routingDomain)) continue;
+    if (countHeld(values.subarray(startOf[d]!, startOf[d + 1]!), n.gateway!.value as number, n.gateway!.value as number) > 0) out.add(n.routingDomain);
   }
   return out;
 }

@@ -119,13 +119,6 @@ segment's DHCP server (L39). The upgrade surge node is TKG's rolling-update defa
 function pools(model: L3Model): Pool[] {
   const out: Pool[] = [];
   const doc = model.document;
-  const byNetwork = new Map<string, L3Range[]>();
-  const byOwner = new Map<string, L3Range[]>();
-  for (const r of model.ranges) {
-    if (r.networkId !== null) push(byNetwork, r.networkId, r);
-    push(byOwner, r.ownerId, r);
-  }
-
   // Demand on each network from NICs, clusters and virtual services.
   const seDemand = new Map<string, Demand[]>();
   const dhcpDemand = new Map<string, Demand[]>();
@@ -155,6 +148,17 @@ function pools(model: L3Model): Pool[] {
     const lb = vs.props.loadBalancerId === null ? undefined : model.elements.get(vs.props.loadBalancerId);
     if (lb?.kind === 'haproxy') push(haproxyVsDemand, lb.id, { id: vs.id, name: vs.name, count: 1 });
     else if (vs.props.vipNetworkId !== null) push(vipDemand, vs.props.vipNetworkId, { id: vs.id, name: vs.name, count: 1 });
+  }
+
+  // Ranges by network, only where something asks for addresses (the only pools built below), and by owner
+  // only when a workload network or an HAProxy reads them that way: a large estate has 6,000 ranges.
+  const byNetwork = new Map<string, L3Range[]>();
+  const byOwner = new Map<string, L3Range[]>();
+  const owned = model.ofKind('workloadNetwork').length + model.ofKind('haproxy').length > 0;
+  for (const r of model.ranges) {
+    const id = r.networkId;
+    if (id !== null && (seDemand.has(id) || vipDemand.has(id) || dhcpDemand.has(id))) push(byNetwork, id, r);
+    if (owned) push(byOwner, r.ownerId, r);
   }
 
   for (const network of model.networks) {
