@@ -394,12 +394,13 @@ export function rangesHolding(model: L3Model, networkId: string, a: Ip): RangeEn
 }
 
 /**
- * Routing domains where a duplicate is possible at all: an IPv4 value held twice, a held value equal to a network
- * gateway of the domain, or any IPv6 address (rare; left to the caller). A sort of each domain's values answers this
- * with typed arrays, so ipam/duplicate-ip builds its maps, which name the holders, only for these domains (usually
- * none) instead of for every held address of the estate. A domain outside the set has nothing to report.
+ * Routing domains where a duplicate is possible at all: an IPv4 value held twice, a network gateway of the domain
+ * held by something that is not a gateway holder (`routers`: a router interface at the gateway *is* the gateway),
+ * or any IPv6 address (rare; left to the caller). Sorts of each domain's values answer this with typed arrays, so
+ * ipam/duplicate-ip builds its maps, which name the holders, only for these domains (usually none) instead of for
+ * every held address of the estate. A domain outside the set has nothing to report.
  */
-export function duplicateSuspects(model: L3Model): Set<string> {
+export function duplicateSuspects(model: L3Model, routers: ReadonlySet<string>): Set<string> {
   const index = new Map<string, number>();
   const names: string[] = [];
   const count: number[] = [];
@@ -418,14 +419,19 @@ export function duplicateSuspects(model: L3Model): Set<string> {
     if (h.ip.family === 4) count[d]!++;
     else out.add(h.domain);
   }
-  // Each domain's IPv4 values, contiguous and sorted.
+  // Each domain's IPv4 values, contiguous and sorted; beside them, the same for holders that are not routers.
   const startOf = new Int32Array(names.length + 1);
   for (let d = 0; d < names.length; d++) startOf[d + 1] = startOf[d]! + count[d]!;
   const fill = startOf.slice(0, names.length);
+  const fillOthers = startOf.slice(0, names.length);
   const values = new Float64Array(startOf[names.length]!);
+  const others = new Float64Array(values.length);
   for (let i = 0; i < held.length; i++) {
     const h = held[i]!;
-    if (h.ip.family === 4) values[fill[domainOfHeld[i]!]!++] = h.ip.value;
+    if (h.ip.family !== 4) continue;
+    const d = domainOfHeld[i]!;
+    values[fill[d]!++] = h.ip.value;
+    if (!routers.has(h.address.ownerKind)) others[fillOthers[d]!++] = h.ip.value;
   }
   for (let d = 0; d < names.length; d++) {
     const sorted = values.subarray(startOf[d]!, startOf[d + 1]!).sort();
@@ -434,11 +440,13 @@ export function duplicateSuspects(model: L3Model): Set<string> {
         out.add(names[d]!);
         break;
       }
+    others.subarray(startOf[d]!, fillOthers[d]!).sort();
   }
   for (const n of model.networks) {
     const d = n.gateway?.family === 4 ? index.get(n.routingDomain) : undefined;
     if (d === undefined || out.has(n.routingDomain)) continue;
-    if (countHeld(values.subarray(startOf[d]!, startOf[d + 1]!), n.gateway!.value as number, n.gateway!.value as number) > 0) out.add(n.routingDomain);
+    const g = n.gateway!.value as number;
+    if (countHeld(others.subarray(startOf[d]!, fillOthers[d]!), g, g) > 0) out.add(n.routingDomain);
   }
   return out;
 }

@@ -4,7 +4,7 @@ import type { L3Network } from '../../l3/model.ts';
 import { addressTargets, describeHolder, duplicateSuspects, elementTarget, heldAddresses, type Held } from '../../queries/ipam.ts';
 
 /** Holders that route: their interface at a network's gateway address *is* the gateway. */
-const ROUTERS = new Set(['router', 'nsxtTier0']);
+const ROUTERS: ReadonlySet<string> = new Set(['router', 'nsxtTier0']);
 
 export default defineRule({
   meta: {
@@ -40,7 +40,7 @@ user actions can create an IP that duplicates vCenter's. L155: the endpoint is l
     // and IPv6 values bigints, so they never collide in one map. Most addresses are held once: no list for them.
     const first = new Map<string, Map<number | bigint, Held>>();
     const domains = new Map<string, Map<number | bigint, Held[]>>();
-    const suspect = duplicateSuspects(model);
+    const suspect = duplicateSuspects(model, ROUTERS);
     for (const h of heldAddresses(model)) {
       if (!suspect.has(h.domain)) continue;
       let byValue = first.get(h.domain);
