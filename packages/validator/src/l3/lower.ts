@@ -83,19 +83,18 @@ export function lower(document: TopologyDocument): L3Model {
 
   const addresses: L3Address[] = [];
   // One object shape for every held address (a spread of optional keys made this the hottest
-  // line of lower(): V8 falls back to slow, shape-varying objects).
-  const hold = (a: Omit<L3Address, 'ip'>) =>
-    addresses.push({
-      text: a.text,
-      ip: ip(a.text),
-      ownerId: a.ownerId,
-      ownerKind: a.ownerKind,
-      role: a.role,
-      networkId: a.networkId,
-      linkId: a.linkId,
-      itemId: a.itemId,
-      path: a.path,
-    });
+  // line of lower(): V8 falls back to slow, shape-varying objects), built from positional
+  // arguments so a large estate's 20,000 addresses do not each allocate an argument object too.
+  const hold = (
+    text: string,
+    owner: { id: string; kind: ElementKind },
+    role: AddressRole,
+    networkId: string | null,
+    path: string,
+    linkId?: string,
+    itemId?: string,
+  ) =>
+    addresses.push({ text, ip: ip(text), ownerId: owner.id, ownerKind: owner.kind, role, networkId, linkId, itemId, path });
   const linkIndex = new Map(document.links.map((l, i) => [l.id, i]));
 
   // HAProxy VIP ranges are CIDRs on whichever of its networks holds them (frontend or workload).
@@ -129,19 +128,11 @@ export function lower(document: TopologyDocument): L3Model {
     if (link.kind !== 'nic' || link.address === null || link.addressMode === 'pool' || link.addressMode === 'dhcp') continue;
     const holder = elements.get(link.from);
     if (!holder) continue;
-    hold({
-      text: link.address,
-      ownerId: holder.id,
-      ownerKind: holder.kind,
-      role: roleOfHolder[holder.kind] ?? 'interface',
-      networkId: link.to,
-      linkId: link.id,
-      path: `/links/${linkIndex.get(link.id)}/address`,
-    });
+    hold(link.address, holder, roleOfHolder[holder.kind] ?? 'interface', link.to, `/links/${linkIndex.get(link.id)}/address`, link.id);
   }
   for (const c of ofKind('tkgCluster')) {
     if (c.props.endpoint.address !== null)
-      hold({ text: c.props.endpoint.address, ownerId: c.id, ownerKind: c.kind, role: 'endpoint', networkId: c.props.endpoint.provider === 'kube-vip' ? c.props.nodeNetworkId : c.props.controlPlaneVipNetworkId ?? c.props.workloadVipNetworkId, path: `${pathOf(c.id)}/endpoint/address` });
+      hold(c.props.endpoint.address, c, 'endpoint', c.props.endpoint.provider === 'kube-vip' ? c.props.nodeNetworkId : (c.props.controlPlaneVipNetworkId ?? c.props.workloadVipNetworkId), `${pathOf(c.id)}/endpoint/address`);
   }
   for (const c of ofKind('k8sCluster')) {
     const nodes = c.props.nodes;
@@ -149,17 +140,17 @@ export function lower(document: TopologyDocument): L3Model {
     for (let j = 0; j < nodes.length; j++) {
       const n = nodes[j]!;
       if (n.address !== null)
-        hold({ text: n.address, ownerId: c.id, ownerKind: c.kind, role: 'node', networkId: c.props.nodeNetworkId, itemId: n.id, path: `${base}${j}/address` });
+        hold(n.address, c, 'node', c.props.nodeNetworkId, `${base}${j}/address`, undefined, n.id);
     }
   }
   for (const vs of ofKind('virtualService'))
     if (vs.props.address !== null)
-      hold({ text: vs.props.address, ownerId: vs.id, ownerKind: vs.kind, role: 'vip', networkId: vs.props.vipNetworkId, path: `${pathOf(vs.id)}/address` });
+      hold(vs.props.address, vs, 'vip', vs.props.vipNetworkId, `${pathOf(vs.id)}/address`);
   for (const dns of ofKind('aviDnsVs'))
-    hold({ text: dns.props.address, ownerId: dns.id, ownerKind: dns.kind, role: 'dns-vs', networkId: dns.props.networkId, path: `${pathOf(dns.id)}/address` });
+    hold(dns.props.address, dns, 'dns-vs', dns.props.networkId, `${pathOf(dns.id)}/address`);
   for (const sup of ofKind('supervisor'))
     if (sup.props.managementStartAddress !== null)
-      hold({ text: sup.props.managementStartAddress, ownerId: sup.id, ownerKind: sup.kind, role: 'supervisor-management', networkId: sup.props.managementNetworkId, path: `${pathOf(sup.id)}/managementStartAddress` });
+      hold(sup.props.managementStartAddress, sup, 'supervisor-management', sup.props.managementNetworkId, `${pathOf(sup.id)}/managementStartAddress`);
 
   const { hosts, addTier0s } = lowerHosts(document, ofKind, network, elements);
   const clusters = lowerClusters(ofKind, pathOf);
