@@ -124,7 +124,8 @@ export function lower(document: TopologyDocument): L3Model {
     haproxy: 'haproxy-interface',
     supervisor: 'supervisor-management',
   };
-  for (const link of document.links) {
+  for (let k = 0, all = document.links; k < all.length; k++) {
+    const link = all[k]!;
     if (link.kind !== 'nic' || link.address === null || link.addressMode === 'pool' || link.addressMode === 'dhcp') continue;
     const holder = elements.get(link.from);
     if (!holder) continue;
@@ -207,7 +208,8 @@ function lowerHosts(
 ): { hosts: L3Host[]; addTier0s: () => void } {
   const hosts: L3Host[] = [];
   const nicsOf = new Map<string, typeof document.links>();
-  for (const l of document.links) {
+  for (let k = 0, all = document.links; k < all.length; k++) {
+    const l = all[k]!;
     if (l.kind !== 'nic') continue;
     let list = nicsOf.get(l.from);
     if (!list) nicsOf.set(l.from, (list = []));

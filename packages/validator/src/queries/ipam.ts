@@ -298,7 +298,10 @@ export function heldSet4(model: L3Model, domain: string): Float64Array {
       if (list) list.push(v);
       else values.set(d, [v]);
     };
-    for (const h of heldAddresses(model)) if (h.ip.family === 4) add(h.domain, h.ip.value);
+    for (let k = 0, all = heldAddresses(model); k < all.length; k++) {
+      const h = all[k]!;
+      if (h.ip.family === 4) add(h.domain, h.ip.value);
+    }
     for (const [networkId, gws] of gatewaysByNetwork(model)) {
       const d = domainOf(model, networkId);
       if (d !== null) for (const g of gws) if (g.ip.family === 4) add(d, g.ip.value);
@@ -318,7 +321,8 @@ function buildGateways(model: L3Model): Map<string, GatewayRef[]> {
     if (!list.some((x) => x.ip.family === g.ip.family && x.ip.value === g.ip.value)) list.push(g);
   };
   for (const n of model.networks) if (n.gateway) add({ ip: n.gateway, networkId: n.id, source: 'network', ownerId: n.id });
-  for (const l of model.document.links) {
+  for (let k = 0, all = model.document.links; k < all.length; k++) {
+    const l = all[k]!;
     if (l.kind !== 'nic' || l.gateway === null || !model.networkById.has(l.to)) continue;
     const g = parseIpCached(l.gateway);
     if (g) add({ ip: g, networkId: l.to, source: 'link', ownerId: l.from, linkId: l.id });
@@ -328,7 +332,10 @@ function buildGateways(model: L3Model): Map<string, GatewayRef[]> {
 
 function buildHeld(model: L3Model): Held[] {
   const out: Held[] = [];
-  for (const a of model.addresses) {
+  // Indexed loops over the estate-sized lists (addresses, ranges, links, held) here and in the rules: they run once
+  // per validation, mostly before the JIT optimizes them, and a for-of there allocates an iterator result per item.
+  for (let k = 0, all = model.addresses; k < all.length; k++) {
+    const a = all[k]!;
     if (!a.ip) continue;
     const domain = domainOf(model, a.networkId);
     if (domain === null) continue;
@@ -354,7 +361,8 @@ function buildHeld(model: L3Model): Held[] {
 function buildRanges(model: L3Model): Map<string, DomainRanges> {
   const out = new Map<string, DomainRanges>();
   const lists = new Map<string, RangeEntry[]>();
-  for (const r of model.ranges) {
+  for (let k = 0, all = model.ranges; k < all.length; k++) {
+    const r = all[k]!;
     const network = r.networkId === null ? undefined : model.networkById.get(r.networkId);
     const iv = rangeInterval(r);
     if (!network || !iv) continue;

@@ -80,7 +80,8 @@ function buildIndex(model: L3Model): LbIndex {
   }
   const clusterById = new Map(model.clusters.map((c) => [c.id, c]));
   const rangesByNetwork = new Map<string, L3Range[]>();
-  for (const r of model.ranges) {
+  for (let k = 0, all = model.ranges; k < all.length; k++) {
+    const r = all[k]!;
     if (r.networkId === null) continue;
     const list = rangesByNetwork.get(r.networkId);
     if (list) list.push(r);
@@ -136,7 +137,10 @@ function buildIndex(model: L3Model): LbIndex {
         ako.id,
       );
   }
-  for (const r of model.ranges) if (r.purpose === 'haproxy-vip' && r.networkId !== null) vip(r.ownerId, r.networkId, r.id);
+  for (let k = 0, all = model.ranges; k < all.length; k++) {
+    const r = all[k]!;
+    if (r.purpose === 'haproxy-vip' && r.networkId !== null) vip(r.ownerId, r.networkId, r.id);
+  }
   const workloadNets = model.ofKind('workloadNetwork');
   for (const sup of model.ofKind('supervisor')) {
     if (sup.props.loadBalancer.provider !== 'haproxy') continue;
@@ -146,15 +150,15 @@ function buildIndex(model: L3Model): LbIndex {
   }
 
   const controllerAddress = new Map<string, { ip: Ip; networkId: string | null; linkId?: string }>();
-  for (const a of model.addresses)
-    if (a.role === 'controller' && a.ip) {
-      const known = controllerAddress.get(a.ownerId);
-      const isMgmt =
-        model.hostById.get(a.ownerId)?.vrfs.some((v) => v.interfaces.some((i) => i.sourceId === a.linkId && i.role === 'management')) ??
-        false;
-      if (!known || isMgmt)
-        controllerAddress.set(a.ownerId, { ip: a.ip, networkId: a.networkId, ...(a.linkId ? { linkId: a.linkId } : {}) });
-    }
+  for (let k = 0, all = model.addresses; k < all.length; k++) {
+    const a = all[k]!;
+    if (a.role !== 'controller' || !a.ip) continue;
+    const known = controllerAddress.get(a.ownerId);
+    const isMgmt =
+      model.hostById.get(a.ownerId)?.vrfs.some((v) => v.interfaces.some((i) => i.sourceId === a.linkId && i.role === 'management')) ??
+      false;
+    if (!known || isMgmt) controllerAddress.set(a.ownerId, { ip: a.ip, networkId: a.networkId, ...(a.linkId ? { linkId: a.linkId } : {}) });
+  }
 
   // Where an SE group is directly attached for data: its data VRF interfaces, plus its
   // management interface on a network it also uses for data (seed 003: alb-mgmt is both the SE

@@ -45,7 +45,8 @@ export function clusterPlacements(model: L3Model): readonly ClusterPlacement[] {
   if (out) return out;
   out = [];
   const nicNetworks = new Map<string, { networkId: string; role: string }[]>();
-  for (const l of model.document.links) {
+  for (let k = 0, all = model.document.links; k < all.length; k++) {
+    const l = all[k]!;
     if (l.kind !== 'nic') continue;
     const list = nicNetworks.get(l.from);
     if (list) list.push({ networkId: l.to, role: l.role });
@@ -60,7 +61,8 @@ export function clusterPlacements(model: L3Model): readonly ClusterPlacement[] {
   }
   const seGroups = model.ofKind('seGroup');
   const haproxyVips = new Map<string, AppVipSource[]>();
-  for (const r of model.ranges) {
+  for (let k = 0, all = model.ranges; k < all.length; k++) {
+    const r = all[k]!;
     if (r.purpose !== 'haproxy-vip' || r.networkId === null) continue;
     const list = haproxyVips.get(r.ownerId);
     const s: AppVipSource = { networkId: r.networkId, via: r.ownerId, what: 'HAProxy VIP range' };

@@ -41,7 +41,8 @@ user actions can create an IP that duplicates vCenter's. L155: the endpoint is l
     const first = new Map<string, Map<number | bigint, Held>>();
     const domains = new Map<string, Map<number | bigint, Held[]>>();
     const suspect = duplicateSuspects(model, ROUTERS);
-    for (const h of heldAddresses(model)) {
+    for (let k = 0, all = heldAddresses(model); k < all.length; k++) {
+      const h = all[k]!;
       if (!suspect.has(h.domain)) continue;
       let byValue = first.get(h.domain);
       if (!byValue) first.set(h.domain, (byValue = new Map()));

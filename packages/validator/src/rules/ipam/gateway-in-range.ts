@@ -31,7 +31,8 @@ gateway fail. L16-17: every host in the VIP range is unreachable for anything ot
     seeds: ['002'],
   },
   check({ model, report }) {
-    for (const r of model.ranges) {
+    for (let k = 0, all = model.ranges; k < all.length; k++) {
+      const r = all[k]!;
       if (r.purpose !== 'haproxy-vip' || r.networkId === null) continue;
       const iv = rangeInterval(r);
       const network = model.networkById.get(r.networkId);

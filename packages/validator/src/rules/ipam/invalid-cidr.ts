@@ -80,7 +80,8 @@ Seed 004 / acc-provision: subnets are \`gateway/prefix\` (shared/formats.md §6)
     }
 
     // Address ranges: both ends, then the range as a whole.
-    for (const r of model.ranges) {
+    for (let k = 0, all = model.ranges; k < all.length; k++) {
+      const r = all[k]!;
       if (r.purpose === 'haproxy-vip') {
         if (ok(r.text, 'cidr')) continue;
         const owner = el(r.ownerId);
@@ -124,7 +125,8 @@ Seed 004 / acc-provision: subnets are \`gateway/prefix\` (shared/formats.md §6)
     }
 
     // Held addresses written on elements (NIC addresses are checked with the links below).
-    for (const a of model.addresses) {
+    for (let k = 0, all = model.addresses; k < all.length; k++) {
+      const a = all[k]!;
       if (a.linkId || a.ip || ok(a.text, 'ip')) continue;
       const owner = el(a.ownerId);
       if (!owner) continue;
@@ -134,7 +136,8 @@ Seed 004 / acc-provision: subnets are \`gateway/prefix\` (shared/formats.md §6)
     }
 
     // NIC links: address (whatever its mode) and gateway.
-    for (const l of model.document.links) {
+    for (let k = 0, all = model.document.links; k < all.length; k++) {
+      const l = all[k]!;
       if (l.kind !== 'nic') continue;
       const badAddress = l.address !== null && !ok(l.address, 'ip');
       const badGateway = l.gateway !== null && !ok(l.gateway, 'ip');

@@ -73,7 +73,10 @@ segment's DHCP server (L39). The upgrade surge node is TKG's rolling-update defa
   },
   check({ model, report }) {
     const reservedByNetwork = new Map<string, L3Range[]>();
-    for (const r of model.ranges) if (r.purpose === 'reserved' && r.networkId !== null) push(reservedByNetwork, r.networkId, r);
+    for (let k = 0, all = model.ranges; k < all.length; k++) {
+      const r = all[k]!;
+      if (r.purpose === 'reserved' && r.networkId !== null) push(reservedByNetwork, r.networkId, r);
+    }
     for (const pool of pools(model)) {
       const demand = pool.demand.reduce((s, d) => s + d.count, 0);
       // A malformed range is ipam/invalid-cidr's finding; its pool's capacity is unknown.
@@ -155,7 +158,8 @@ function pools(model: L3Model): Pool[] {
   const byNetwork = new Map<string, L3Range[]>();
   const byOwner = new Map<string, L3Range[]>();
   const owned = model.ofKind('workloadNetwork').length + model.ofKind('haproxy').length > 0;
-  for (const r of model.ranges) {
+  for (let k = 0, all = model.ranges; k < all.length; k++) {
+    const r = all[k]!;
     const id = r.networkId;
     if (id !== null && (seDemand.has(id) || vipDemand.has(id) || dhcpDemand.has(id))) push(byNetwork, id, r);
     if (owned) push(byOwner, r.ownerId, r);

@@ -29,7 +29,8 @@ all inside the one /24 (L21-31). Seed 003 (AKO): pool 172.16.251.1-100 on 172.16
     seeds: ['000', '002', '003'],
   },
   check({ model, report }) {
-    for (const r of model.ranges) {
+    for (let k = 0, all = model.ranges; k < all.length; k++) {
+      const r = all[k]!;
       const network = r.networkId === null ? undefined : model.networkById.get(r.networkId);
       const iv = rangeInterval(r);
       if (!network?.subnet || !iv) continue;

@@ -51,7 +51,8 @@ be .1. Seed 000 (NSX-ALB), L109, L147: the gateways 192.168.32.1 and 192.168.48.
     seeds: ['003', '000'],
   },
   check({ model, report }) {
-    for (const r of model.ranges) {
+    for (let k = 0, all = model.ranges; k < all.length; k++) {
+      const r = all[k]!;
       if (r.purpose === 'reserved' || r.purpose === 'haproxy-vip') continue;
       const network = r.networkId === null ? undefined : model.networkById.get(r.networkId);
       const subnet = network?.subnet;

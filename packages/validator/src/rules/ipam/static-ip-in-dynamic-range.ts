@@ -50,7 +50,8 @@ L16-17: every host in the VIP range is unreachable for non-VIP traffic.`,
   check({ model, report }) {
     // The Supervisor's 5-address block is reported once per range, at its first address inside.
     const seen = new Set<string>();
-    for (const h of heldAddresses(model)) {
+    for (let k = 0, all = heldAddresses(model); k < all.length; k++) {
+      const h = all[k]!;
       const a = h.address;
       if (a.networkId === null || isGatewayOf(model, a.networkId, h.ip)) continue;
       for (const { range, network } of rangesHolding(model, a.networkId, h.ip)) {

@@ -90,7 +90,8 @@ scale with \`controlPlaneCount\` (control plane, control plane + 2).`,
     const managementNets = new Set<string>();
     for (const sup of supervisors) if (sup.props.managementNetworkId !== null) managementNets.add(sup.props.managementNetworkId);
     const held = new Map<string, L3Address[]>();
-    for (const a of model.addresses) {
+    for (let k = 0, all = model.addresses; k < all.length; k++) {
+      const a = all[k]!;
       if (a.networkId === null || !managementNets.has(a.networkId) || !a.ip) continue;
       let list = held.get(a.networkId);
       if (!list) held.set(a.networkId, (list = []));
