@@ -151,6 +151,21 @@ export function setIn<T>(target: T, path: readonly (string | number)[], value: u
   return { ...container, [key]: next } as T;
 }
 
+/**
+ * True when two element lists differ at most in positions (same ids, kinds, names and props in the
+ * same order): what a drag changes. An identity walk, so cheap even at 10,000 elements.
+ */
+export function onlyPositionsDiffer(a: readonly Element[], b: readonly Element[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.id !== y.id || x.kind !== y.kind || x.name !== y.name || x.props !== y.props)) return false;
+  }
+  return true;
+}
+
 /** Moves elements; one call per drag frame while history is paused (see store). */
 export function moveElements(doc: Doc, moves: ReadonlyMap<string, Position>): Doc {
   if (moves.size === 0) return doc;

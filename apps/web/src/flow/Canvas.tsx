@@ -5,8 +5,6 @@
  */
 import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import {
-  Background,
-  BackgroundVariant,
   ConnectionMode,
   MiniMap,
   ReactFlow,
@@ -18,21 +16,24 @@ import {
   type ConnectionState,
   type InternalNode,
   type FinalConnectionState,
+  type HandleType,
   type IsValidConnection,
   type ReactFlowState,
 } from '@xyflow/react';
 import { kindInfo, type ElementKind } from '@viplane/model';
 import { editor, useEditor, type EditorState } from '../store/editor.ts';
 import { useUi } from '../store/ui.ts';
-import { addKind, connect, runConnectAction } from '../store/actions.ts';
+import { addKind, connect, reconnect, runConnectAction } from '../store/actions.ts';
 import { canvasApi } from '../store/canvasApi.ts';
 import { EdgeMapper, NODE_HEIGHT, NODE_WIDTH, NodeMapper, type ConnectionEdge, type ElementFlowNode } from './mapping.ts';
 import { getElement } from '../document/edits.ts';
 import { DOT_ZOOM, ElementNode } from './ElementNode.tsx';
 import { ConnectionEdgeComponent } from './ConnectionEdge.tsx';
 import { resolveConnection } from './connections.ts';
-import { roleOfHandle } from './roles.ts';
+import { roleOfHandle, sourceHandleId } from './roles.ts';
+import { reconnectEdge, type ReconnectTarget } from './reconnect.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
+import { DotGrid } from './DotGrid.tsx';
 import { startImport } from '../import/importFlow.ts';
 
 export const PALETTE_MIME = 'application/x-viplane-kind';
@@ -49,6 +50,8 @@ const MINIMAP_LIMIT = 3000;
 const MINIMAP_STYLE = { width: 168, height: 112 };
 
 const NO_EDGES: ConnectionEdge[] = [];
+/** An edge end being dragged (React Flow's reconnect), with the end that stays: typed like a new connection. */
+const reconnecting: { current: { edge: ConnectionEdge; fixed: HandleType } | null } = { current: null };
 const isDotTier = (s: ReactFlowState) => s.transform[2] < DOT_ZOOM;
 const nodeMapper = new NodeMapper();
 const edgeMapper = new EdgeMapper();
@@ -154,10 +157,27 @@ export function Canvas() {
   const onDragStop = useCallback(() => editor().commitTransaction(), []);
   const onDragStart = useCallback(() => editor().beginTransaction('move'), []);
 
-  const isValidConnection: IsValidConnection<ConnectionEdge> = useCallback(
-    (c) => resolveConnection(editor().doc, c.source, roleOfHandle(c.sourceHandle), c.target).ok,
-    [],
-  );
+  const isValidConnection: IsValidConnection<ConnectionEdge> = useCallback((c) => {
+    const r = reconnecting.current;
+    if (r) return reconnectEdge(editor().doc, r.edge.id, reconnectTarget(r.edge, r.fixed, c)).ok;
+    return resolveConnection(editor().doc, c.source, roleOfHandle(c.sourceHandle), c.target).ok;
+  }, []);
+  const onReconnectStart = useCallback((_: unknown, edge: ConnectionEdge, fixed: HandleType) => {
+    reconnecting.current = { edge, fixed };
+  }, []);
+  const onReconnect = useCallback((edge: ConnectionEdge, c: Connection) => {
+    const fixed = reconnecting.current?.fixed ?? 'source';
+    reconnect(edge.id, reconnectTarget(edge, fixed, c));
+  }, []);
+  const onReconnectEnd = useCallback((_: unknown, edge: ConnectionEdge, fixed: HandleType, state: FinalConnectionState) => {
+    reconnecting.current = null;
+    useUi.setState({ connectHint: null });
+    // Dropped on an element that refuses: say why (a valid drop already went to onReconnect).
+    if (!state.isValid && state.toNode && state.fromNode && state.toNode.id !== state.fromNode.id) {
+      const c = fixed === 'source' ? { source: edge.source, target: state.toNode.id } : { source: state.toNode.id, target: edge.target };
+      reconnect(edge.id, reconnectTarget(edge, fixed, { ...c, sourceHandle: state.toHandle?.id ?? null }));
+    }
+  }, []);
   const lastPointer = useRef({ x: 0, y: 0 });
   const onConnect = useCallback((c: Connection) => {
     const rect = wrapper.current?.getBoundingClientRect();
@@ -169,23 +189,28 @@ export function Canvas() {
   const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
     if ('clientX' in event) lastPointer.current = { x: event.clientX, y: event.clientY };
     useUi.setState({ connectHint: null });
+    // A reconnect ends here too (before onReconnectEnd, which explains its own refusals).
+    if (reconnecting.current) return;
     // Dropped on an element that refuses: say why (a valid drop already went to onConnect).
     if (!state.isValid && state.toNode && state.fromNode && state.toNode.id !== state.fromNode.id) {
       connect(state.fromNode.id, state.fromHandle?.id, state.toNode.id);
     }
   }, []);
 
-  const onDragOver = useCallback((event: DragEvent) => {
-    // Files from the desktop (configs to import) or an element from the palette.
-    if (event.dataTransfer.types.includes('Files') && !readOnly) {
+  const onDragOver = useCallback(
+    (event: DragEvent) => {
+      // Files from the desktop (configs to import) or an element from the palette.
+      if (event.dataTransfer.types.includes('Files') && !readOnly) {
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+        return;
+      }
+      if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
       event.preventDefault();
       event.dataTransfer.dropEffect = 'copy';
-      return;
-    }
-    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-  }, [readOnly]);
+    },
+    [readOnly],
+  );
   const onDrop = useCallback(
     (event: DragEvent) => {
       if (event.dataTransfer.files.length > 0) {
@@ -203,6 +228,12 @@ export function Canvas() {
     [flow, snap, readOnly],
   );
   const onPaneClick = useCallback(() => useUi.setState({ chooser: null }), []);
+  // While the view moves, the viewport is a compositor layer of its own, so a pan only moves
+  // pixels instead of painting and rasterising every node and edge again each frame (the largest
+  // cost of a pan in software rendering, performance.md §3.2). Only while moving: a layer kept
+  // through a zoom would stay rasterised at the old scale, with blurred text.
+  const onMoveStart = useCallback(() => wrapper.current?.classList.add('moving'), []);
+  const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('moving'), []);
 
   const proOptions = useMemo(() => ({ hideAttribution: true }), []);
   const large = nodes.length > CULL_THRESHOLD;
@@ -233,9 +264,15 @@ export function Canvas() {
         onDragOver={onDragOver}
         onDrop={onDrop}
         onPaneClick={onPaneClick}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
-        edgesReconnectable={false}
+        edgesReconnectable={!readOnly}
+        onReconnect={onReconnect}
+        onReconnectStart={onReconnectStart}
+        onReconnectEnd={onReconnectEnd}
+        reconnectRadius={12}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
@@ -247,7 +284,7 @@ export function Canvas() {
         colorMode={theme}
         proOptions={proOptions}
       >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+        <DotGrid />
         {showMinimap && nodes.length <= MINIMAP_LIMIT && (
           <MiniMap<ElementFlowNode>
             pannable
@@ -266,6 +303,19 @@ export function Canvas() {
       {nodes.length === 0 && <EmptyState readOnly={readOnly} />}
     </div>
   );
+}
+
+/**
+ * What a reconnect drop means. With the source end fixed (the target end dragged), React Flow
+ * reports the source's first handle, since edges carry no handle ids: the edge's own role holds.
+ */
+function reconnectTarget(
+  edge: ConnectionEdge,
+  fixed: HandleType,
+  c: Pick<Connection, 'source' | 'target'> & { sourceHandle?: string | null },
+): ReconnectTarget {
+  const sourceHandle = fixed === 'source' && c.source === edge.source ? sourceHandleId(edge.data?.role ?? 'member') : c.sourceHandle;
+  return { source: c.source, sourceHandle, target: c.target };
 }
 
 /** The bounding box of elements in flow coordinates, from the document (measured size when known). */
@@ -290,14 +340,25 @@ function boundsOf(ids: string[], measured: ReadonlyMap<string, { width: number; 
 /** While a connection is dragged over an element that refuses it, say why next to the pointer. */
 const connectionSelector = (c: ConnectionState<InternalNode<ElementFlowNode>>) =>
   c.inProgress && c.toNode && c.fromNode && c.toNode.id !== c.fromNode.id && c.isValid === false
-    ? `${c.fromNode.id}\u0000${c.fromHandle?.id ?? ''}\u0000${c.toNode.id}\u0000${Math.round(c.pointer.x)}\u0000${Math.round(c.pointer.y)}`
+    ? `${c.fromNode.id}\u0000${c.fromHandle?.id ?? ''}\u0000${c.toNode.id}\u0000${c.toHandle?.id ?? ''}\u0000${Math.round(c.pointer.x)}\u0000${Math.round(c.pointer.y)}`
     : null;
 
 function ConnectHint() {
   const key = useConnection<ElementFlowNode, string | null>(connectionSelector);
   if (!key) return null;
-  const [from, handle, to, x, y] = key.split('\u0000') as [string, string, string, string, string];
-  const r = resolveConnection(editor().doc, from, roleOfHandle(handle), to);
+  const [from, handle, to, toHandle, x, y] = key.split('\u0000') as [string, string, string, string, string, string];
+  const re = reconnecting.current;
+  const r = re
+    ? reconnectEdge(
+        editor().doc,
+        re.edge.id,
+        reconnectTarget(
+          re.edge,
+          re.fixed,
+          re.fixed === 'source' ? { source: from, target: to, sourceHandle: handle } : { source: to, target: from, sourceHandle: toHandle },
+        ),
+      )
+    : resolveConnection(editor().doc, from, roleOfHandle(handle), to);
   if (r.ok) return null;
   return (
     <div className="connect-hint" style={{ left: Number(x) + 14, top: Number(y) + 14 }} data-testid="connect-hint">

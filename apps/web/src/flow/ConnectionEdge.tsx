@@ -4,7 +4,7 @@ import { BaseEdge, EdgeLabelRenderer, useStore, type EdgeProps, type ReactFlowSt
 import { floatingEdge, type Box } from './geometry.ts';
 import { useBadge } from '../store/diagnostics.ts';
 import { useUi } from '../store/ui.ts';
-import { editor } from '../store/editor.ts';
+import { editor, useEditor } from '../store/editor.ts';
 import { FAR_ZOOM } from './ElementNode.tsx';
 import { NODE_HEIGHT, NODE_WIDTH, type ConnectionEdge } from './mapping.ts';
 
@@ -21,8 +21,9 @@ function useBox(id: string): Box | null {
   return { x: p.x, y: p.y, w: n.measured.width ?? NODE_WIDTH, h: n.measured.height ?? NODE_HEIGHT };
 }
 
-function ConnectionEdgeView({ id, source, target, data, selected }: EdgeProps<ConnectionEdge>) {
+function ConnectionEdgeView({ id, source, target, data, selected, sourceX, sourceY, targetX, targetY }: EdgeProps<ConnectionEdge>) {
   const far = useStore(isFar);
+  const readOnly = useEditor((s) => s.readOnly);
   const badge = useBadge(id);
   const tone = useUi((s) => (s.highlight.has(id) ? s.highlightTone : null));
   const sourceBox = useBox(source);
@@ -43,6 +44,13 @@ function ConnectionEdgeView({ id, source, target, data, selected }: EdgeProps<Co
         interactionWidth={14}
         style={{ stroke: color, strokeWidth: width, opacity: isRef && !selected && !tone ? 0.55 : 1 }}
       />
+      {selected && !readOnly && (
+        // Where React Flow's reconnect anchors are (its handle positions): drag one to move that end.
+        <>
+          <circle className="vp-edge-grip" cx={sourceX} cy={sourceY} r={5} data-testid={`edge-grip-source-${id}`} />
+          <circle className="vp-edge-grip" cx={targetX} cy={targetY} r={5} data-testid={`edge-grip-target-${id}`} />
+        </>
+      )}
       {showLabel && (
         <EdgeLabelRenderer>
           <div

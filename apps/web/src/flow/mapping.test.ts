@@ -74,6 +74,10 @@ describe('document -> edges', () => {
     const again = mapper.map(moveElements(doc, new Map([['pg-1', { x: 9, y: 9 }]])).elements, doc.links, none);
     expect(again[0]).toBe(edges[0]);
     expect(again[1]).toBe(edges[1]);
+    // Only positions changed: the same array (React Flow rebuilds its lookups per new array).
+    expect(again).toBe(edges);
+    const retargeted = mapper.map(setReference(doc, 'se-group-1', 'controllerId', null).elements, doc.links, none);
+    expect(retargeted.map((e) => e.id)).toEqual(['link:se-group-1--pg-1-1']);
   });
 });
 

@@ -131,8 +131,11 @@ export function startAutosave(): () => void {
   const unsubscribeDoc = useEditor.subscribe((s, prev) => {
     if (s.doc !== prev.doc) {
       if (!useSession.getState().dirty && useSession.getState().server) useSession.setState({ dirty: true });
-      void flush();
-    }
+      // A drag changes the document every frame; writing each frame's copy (a structured clone of
+      // the whole document) cost more than the frame at 10,000 elements. The drag's end is written
+      // (and an unload mid-drag still takes the synchronous backup below).
+      if (s.transaction?.label !== 'move') void flush();
+    } else if (prev.transaction && !s.transaction) void flush();
   });
   const unsubscribeSession = useSession.subscribe((s, prev) => {
     if (s.server !== prev.server) void flush();

@@ -16,6 +16,7 @@ import {
 } from '../document/edits.ts';
 import { applyConnection, resolveConnection, type ConnectAction } from '../flow/connections.ts';
 import { parseEdgeId } from '../flow/mapping.ts';
+import { reconnectEdge, type ReconnectTarget } from '../flow/reconnect.ts';
 import { roleOfHandle } from '../flow/roles.ts';
 import { editor } from './editor.ts';
 import { clearHighlight, closeDialog, openDialog, setHighlight, toast, useUi } from './ui.ts';
@@ -56,6 +57,18 @@ export function runConnectAction(action: ConnectAction) {
     return r.doc;
   });
   if (created) editor().select([], [`link:${created}`]);
+}
+
+/** An edge end dragged to another element: one undo step, or a refusal with its reason. */
+export function reconnect(edgeId: string, to: ReconnectTarget): boolean {
+  const r = reconnectEdge(editor().doc, edgeId, to);
+  if (!r.ok) {
+    toast(r.reason, 'error');
+    return false;
+  }
+  editor().edit(() => r.doc);
+  if (r.edgeId) editor().select([], [r.edgeId]);
+  return true;
 }
 
 // ---------------------------------------------------------------- delete

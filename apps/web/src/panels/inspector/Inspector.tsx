@@ -1,7 +1,17 @@
 /** The right panel's Inspect tab: the selected element, connection, several elements or the document. */
-import { useState, type CSSProperties } from 'react';
+import { useRef, useState, type CSSProperties } from 'react';
 import { kindInfo, type Element, type Link } from '@viplane/model';
-import { confirmKnown, getElement, getLink, renameElement, setMeta, setNotes, setReference, updateLink } from '../../document/edits.ts';
+import {
+  confirmKnown,
+  getElement,
+  getLink,
+  onlyPositionsDiffer,
+  renameElement,
+  setMeta,
+  setNotes,
+  setReference,
+  updateLink,
+} from '../../document/edits.ts';
 import { editor, useEditor, useEditorStable } from '../../store/editor.ts';
 import { duplicate, requestDelete } from '../../store/actions.ts';
 import { useDiagnostics } from '../../store/diagnostics.ts';
@@ -126,7 +136,16 @@ function UnknownSection({ el, readOnly }: { el: Element; readOnly: boolean }) {
 }
 
 function FactsSection({ el }: { el: Element }) {
-  const facts = useEditorStable((s) => elementFacts(s.doc, el), factsEqual);
+  // Facts read the whole document (demand on a network's pools): recompute only when something
+  // other than positions changed, not on every frame of a drag.
+  const cache = useRef<{ elements: readonly Element[]; links: unknown; props: unknown; facts: Fact[] } | null>(null);
+  const facts = useEditorStable((s) => {
+    const c = cache.current;
+    if (c && c.links === s.doc.links && c.props === el.props && onlyPositionsDiffer(c.elements, s.doc.elements)) return c.facts;
+    const next = elementFacts(s.doc, el);
+    cache.current = { elements: s.doc.elements, links: s.doc.links, props: el.props, facts: next };
+    return next;
+  }, factsEqual);
   if (facts.length === 0) return null;
   return (
     <div className="section" data-testid="inspector-facts">
