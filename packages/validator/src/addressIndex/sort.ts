@@ -104,3 +104,48 @@ export function orderOuterFirst6(starts: readonly bigint[], ends: readonly bigin
     return laterFirst ? b - a : a - b;
   });
 }
+
+/**
+ * Sort IPv4 values (u32 held in a Float64Array) ascending in place, in `[from, to)`: an LSD radix
+ * sort on bytes, skipping bytes that are the same everywhere (the top ones, in a routing domain).
+ * `Float64Array.prototype.sort` costs about 80 ns per value in V8; the held-address sets sort
+ * tens of thousands of values per validation.
+ */
+export function sortU32(a: Float64Array, from = 0, to = a.length): void {
+  const n = to - from;
+  if (n < 2) return;
+  if (n <= 32) {
+    // Insertion sort: the histograms would cost more than the values.
+    for (let i = from + 1; i < to; i++) {
+      const v = a[i]!;
+      let j = i - 1;
+      while (j >= from && a[j]! > v) {
+        a[j + 1] = a[j]!;
+        j--;
+      }
+      a[j + 1] = v;
+    }
+    return;
+  }
+  let src = new Uint32Array(n);
+  for (let i = 0; i < n; i++) src[i] = a[from + i]!;
+  let dst = new Uint32Array(n);
+  const hist = new Uint32Array(256);
+  for (let shift = 0; shift < 32; shift += 8) {
+    hist.fill(0);
+    for (let i = 0; i < n; i++) hist[(src[i]! >>> shift) & 255]!++;
+    if (hist[(src[0]! >>> shift) & 255] === n) continue;
+    let sum = 0;
+    for (let b = 0; b < 256; b++) {
+      const c = hist[b]!;
+      hist[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const v = src[i]!;
+      dst[hist[(v >>> shift) & 255]!++] = v;
+    }
+    [src, dst] = [dst, src];
+  }
+  for (let i = 0; i < n; i++) a[from + i] = src[i]!;
+}
