@@ -53,7 +53,9 @@ async function readBytes(path: string): Promise<Uint8Array> {
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code)}`);
+    throw new UsageError(
+      `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code)}`,
+    );
   }
 }
 
@@ -78,10 +80,14 @@ function renderReport(
   const createdSet = new Set(created);
   const added = document.elements.filter((e) => createdSet.has(e.id));
   lines.push(s('bold', `Design${out ? ` (written to ${out})` : ''}: ${added.length} element(s) added`));
-  for (const e of added) lines.push(`  ${kindInfo[e.kind].label.padEnd(24)} ${e.name}${e.unknown ? s('dim', `  (unknown: ${e.unknown.join(', ')})`) : ''}`);
+  for (const e of added)
+    lines.push(`  ${kindInfo[e.kind].label.padEnd(24)} ${e.name}${e.unknown ? s('dim', `  (unknown: ${e.unknown.join(', ')})`) : ''}`);
   lines.push('', s('bold', 'Validation'));
   for (const d of diagnostics) {
-    const where = d.targets.map((t) => names.get(t.id) ?? t.id).slice(0, 3).join(', ');
+    const where = d.targets
+      .map((t) => names.get(t.id) ?? t.id)
+      .slice(0, 3)
+      .join(', ');
     lines.push(`${mark[d.severity]}  ${d.message}  ${s('dim', `${d.ruleId}${where ? ` @ ${where}` : ''}`)}`);
   }
   const count = (list: readonly Diagnostic[], sev: Diagnostic['severity']) => list.filter((d) => d.severity === sev).length;

@@ -22,7 +22,9 @@ const MAX_FILES = 20;
 
 const importRoute: FastifyPluginAsyncTypebox<Pick<AppConfig, 'bodyLimit'>> = async (fastify, { bodyLimit }) => {
   // Registered here, not globally, so only this route accepts multipart bodies.
-  await fastify.register(multipart, { limits: { fileSize: bodyLimit, files: MAX_FILES, fields: 10, parts: MAX_FILES + 10, headerPairs: 200 } });
+  await fastify.register(multipart, {
+    limits: { fileSize: bodyLimit, files: MAX_FILES, fields: 10, parts: MAX_FILES + 10, headerPairs: 200 },
+  });
 
   fastify.post(
     '/import',
@@ -34,7 +36,7 @@ const importRoute: FastifyPluginAsyncTypebox<Pick<AppConfig, 'bodyLimit'>> = asy
           `Send up to ${MAX_FILES} files as \`multipart/form-data\` (optional field \`into\`: a topology document to merge into), ` +
           'or JSON `{files: [{name, content}], into?}`, or a topology document as the JSON body. ' +
           `\`format\`: auto (detect from content) or one of ${Object.keys(IMPORT_FORMAT_IDS).join(', ')}. ` +
-          'The design has passed restore(); `importDiagnostics` name file, line, column, key and value; `diagnostics` are the validator\'s.',
+          "The design has passed restore(); `importDiagnostics` name file, line, column, key and value; `diagnostics` are the validator's.",
         querystring: Type.Object({ format: Type.String({ maxLength: 64, default: 'auto' }) }),
         response: {
           200: Type.Object({
@@ -99,7 +101,13 @@ function readJson(body: unknown): { inputs: ImportInput[]; into?: TopologyDocume
     if (!Array.isArray(files) || files.length > MAX_FILES || !files.every(isFile))
       throw badRequest(`files must be a list of at most ${MAX_FILES} {name, content} strings`, {
         code: 'INVALID_BODY',
-        errors: [{ path: '/files', message: 'expected [{name: string, content: string}]', value: Array.isArray(files) ? `${files.length} item(s)` : files }],
+        errors: [
+          {
+            path: '/files',
+            message: 'expected [{name: string, content: string}]',
+            value: Array.isArray(files) ? `${files.length} item(s)` : files,
+          },
+        ],
       });
     return { inputs: files.map((f) => ({ name: f.name, content: f.content })), ...(into !== undefined ? { into: restoreInto(into) } : {}) };
   }
@@ -108,7 +116,12 @@ function readJson(body: unknown): { inputs: ImportInput[]; into?: TopologyDocume
 }
 
 function isFile(f: unknown): f is { name: string; content: string } {
-  return f !== null && typeof f === 'object' && typeof (f as { name?: unknown }).name === 'string' && typeof (f as { content?: unknown }).content === 'string';
+  return (
+    f !== null &&
+    typeof f === 'object' &&
+    typeof (f as { name?: unknown }).name === 'string' &&
+    typeof (f as { content?: unknown }).content === 'string'
+  );
 }
 
 function restoreInto(value: unknown): TopologyDocument {

@@ -73,8 +73,7 @@ export class ImportDraft {
     const merged: Record<string, unknown> = { ...(defaultProps(kind) as Record<string, unknown>) };
     for (const [key, value] of Object.entries(props as Record<string, unknown>)) {
       const prior = merged[key];
-      const sameShape =
-        isPlainObject(value) && isPlainObject(prior) && Object.keys(value).every((k) => k in prior);
+      const sameShape = isPlainObject(value) && isPlainObject(prior) && Object.keys(value).every((k) => k in prior);
       merged[key] = sameShape ? { ...prior, ...value } : value;
     }
     const el = { id, kind, name, position: { x: 0, y: 0 }, props: merged } as unknown as ElementOf<K>;

@@ -83,18 +83,20 @@ export function importFilesSync(inputs: readonly ImportInput[], options: ImportO
       continue;
     }
     if (format === null) {
-      file.reporter.error(
-        'import/unknown-format',
-        `not a format Viplane imports (${importers.map((i) => i.label).join(', ')})`,
-        { expected: importers.map((i) => i.label).join(', ') },
-      );
+      file.reporter.error('import/unknown-format', `not a format Viplane imports (${importers.map((i) => i.label).join(', ')})`, {
+        expected: importers.map((i) => i.label).join(', '),
+      });
       continue;
     }
     if (format === 'topology') {
       const doc = restoreTopology(file);
       if (!doc) continue;
       if (base || topologyUsed) {
-        file.reporter.error('import/topology-merge', 'a topology document is a whole design: open it on its own instead of merging it into another', {});
+        file.reporter.error(
+          'import/topology-merge',
+          'a topology document is a whole design: open it on its own instead of merging it into another',
+          {},
+        );
         continue;
       }
       base = doc;
@@ -117,7 +119,8 @@ export function importFilesSync(inputs: readonly ImportInput[], options: ImportO
   if (!restored.ok) {
     // An importer built something the schema refuses: say exactly what, never return it.
     const r = report.forFile(files.map((f) => f.name).join(', '));
-    for (const e of restored.errors) r.error('import/invalid-result', `the imported design is invalid at ${e.path}: ${e.message}`, { value: e.value });
+    for (const e of restored.errors)
+      r.error('import/invalid-result', `the imported design is invalid at ${e.path}: ${e.message}`, { value: e.value });
     return { document: null, diagnostics: report.diagnostics, files, created: [] };
   }
   return { document: restored.document, diagnostics: report.diagnostics, files, created: [...draft.created] };
@@ -159,7 +162,12 @@ function detect(file: ImportedFile): ImportFormat | null {
 function derivedFromTkg(file: ImportedFile): boolean {
   return file.documents.some((d) => {
     const v = d.value as { kind?: unknown; apiVersion?: unknown } | null;
-    return v !== null && typeof v === 'object' && v.kind === 'AKODeploymentConfig' && String(v.apiVersion).startsWith('networking.tkg.tanzu.vmware.com/');
+    return (
+      v !== null &&
+      typeof v === 'object' &&
+      v.kind === 'AKODeploymentConfig' &&
+      String(v.apiVersion).startsWith('networking.tkg.tanzu.vmware.com/')
+    );
   });
 }
 
@@ -176,7 +184,8 @@ function expandBundles(inputs: readonly ImportInput[], report: ImportReport): Im
   const out: ImportInput[] = [];
   for (const input of inputs) {
     const bytes = input.content;
-    const isZip = typeof bytes !== 'string' && bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+    const isZip =
+      typeof bytes !== 'string' && bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
     if (!isZip) {
       out.push(input);
       continue;
@@ -190,7 +199,9 @@ function expandBundles(inputs: readonly ImportInput[], report: ImportReport): Im
     }
     const [path, data] = Object.entries(entries)[0] ?? [];
     if (!path || !data) {
-      report.forFile(input.name).error('import/bundle-without-topology', 'the zip has no topology.json (only Viplane bundles are read from zips)', {});
+      report
+        .forFile(input.name)
+        .error('import/bundle-without-topology', 'the zip has no topology.json (only Viplane bundles are read from zips)', {});
       continue;
     }
     out.push({ name: `${input.name}/${path}`, content: data });

@@ -12,7 +12,17 @@ type ElkCtor = new () => ElkApi;
 const mod = elkModule as unknown as { default?: ElkCtor | { default?: ElkCtor } };
 const Elk = (typeof mod.default === 'function' ? mod.default : (mod.default?.default ?? (elkModule as unknown as ElkCtor))) as ElkCtor;
 
-const PARTITION: Record<SystemId, number> = { physical: 0, vsphere: 1, 'nsx-alb': 2, haproxy: 2, nsxt: 2, aci: 2, tkg: 3, tanzu: 3, kubernetes: 4 };
+const PARTITION: Record<SystemId, number> = {
+  physical: 0,
+  vsphere: 1,
+  'nsx-alb': 2,
+  haproxy: 2,
+  nsxt: 2,
+  aci: 2,
+  tkg: 3,
+  tanzu: 3,
+  kubernetes: 4,
+};
 /** The canvas node's footprint (apps/web node cards are about 212 x 72). */
 const NODE = { width: 220, height: 80 };
 const GAP = 160;
@@ -26,9 +36,12 @@ export async function layoutElements(document: TopologyDocument, ids: ReadonlySe
   for (const e of placed)
     for (const field of referenceFields[e.kind] ?? []) {
       const value = readPath(e.props, field.path);
-      for (const target of Array.isArray(value) ? value : [value]) if (typeof target === 'string' && inGraph.has(target)) edges.push({ id: `${e.id}:${field.path}:${target}`, sources: [e.id], targets: [target] });
+      for (const target of Array.isArray(value) ? value : [value])
+        if (typeof target === 'string' && inGraph.has(target))
+          edges.push({ id: `${e.id}:${field.path}:${target}`, sources: [e.id], targets: [target] });
     }
-  for (const l of document.links) if (inGraph.has(l.from) && inGraph.has(l.to)) edges.push({ id: l.id, sources: [l.from], targets: [l.to] });
+  for (const l of document.links)
+    if (inGraph.has(l.from) && inGraph.has(l.to)) edges.push({ id: l.id, sources: [l.from], targets: [l.to] });
 
   const graph: ElkNode = {
     id: 'root',
@@ -52,6 +65,8 @@ export async function layoutElements(document: TopologyDocument, ids: ReadonlySe
   const others = document.elements.filter((e) => !ids.has(e.id));
   const top = others.length === 0 ? 0 : Math.max(...others.map((e) => e.position.y)) + NODE.height + GAP;
   const left = others.length === 0 ? 0 : Math.min(...others.map((e) => e.position.x));
-  const positions = new Map((result.children ?? []).map((c) => [c.id, { x: Math.round(left + (c.x ?? 0)), y: Math.round(top + (c.y ?? 0)) }]));
+  const positions = new Map(
+    (result.children ?? []).map((c) => [c.id, { x: Math.round(left + (c.x ?? 0)), y: Math.round(top + (c.y ?? 0)) }]),
+  );
   return { ...document, elements: document.elements.map((e) => (positions.has(e.id) ? { ...e, position: positions.get(e.id)! } : e)) };
 }

@@ -80,5 +80,5 @@ export class FileReporter {
 
 /** A value as the user wrote it, for messages: strings quoted, the rest as JSON. */
 export function shown(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
 }

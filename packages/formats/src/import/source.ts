@@ -19,9 +19,7 @@ export interface SourceDocument {
   at(path: KeyPath): Position;
 }
 
-export type ParsedSource =
-  | { ok: true; documents: SourceDocument[] }
-  | { ok: false; message: string; position: Position };
+export type ParsedSource = { ok: true; documents: SourceDocument[] } | { ok: false; message: string; position: Position };
 
 /** Parses every YAML document of `text` (a TKC file may hold several, separated by `---`). */
 export function parseSource(text: string): ParsedSource {

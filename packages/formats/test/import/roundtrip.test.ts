@@ -53,7 +53,9 @@ function tkgProjection(doc: TopologyDocument) {
         management: name(p.managementClusterId),
         nodeNetwork: name(p.nodeNetworkId),
         tier1: p.routablePods ? name(p.routablePods.tier1Id) : null,
-        vcenter: vc ? { server: vc.props.server, datacenter: vc.props.datacenter, datastore: vc.props.datastore, folder: vc.props.folder } : null,
+        vcenter: vc
+          ? { server: vc.props.server, datacenter: vc.props.datacenter, datastore: vc.props.datastore, folder: vc.props.folder }
+          : null,
         alb:
           p.controllerId === null
             ? null

@@ -81,11 +81,23 @@ describe("seed 001's management and cl1 configs, as printed in the seed", () => 
 
   it('keep the vCenter inventory and every known variable the design does not model; never a credential', () => {
     const vc = el(doc, 'vcenter', 'vCenter 10.44.55.100') as ElementOf<'vcenter'>;
-    expect(vc.props).toMatchObject({ server: '10.44.55.100', datacenter: '/DC', datastore: '/DC/datastore/NFS', resourcePool: '/DC/host/CL/Resources/Tanzu' });
+    expect(vc.props).toMatchObject({
+      server: '10.44.55.100',
+      datacenter: '/DC',
+      datastore: '/DC/datastore/NFS',
+      resourcePool: '/DC/host/CL/Resources/Tanzu',
+    });
     const c1 = el(doc, 'tkgCluster', 'cl1');
-    expect(c1.extras).toMatchObject({ ENABLE_MHC: true, MHC_FALSE_STATUS_TIMEOUT: '12m', OS_NAME: 'photon', NSXT_MANAGER_HOST: '10.44.55.101', VSPHERE_STORAGE_POLICY_ID: 'tkg' });
+    expect(c1.extras).toMatchObject({
+      ENABLE_MHC: true,
+      MHC_FALSE_STATUS_TIMEOUT: '12m',
+      OS_NAME: 'photon',
+      NSXT_MANAGER_HOST: '10.44.55.101',
+      VSPHERE_STORAGE_POLICY_ID: 'tkg',
+    });
     const text = JSON.stringify(doc);
-    for (const secret of ['NSXTPASSWORD', 'administrator@vsphere.local', 'ssh-rsa', '<encoded:', 'XXXXXXXX']) expect(text).not.toContain(secret);
+    for (const secret of ['NSXTPASSWORD', 'administrator@vsphere.local', 'ssh-rsa', '<encoded:', 'XXXXXXXX'])
+      expect(text).not.toContain(secret);
     const dropped = byRule(result.diagnostics, 'import/secret-dropped');
     expect(dropped.map((d) => d.data['file'])).toEqual(['management.yaml', 'clsuter01.yaml']);
     expect(dropped[1]!.data['keys']).toEqual(expect.arrayContaining(['NSXT_PASSWORD', 'VSPHERE_PASSWORD', 'VSPHERE_SSH_AUTHORIZED_KEY']));
@@ -144,12 +156,20 @@ describe('reporting', () => {
   it("without CIDRs, machine counts and VSPHERE_NETWORK, TKG's documented defaults apply, each with an info", () => {
     const r = one('CLUSTER_NAME: cl1\nCLUSTER_PLAN: prod\n');
     const doc = r.document!;
-    expect(el(doc, 'tkgCluster', 'cl1').props).toMatchObject({ podCidr: '100.96.0.0/11', serviceCidr: '100.64.0.0/13', controlPlaneCount: 3, workerCount: 3 });
+    expect(el(doc, 'tkgCluster', 'cl1').props).toMatchObject({
+      podCidr: '100.96.0.0/11',
+      serviceCidr: '100.64.0.0/13',
+      controlPlaneCount: 3,
+      workerCount: 3,
+    });
     expect(el(doc, 'portGroup', 'VM Network').unknown).toEqual(['gateway', 'ranges', 'subnet', 'vlan']);
     const infos = byRule(r.diagnostics, 'import/default-applied');
     expect(infos.every((d) => d.severity === 'info')).toBe(true);
     for (const key of ['CONTROL_PLANE_MACHINE_COUNT', 'CLUSTER_CIDR', 'SERVICE_CIDR', 'VSPHERE_NETWORK'])
-      expect(infos.some((d) => d.message.includes(key)), key).toBe(true);
+      expect(
+        infos.some((d) => d.message.includes(key)),
+        key,
+      ).toBe(true);
     expect(infos.map((d) => d.data['key']).filter(Boolean)).toEqual(['CLUSTER_CIDR', 'SERVICE_CIDR', 'VSPHERE_NETWORK']);
   });
 });
@@ -158,7 +178,9 @@ describe('merging into an open design', () => {
   const template = templates.find((t) => t.id === 'seed001-tkg-routable')!.build();
 
   it('matches the cluster and networks by name: nothing duplicated, a changed value is a warning naming both', () => {
-    const r = importFilesSync([{ name: 'clsuter01.yaml', content: cl1.replace('WORKER_MACHINE_COUNT: 2', 'WORKER_MACHINE_COUNT: 5') }], { into: template });
+    const r = importFilesSync([{ name: 'clsuter01.yaml', content: cl1.replace('WORKER_MACHINE_COUNT: 2', 'WORKER_MACHINE_COUNT: 5') }], {
+      into: template,
+    });
     const doc = r.document!;
     expect(doc.elements.filter((e) => e.kind === 'tkgCluster' && e.name === 'cl1')).toHaveLength(1);
     expect(doc.elements.filter((e) => e.name === 'tanzu-overlay')).toHaveLength(1);

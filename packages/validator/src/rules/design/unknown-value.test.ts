@@ -15,7 +15,7 @@ testRule(rule, {
   valid: [...seed001Designs(), ...seed002Designs(), { name: 'an empty unknown list', doc: withUnknown(doc, ids.t1, []) }],
   invalid: [
     {
-      name: "an imported Tier-1 whose Tier-0 and advertisement the files do not give",
+      name: 'an imported Tier-1 whose Tier-0 and advertisement the files do not give',
       doc: withUnknown(doc, ids.t1, ['routeAdvertisement', 'tier0Id']),
       errors: [{ targets: [ids.t1], severity: 'info', data: { fields: ['routeAdvertisement', 'tier0Id'] } }],
     },
