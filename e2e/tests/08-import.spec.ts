@@ -1,7 +1,12 @@
 import { test, expect } from '../fixtures/fixtures.ts';
 import { ImportPage } from '../fixtures/ImportPage.ts';
 
-test("seed 001's management and cl1 configs dropped on an empty canvas become the design, with no errors", async ({ app, canvas, imports, page }) => {
+test("seed 001's management and cl1 configs dropped on an empty canvas become the design, with no errors", async ({
+  app,
+  canvas,
+  imports,
+  page,
+}) => {
   await app.fresh();
   await imports.drop(ImportPage.seed001());
   await expect(page.getByTestId('import-files')).toContainText('TKG cluster config');
@@ -37,7 +42,12 @@ test("seed 001's management and cl1 configs dropped on an empty canvas become th
   await app.screenshot('15-import-unknown-fields');
 });
 
-test('the same files with CLUSTER_CIDR = the node network show ipam/cluster-cidr-overlap on cl1 and tanzu-overlay', async ({ app, canvas, imports, page }) => {
+test('the same files with CLUSTER_CIDR = the node network show ipam/cluster-cidr-overlap on cl1 and tanzu-overlay', async ({
+  app,
+  canvas,
+  imports,
+  page,
+}) => {
   await app.fresh();
   await imports.drop(ImportPage.seed001((cl1) => cl1.replace('CLUSTER_CIDR: 172.16.136.0/21', 'CLUSTER_CIDR: 172.16.128.0/21')));
   await page.getByTestId('import-new').click();
@@ -50,7 +60,12 @@ test('the same files with CLUSTER_CIDR = the node network show ipam/cluster-cidr
   await expect.poll(() => canvas.errorsOn(cl1)).toBeGreaterThan(0);
 });
 
-test('files dropped on an open design are added to it as one undo step; a typo key is reported with its line', async ({ app, exports, imports, page }) => {
+test('files dropped on an open design are added to it as one undo step; a typo key is reported with its line', async ({
+  app,
+  exports,
+  imports,
+  page,
+}) => {
   await app.fresh();
   await exports.openTemplate('seed000-3net-alb');
   await app.validated();

@@ -60,7 +60,10 @@ export function applyImport(mode: ImportMode): void {
     detachFromServer();
     closeDialog();
   }
-  toast(`Imported ${result.files.filter((f) => f.format !== null).length} file(s): ${result.created.length} element(s) and link(s) added`, 'success');
+  toast(
+    `Imported ${result.files.filter((f) => f.format !== null).length} file(s): ${result.created.length} element(s) and link(s) added`,
+    'success',
+  );
   useImport.setState({ inputs: [], merge: null, fresh: null });
 }
 
