@@ -6,12 +6,10 @@
  * searches, so asking it for every pool in an estate stays O((pools + held) log held).
  * Duplicates are dropped because a conflict is another rule's finding, not lost capacity.
  */
-import { sortU32 } from './sort.ts';
 
 /** Held IPv4 addresses, sorted and unique. */
 export function heldSet4(addresses: ArrayLike<number>): Float64Array {
-  const a = Float64Array.from(addresses);
-  sortU32(a);
+  const a = Float64Array.from(addresses).sort();
   return dedupe4(a);
 }
 

@@ -10,7 +10,6 @@ import { formatIp4, formatIp6, kindInfo, type ElementKind } from '@viplane/model
 import type { L3Address, L3Model, L3Network, L3Range, L3RangePurpose } from '../l3/model.ts';
 import { ip as parseIpCached, type Cidr, type Ip, type IpValue } from '../l3/addr.ts';
 import { AddressIndex, countHeld, heldSet4 as heldSetOf, type IntervalLike, type IpLike } from '../addressIndex/index.ts';
-import { sortU32 } from '../addressIndex/sort.ts';
 import type { Target } from '../engine/diagnostic.ts';
 
 /** Networks without an explicit routing domain share this one (port groups, segments, client networks). */
@@ -443,13 +442,13 @@ export function duplicateSuspects(model: L3Model, routers: ReadonlySet<string>):
     if (!routers.has(h.address.ownerKind)) others[fillOthers[d]!++] = h.ip.value;
   }
   for (let d = 0; d < names.length; d++) {
-    sortU32(values, startOf[d]!, startOf[d + 1]!);
-    for (let k = startOf[d]! + 1; k < startOf[d + 1]!; k++)
-      if (values[k] === values[k - 1]) {
+    const sorted = values.subarray(startOf[d]!, startOf[d + 1]!).sort();
+    for (let k = 1; k < sorted.length; k++)
+      if (sorted[k] === sorted[k - 1]) {
         out.add(names[d]!);
         break;
       }
-    sortU32(others, startOf[d]!, fillOthers[d]!);
+    others.subarray(startOf[d]!, fillOthers[d]!).sort();
   }
   for (const n of model.networks) {
     const d = n.gateway?.family === 4 ? index.get(n.routingDomain) : undefined;
