@@ -41,3 +41,32 @@ test('templates, themes and the shortcut sheet', async ({ app, page }) => {
   await page.keyboard.press('Escape');
   await page.getByTestId('cmd-theme').click();
 });
+
+test('the undo history survives a reload', async ({ app, canvas, inspector, page }) => {
+  await app.fresh();
+  await openDesignFile(page, app);
+  const original = await app.document();
+  await canvas.select(IDS.data48);
+  await inspector.set('vlan', '148');
+  const afterVlan = await app.document();
+  await inspector.set('vlan', '149');
+  const afterSecond = await app.document();
+  await canvas.clickEmpty();
+  await page.keyboard.press('Control+z');
+  expect(await app.document()).toEqual(afterVlan);
+  // One step to undo further, one to redo: both must come back after the reload.
+  await app.autosaved();
+  await page.reload();
+  await app.ready();
+  expect(await app.document()).toEqual(afterVlan);
+  await expect(page.getByTestId('cmd-undo')).toBeEnabled();
+  await expect(page.getByTestId('cmd-redo')).toBeEnabled();
+  await canvas.clickEmpty();
+  await page.keyboard.press('Control+z');
+  expect(await app.document()).toEqual(original);
+  await expect(page.getByTestId('cmd-undo')).toBeDisabled();
+  await page.keyboard.press('Control+Shift+z');
+  await page.keyboard.press('Control+Shift+z');
+  expect(await app.document()).toEqual(afterSecond);
+  await expect(page.getByTestId('cmd-redo')).toBeDisabled();
+});

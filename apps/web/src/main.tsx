@@ -12,6 +12,7 @@ import { editor } from './store/editor.ts';
 import { useSession } from './store/session.ts';
 import { useUi } from './store/ui.ts';
 import { autosaveIdle, readAutosave, startAutosave } from './persistence/autosave.ts';
+import { decodeHistory } from './persistence/history.ts';
 import { isValidating, useDiagnostics } from './store/diagnostics.ts';
 import { openFromFragment, parseFragment } from './persistence/serverSync.ts';
 import { startValidation } from './validation/client.ts';
@@ -47,6 +48,9 @@ async function boot() {
     const r = restore(local.doc);
     if (r.ok) {
       editor().load(r.document);
+      // The undo history saved with it: every step passes restore() too (history.ts).
+      const h = decodeHistory(r.document, local.history);
+      editor().restoreHistory(h.undo, h.redo);
       useSession.setState({ server: local.server, dirty: local.dirty });
     }
   }

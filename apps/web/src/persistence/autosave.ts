@@ -6,6 +6,7 @@
 import type { TopologyDocument } from '@viplane/model';
 import { editor, useEditor } from '../store/editor.ts';
 import { useSession, type ServerBinding } from '../store/session.ts';
+import { encodeHistory, type PersistedHistory } from './history.ts';
 
 const DB = 'viplane';
 const STORE = 'autosave';
@@ -18,6 +19,8 @@ export interface Snapshot {
   server: ServerBinding | null;
   /** True when the document has edits the server has not seen. */
   dirty: boolean;
+  /** Undo/redo steps around `doc` (history.ts); absent in snapshots of older builds. */
+  history?: PersistedHistory;
 }
 
 function openDb(): Promise<IDBDatabase> {
@@ -71,15 +74,48 @@ export async function readAutosave(): Promise<Snapshot | undefined> {
   return fromIdb ?? fromLs;
 }
 
-function snapshot(): Snapshot {
-  const s = useSession.getState();
-  return { doc: editor().doc, savedAt: Date.now(), server: s.server, dirty: s.dirty };
+/** The undo steps (an open transaction's starting point counts as one) and the redo steps. */
+function historyStates() {
+  const { pastStates, futureStates } = useEditor.temporal.getState();
+  const { doc, transaction } = editor();
+  const docs = (states: readonly { doc?: TopologyDocument }[]) => states.flatMap((s) => (s.doc ? [s.doc] : []));
+  const undo = docs(pastStates);
+  if (transaction && transaction.before !== doc) undo.push(transaction.before);
+  return { undo, redo: docs(futureStates), past: pastStates, future: futureStates };
 }
+
+function snapshot(): Snapshot & { past: unknown; future: unknown } {
+  const s = useSession.getState();
+  const doc = editor().doc;
+  const h = historyStates();
+  return {
+    doc,
+    savedAt: Date.now(),
+    server: s.server,
+    dirty: s.dirty,
+    history: encodeHistory(doc, h.undo, h.redo),
+    past: h.past,
+    future: h.future,
+  };
+}
+
+const record = ({ doc, savedAt, server, dirty, history }: Snapshot): Snapshot => ({
+  doc,
+  savedAt,
+  server,
+  dirty,
+  ...(history ? { history } : {}),
+});
 
 let writing = false;
 let pending = false;
 let lastWritten: TopologyDocument | null = null;
 let lastServer: ServerBinding | null = null;
+/** zundo's history arrays last written (a commit or undo changes them). */
+let lastPast: unknown = null;
+let lastFuture: unknown = null;
+const unchanged = (snap: { doc: TopologyDocument; server: ServerBinding | null; past: unknown; future: unknown }) =>
+  snap.doc === lastWritten && snap.server === lastServer && snap.past === lastPast && snap.future === lastFuture;
 
 async function flush() {
   if (writing) {
@@ -91,10 +127,12 @@ async function flush() {
     do {
       pending = false;
       const snap = snapshot();
-      if (snap.doc === lastWritten && snap.server === lastServer) continue;
-      await put(snap);
+      if (unchanged(snap)) continue;
+      await put(record(snap));
       lastWritten = snap.doc;
       lastServer = snap.server;
+      lastPast = snap.past;
+      lastFuture = snap.future;
       useSession.setState({ autosavedAt: snap.savedAt });
     } while (pending);
   } catch (err) {
@@ -112,11 +150,16 @@ async function flush() {
 
 function backupNow() {
   const snap = snapshot();
-  if (snap.doc === lastWritten && snap.server === lastServer) return;
+  if (unchanged(snap)) return;
   try {
-    localStorage.setItem(LS_KEY, JSON.stringify(snap));
+    localStorage.setItem(LS_KEY, JSON.stringify(record(snap)));
   } catch {
-    /* quota: IndexedDB still has the last flushed state */
+    try {
+      // Over the quota with the history: the document matters most.
+      localStorage.setItem(LS_KEY, JSON.stringify({ ...record(snap), history: undefined }));
+    } catch {
+      /* IndexedDB still has the last flushed state */
+    }
   }
 }
 
@@ -128,6 +171,8 @@ export function startAutosave(): () => void {
   started = true;
   lastWritten = editor().doc;
   lastServer = useSession.getState().server;
+  lastPast = useEditor.temporal.getState().pastStates;
+  lastFuture = useEditor.temporal.getState().futureStates;
   const unsubscribeDoc = useEditor.subscribe((s, prev) => {
     if (s.doc !== prev.doc) {
       if (!useSession.getState().dirty && useSession.getState().server) useSession.setState({ dirty: true });
@@ -140,6 +185,10 @@ export function startAutosave(): () => void {
   const unsubscribeSession = useSession.subscribe((s, prev) => {
     if (s.server !== prev.server) void flush();
   });
+  // A commit (the end of a drag or of typing in a field) changes only the history.
+  const unsubscribeHistory = useEditor.temporal.subscribe((s, prev) => {
+    if ((s.pastStates !== prev.pastStates || s.futureStates !== prev.futureStates) && editor().transaction?.label !== 'move') void flush();
+  });
   const onHide = () => {
     if (document.visibilityState === 'hidden') backupNow();
   };
@@ -151,6 +200,7 @@ export function startAutosave(): () => void {
     started = false;
     unsubscribeDoc();
     unsubscribeSession();
+    unsubscribeHistory();
     window.removeEventListener('pagehide', backupNow);
     window.removeEventListener('beforeunload', backupNow);
     document.removeEventListener('visibilitychange', onHide);

@@ -9,6 +9,7 @@ import { useSession, type ServerBinding } from '../store/session.ts';
 import { closeDialog, openDialog, toast } from '../store/ui.ts';
 import { loadUnknown } from '../store/actions.ts';
 import { ApiError, createDesign, getDesign, isConflict, saveDesign, type ConflictBody } from './api.ts';
+import { decodeHistory } from './history.ts';
 
 export interface FragmentLink {
   id: string;
@@ -107,13 +108,15 @@ export async function resolveConflictSaveAsCopy() {
 /** Opens `#design=…` links. Returns true when the fragment named a design. */
 export async function openFromFragment(
   link: FragmentLink,
-  local: { doc: TopologyDocument; server: ServerBinding | null; dirty: boolean } | undefined,
+  local: { doc: TopologyDocument; server: ServerBinding | null; dirty: boolean; history?: unknown } | undefined,
 ): Promise<boolean> {
   // An edit link to the design we were editing: local unsaved edits win (reload loses nothing).
   if (link.scope === 'edit' && local?.server?.id === link.id && local.dirty) {
     const r = restore(local.doc);
     if (r.ok) {
       editor().load(r.document);
+      const h = decodeHistory(r.document, local.history);
+      editor().restoreHistory(h.undo, h.redo);
       useSession.setState({ server: { ...local.server, editToken: link.token }, dirty: true, viewOnly: false });
       return true;
     }

@@ -30,6 +30,8 @@ interface DocumentSlice {
   commitTransaction(): void;
   /** Replaces the document (load): a fresh history. */
   load(doc: Doc, options?: { readOnly?: boolean }): void;
+  /** Puts back a saved history around the loaded document (the autosave's, after restore()). */
+  restoreHistory(undo: readonly Doc[], redo: readonly Doc[]): void;
   undo(): void;
   redo(): void;
 }
@@ -98,6 +100,11 @@ function documentSlice(set: SetState, get: Get): DocumentSlice {
       });
       temporalStore.clear();
       temporalStore.resume();
+    },
+    restoreHistory(undo, redo) {
+      if (get().readOnly) return;
+      const keep = (docs: readonly Doc[]) => docs.slice(Math.max(0, docs.length - HISTORY_LIMIT)).map((doc) => ({ doc }));
+      useEditor.temporal.setState({ pastStates: keep(undo), futureStates: keep(redo) });
     },
     undo() {
       get().commitTransaction();
