@@ -263,7 +263,8 @@ export function gatewaysOf(model: L3Model, networkId: string): readonly GatewayR
 /** Is `a` a gateway address of the network? */
 export function isGatewayOf(model: L3Model, networkId: string | null, a: Ip): boolean {
   if (networkId === null) return false;
-  return gatewaysOf(model, networkId).some((g) => g.ip.family === a.family && g.ip.value === a.value);
+  for (const g of gatewaysOf(model, networkId)) if (g.ip.family === a.family && g.ip.value === a.value) return true;
+  return false;
 }
 
 /** Every statically held, parsed address on a known network, with its routing domain. */
@@ -293,18 +294,13 @@ export function heldSet4(model: L3Model, domain: string): Float64Array {
   if (!f.heldSets) {
     // All domains in one pass over the held addresses and gateways.
     const values = new Map<string, number[]>();
-    const add = (d: string, v: number) => {
-      const list = values.get(d);
-      if (list) list.push(v);
-      else values.set(d, [v]);
-    };
     for (let k = 0, all = heldAddresses(model); k < all.length; k++) {
       const h = all[k]!;
-      if (h.ip.family === 4) add(h.domain, h.ip.value);
+      if (h.ip.family === 4) pushTo(values, h.domain, h.ip.value);
     }
     for (const [networkId, gws] of gatewaysByNetwork(model)) {
       const d = domainOf(model, networkId);
-      if (d !== null) for (const g of gws) if (g.ip.family === 4) add(d, g.ip.value);
+      if (d !== null) for (const g of gws) if (g.ip.family === 4) pushTo(values, d, g.ip.value);
     }
     f.heldSets = new Map([...values].map(([d, list]) => [d, heldSetOf(list)]));
   }
@@ -313,19 +309,31 @@ export function heldSet4(model: L3Model, domain: string): Float64Array {
 
 const EMPTY = new Float64Array(0);
 
+// Helpers of the per-model builders live at module level rather than as closures inside them:
+// V8 re-optimizes a closure created anew by every (once-per-validation) call for several runs.
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Adds a gateway to its network's list unless the same address is there already. */
+function addGateway(out: Map<string, GatewayRef[]>, g: GatewayRef) {
+  let list = out.get(g.networkId);
+  if (!list) out.set(g.networkId, (list = []));
+  for (const x of list) if (x.ip.family === g.ip.family && x.ip.value === g.ip.value) return;
+  list.push(g);
+}
+
 function buildGateways(model: L3Model): Map<string, GatewayRef[]> {
   const out = new Map<string, GatewayRef[]>();
-  const add = (g: GatewayRef) => {
-    let list = out.get(g.networkId);
-    if (!list) out.set(g.networkId, (list = []));
-    if (!list.some((x) => x.ip.family === g.ip.family && x.ip.value === g.ip.value)) list.push(g);
-  };
-  for (const n of model.networks) if (n.gateway) add({ ip: n.gateway, networkId: n.id, source: 'network', ownerId: n.id });
+  for (const n of model.networks) if (n.gateway) addGateway(out, { ip: n.gateway, networkId: n.id, source: 'network', ownerId: n.id });
   for (let k = 0, all = model.document.links; k < all.length; k++) {
     const l = all[k]!;
     if (l.kind !== 'nic' || l.gateway === null || !model.networkById.has(l.to)) continue;
     const g = parseIpCached(l.gateway);
-    if (g) add({ ip: g, networkId: l.to, source: 'link', ownerId: l.from, linkId: l.id });
+    if (g) addGateway(out, { ip: g, networkId: l.to, source: 'link', ownerId: l.from, linkId: l.id });
   }
   return out;
 }

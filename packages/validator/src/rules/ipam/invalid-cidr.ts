@@ -63,7 +63,6 @@ Seed 004 / acc-provision: subnets are \`gateway/prefix\` (shared/formats.md §6)
   },
   check(ctx) {
     const { model } = ctx;
-    const el = (id: string) => model.elements.get(id);
     const label = (e: Element) => `${kindLabel(e.kind)} ${e.name}`;
     const own = (e: Element): Target[] => [{ kind: e.kind, id: e.id }];
     // The common case is a well-formed value: `ok` answers it from the parse caches without allocating, and
@@ -71,7 +70,7 @@ Seed 004 / acc-provision: subnets are \`gateway/prefix\` (shared/formats.md §6)
 
     // Networks: subnet and gateway.
     for (const n of model.networks) {
-      const owner = el(n.id);
+      const owner = model.elements.get(n.id);
       if (!owner) continue;
       if (n.subnetText !== null && !okCidr(n.subnet, n.subnetText))
         check(ctx, { what: 'Subnet', value: n.subnetText, form: 'cidr', owner, targets: own(owner), path: 'subnet' });
@@ -84,7 +83,7 @@ Seed 004 / acc-provision: subnets are \`gateway/prefix\` (shared/formats.md §6)
       const r = all[k]!;
       if (r.purpose === 'haproxy-vip') {
         if (ok(r.text, 'cidr')) continue;
-        const owner = el(r.ownerId);
+        const owner = model.elements.get(r.ownerId);
         if (owner)
           check(ctx, {
             what: 'HAProxy VIP range',
@@ -99,7 +98,7 @@ Seed 004 / acc-provision: subnets are \`gateway/prefix\` (shared/formats.md §6)
       const a = r.start;
       const b = r.end;
       if (a && b && a.family === b.family && a.value <= b.value) continue;
-      const owner = el(r.ownerId);
+      const owner = model.elements.get(r.ownerId);
       const j = Number(r.path.slice(r.path.lastIndexOf('/') + 1));
       const item = owner ? (owner.props as { ranges?: { start: string; end: string }[] }).ranges?.[j] : undefined;
       if (!owner || !item) continue;
@@ -128,7 +127,7 @@ Seed 004 / acc-provision: subnets are \`gateway/prefix\` (shared/formats.md §6)
     for (let k = 0, all = model.addresses; k < all.length; k++) {
       const a = all[k]!;
       if (a.linkId || a.ip || ok(a.text, 'ip')) continue;
-      const owner = el(a.ownerId);
+      const owner = model.elements.get(a.ownerId);
       if (!owner) continue;
       const targets: Target[] = [...own(owner), ...(a.itemId ? [{ kind: 'node' as const, id: a.itemId }] : [])];
       const what = a.itemId ? `Address of node ${a.itemId}` : (HELD_LABEL[a.role] ?? 'Address');
@@ -142,10 +141,10 @@ Seed 004 / acc-provision: subnets are \`gateway/prefix\` (shared/formats.md §6)
       const badAddress = l.address !== null && !ok(l.address, 'ip');
       const badGateway = l.gateway !== null && !ok(l.gateway, 'ip');
       if (!badAddress && !badGateway) continue;
-      const owner = el(l.from);
+      const owner = model.elements.get(l.from);
       if (!owner) continue;
       const targets: Target[] = [...own(owner), { kind: 'link', id: l.id }];
-      const net = el(l.to)?.name ?? l.to;
+      const net = model.elements.get(l.to)?.name ?? l.to;
       if (badAddress) check(ctx, { what: `NIC address on ${net}`, value: l.address!, form: 'ip', owner, targets, path: 'link.address' });
       if (badGateway) check(ctx, { what: `NIC gateway on ${net}`, value: l.gateway!, form: 'ip', owner, targets, path: 'link.gateway' });
     }
@@ -170,7 +169,7 @@ Seed 004 / acc-provision: subnets are \`gateway/prefix\` (shared/formats.md §6)
 
     // Cluster CIDRs (TKG, plain Kubernetes, TKC) and the Supervisor's service CIDR.
     for (const c of model.clusters) {
-      const owner = el(c.id);
+      const owner = model.elements.get(c.id);
       if (!owner) continue;
       for (const p of c.podCidrs)
         if (!okCidr(p.cidr, p.text)) check(ctx, { what: 'Pod CIDR', value: p.text, form: 'cidr', owner, targets: own(owner), path: 'podCidr' });
