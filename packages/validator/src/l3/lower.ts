@@ -221,6 +221,10 @@ function lowerVrf(networkById: ReadonlyMap<string, L3Network>, hostId: string, n
   return { id, hostId, name, interfaces, routes };
 }
 
+function oneCidr(text: string, path: string): { text: string; cidr: Cidr | null; path: string }[] {
+  return [{ text, cidr: cidr(text), path }];
+}
+
 function staticRoutes(routes: readonly Route[], ownerId: string): L3Route[] {
   const out: L3Route[] = [];
   for (const r of routes) {
@@ -340,7 +344,7 @@ function lowerHosts(
 }
 
 function lowerClusters(ofKind: <K extends ElementKind>(kind: K) => Of<K>[], pathOf: (id: string) => string): L3Cluster[] {
-  const one = (text: string, path: string) => [{ text, cidr: cidr(text), path }];
+  const one = oneCidr;
   const clusters: L3Cluster[] = [];
   for (const c of ofKind('tkgCluster'))
     clusters.push({

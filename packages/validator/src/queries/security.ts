@@ -60,6 +60,16 @@ export function clusterPlacements(model: L3Model): readonly ClusterPlacement[] {
     else akosByCluster.set(a.props.clusterId, [a]);
   }
   const seGroups = model.ofKind('seGroup');
+  // Maps instead of filtering every SE group per cluster (clusters × SE groups on a large estate).
+  const seGroupById = new Map<string, (typeof seGroups)[number]>();
+  const seGroupsByController = new Map<string, (typeof seGroups)[number][]>();
+  for (const g of seGroups) {
+    if (!seGroupById.has(g.id)) seGroupById.set(g.id, g);
+    if (g.props.controllerId === null) continue;
+    const list = seGroupsByController.get(g.props.controllerId);
+    if (list) list.push(g);
+    else seGroupsByController.set(g.props.controllerId, [g]);
+  }
   const haproxyVips = new Map<string, AppVipSource[]>();
   for (let k = 0, all = model.ranges; k < all.length; k++) {
     const r = all[k]!;
@@ -87,12 +97,9 @@ export function clusterPlacements(model: L3Model): readonly ClusterPlacement[] {
       if (p.workloadVipNetworkId !== null) add({ networkId: p.workloadVipNetworkId, via: el.id, what: 'workload VIP network' });
       apiOnLoadBalancer = p.endpoint.provider === 'nsx-alb';
       apiVipNetworkId = apiOnLoadBalancer ? (p.controlPlaneVipNetworkId ?? p.workloadVipNetworkId) : p.nodeNetworkId;
+      const byId = p.seGroupId !== null ? seGroupById.get(p.seGroupId) : undefined;
       const groups =
-        p.seGroupId !== null
-          ? seGroups.filter((g) => g.id === p.seGroupId)
-          : p.controllerId !== null
-            ? seGroups.filter((g) => g.props.controllerId === p.controllerId)
-            : [];
+        p.seGroupId !== null ? (byId ? [byId] : []) : p.controllerId !== null ? (seGroupsByController.get(p.controllerId) ?? []) : [];
       for (const g of groups)
         for (const n of nicNetworks.get(g.id) ?? []) if (n.role === 'management') managementNetworkIds.add(n.networkId);
       const controllerIds = new Set<string>([

@@ -28,13 +28,13 @@ function index(model: L3Model): NetworkIndex {
   let idx = cache.get(model);
   if (!idx) {
     const nets: RouteLike[] = [];
-    model.networks.forEach((n, tag) => {
+    for (let tag = 0; tag < model.networks.length; tag++) {
+      const n = model.networks[tag]!;
       if (n.subnet) nets.push({ prefix: interval(n.subnet), tag });
-    });
+    }
     const pods: RouteLike[] = [];
-    model.clusters.forEach((c, tag) => {
-      for (const p of c.podCidrs) if (p.cidr) pods.push({ prefix: interval(p.cidr), tag });
-    });
+    for (let tag = 0; tag < model.clusters.length; tag++)
+      for (const p of model.clusters[tag]!.podCidrs) if (p.cidr) pods.push({ prefix: interval(p.cidr), tag });
     idx = { networks: LpmTable.build(nets), pods: LpmTable.build(pods) };
     cache.set(model, idx);
   }

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule.ts';
-import { findOverlaps } from '../../addressIndex/index.ts';
-import { capitalize, elementName, purposeLabel, rangesByDomain, rangeTargets, uniqueTargets } from '../../queries/ipam.ts';
+import { findOverlaps, type IntervalLike } from '../../addressIndex/index.ts';
+import { capitalize, elementName, purposeLabel, rangesByDomain, rangeTargets, uniqueTargets, type RangeEntry } from '../../queries/ipam.ts';
 
 export default defineRule({
   meta: {
@@ -35,9 +35,16 @@ Seed 000 (NSX-ALB): SE interface IPs and VIPs come from the pool of each network
   },
   check({ model, report }) {
     for (const { entries } of rangesByDomain(model).values()) {
-      const active = entries.filter((e) => e.range.purpose !== 'reserved');
+      // Plain loops: a callback per domain here was re-optimized on every validation.
+      const active: RangeEntry[] = [];
+      const intervals: IntervalLike[] = [];
+      for (const e of entries)
+        if (e.range.purpose !== 'reserved') {
+          active.push(e);
+          intervals.push(e.iv);
+        }
       if (active.length < 2) continue;
-      for (const { a, b, relation } of findOverlaps(active.map((e) => e.iv))) {
+      for (const { a, b, relation } of findOverlaps(intervals)) {
         const ea = active[a]!;
         const eb = active[b]!;
         if (ea.network.id !== eb.network.id) continue;

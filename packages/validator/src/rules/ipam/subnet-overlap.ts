@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule.ts';
-import { findOverlaps } from '../../addressIndex/index.ts';
+import { findOverlaps, type IntervalLike } from '../../addressIndex/index.ts';
 import { cidrInterval, elementTarget, networksByDomain } from '../../queries/ipam.ts';
 import type { Cidr } from '../../l3/addr.ts';
 
@@ -36,7 +36,9 @@ routes directly connected registered networks automatically (L93) and prefers a 
   check({ model, report }) {
     for (const [domain, { networks }] of networksByDomain(model)) {
       if (networks.length < 2) continue;
-      for (const { a, b, relation } of findOverlaps(networks.map((n) => cidrInterval(n.subnet as Cidr)))) {
+      const intervals: IntervalLike[] = [];
+      for (const n of networks) intervals.push(cidrInterval(n.subnet as Cidr));
+      for (const { a, b, relation } of findOverlaps(intervals)) {
         const na = networks[a]!;
         const nb = networks[b]!;
         const how = relation === 'equal' ? 'has the same subnet as' : relation === 'contains' ? 'contains' : 'overlaps';

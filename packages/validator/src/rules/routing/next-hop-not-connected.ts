@@ -1,7 +1,7 @@
 import type { Route } from '@viplane/model';
 import { defineRule } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
-import { inCidr } from '../../l3/addr.ts';
+import { inCidr, type Cidr, type Ip } from '../../l3/addr.ts';
 import type { L3Host } from '../../l3/model.ts';
 import { connectedSubnets, elementOf, lbIndex, parseAddress, seDataNetworks, vrfOf } from '../../queries/routing.ts';
 
@@ -54,7 +54,7 @@ route (L95, L107-109: "192.168.52.0/22 -> 192.168.48.1, the L3 switch SVI").`,
         for (const route of vrf.routes) {
           if (route.origin !== 'static' || !route.nextHop) continue;
           const hop = route.nextHop;
-          if (subnets.some((s) => inCidr(s, hop))) continue;
+          if (onAny(subnets, hop)) continue;
           const nets = vrf.interfaces.map((i) => model.networkById.get(i.networkId)?.name ?? i.networkId);
           ctx.report({
             message: `Static route ${route.prefixText} via ${route.nextHopText} on ${host.name}: the next hop is on none of its connected networks (${nets.length > 0 ? nets.join(', ') : 'none'})`,
@@ -84,7 +84,7 @@ route (L95, L107-109: "192.168.52.0/22 -> 192.168.48.1, the L3 switch SVI").`,
             const extra = vrfDoc.name === 'global' ? seDataNetworks(model, se.id) : [];
             if (vrf.interfaces.length === 0 && [...extra].length === 0) continue;
             const subnets = connectedSubnets(model, vrf, extra);
-            if (subnets === null || subnets.some((s) => inCidr(s, hop))) continue;
+            if (subnets === null || onAny(subnets, hop)) continue;
             failing.push({ kind: 'seGroup', id: se.id });
             names.push(se.name);
           }
@@ -99,3 +99,9 @@ route (L95, L107-109: "192.168.52.0/22 -> 192.168.48.1, the L3 switch SVI").`,
     }
   },
 });
+
+/** Is the next hop on one of the connected subnets? (A loop: a callback here ran per route.) */
+function onAny(subnets: readonly Cidr[], hop: Ip): boolean {
+  for (const s of subnets) if (inCidr(s, hop)) return true;
+  return false;
+}
