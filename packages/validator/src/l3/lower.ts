@@ -57,7 +57,8 @@ export function lower(document: TopologyDocument): L3Model {
       });
     }
   }
-  const networkById = new Map(networks.map((n) => [n.id, n]));
+  const networkById = new Map<string, L3Network>();
+  for (const n of networks) networkById.set(n.id, n);
   const network = (id: string | null) => networkOf(networkById, id);
 
   const ranges: L3Range[] = [];
@@ -75,7 +76,8 @@ export function lower(document: TopologyDocument): L3Model {
     linkId?: string,
     itemId?: string,
   ) => holdAddress(addresses, text, owner, role, networkId, path, linkId, itemId);
-  const linkIndex = new Map(document.links.map((l, i) => [l.id, i]));
+  const linkIndex = new Map<string, number>();
+  for (let i = 0; i < document.links.length; i++) linkIndex.set(document.links[i]!.id, i);
 
   // HAProxy VIP ranges are CIDRs on whichever of its networks holds them (frontend or workload).
   for (const hp of ofKind('haproxy')) {

@@ -150,18 +150,7 @@ Seed 004 / acc-provision: subnets are \`gateway/prefix\` (shared/formats.md §6)
     }
 
     // Static routes.
-    const routes = (owner: Element, list: readonly Route[], where = '') => {
-      for (const r of list) {
-        const badPrefix = !ok(r.prefix, 'cidr');
-        const badHop = r.nextHop !== null && !ok(r.nextHop, 'ip');
-        if (!badPrefix && !badHop) continue;
-        const targets: Target[] = [...own(owner), { kind: 'route', id: r.id }];
-        if (badPrefix)
-          check(ctx, { what: `Prefix of route ${r.id}${where}`, value: r.prefix, form: 'cidr', owner, targets, path: 'route.prefix' });
-        if (badHop)
-          check(ctx, { what: `Next hop of route ${r.id}${where}`, value: r.nextHop!, form: 'ip', owner, targets, path: 'route.nextHop' });
-      }
-    };
+    const routes = (owner: Element, list: readonly Route[], where = '') => checkRoutes(ctx, owner, list, where);
     for (const r of model.ofKind('router')) routes(r, r.props.staticRoutes);
     for (const c of model.ofKind('aviController')) for (const v of c.props.vrfs) routes(c, v.staticRoutes, ` in VRF ${v.name}`);
     for (const t of model.ofKind('nsxtTier0')) routes(t, t.props.staticRoutes);
@@ -212,6 +201,20 @@ function ok(value: string, form: 'ip' | 'cidr'): boolean {
   if (form === 'ip') return cachedIp(value) !== null || value.trim() === '';
   const c = cachedCidr(value);
   return (c !== null && !c.hostBitsSet) || value.trim() === '';
+}
+
+/** Static route prefixes and next hops of one element (a module-level loop, not a closure re-optimized per run). */
+function checkRoutes(ctx: RuleContext, owner: Element, list: readonly Route[], where: string) {
+  for (const r of list) {
+    const badPrefix = !ok(r.prefix, 'cidr');
+    const badHop = r.nextHop !== null && !ok(r.nextHop, 'ip');
+    if (!badPrefix && !badHop) continue;
+    const targets: Target[] = [{ kind: owner.kind, id: owner.id }, { kind: 'route', id: r.id }];
+    if (badPrefix)
+      check(ctx, { what: `Prefix of route ${r.id}${where}`, value: r.prefix, form: 'cidr', owner, targets, path: 'route.prefix' });
+    if (badHop)
+      check(ctx, { what: `Next hop of route ${r.id}${where}`, value: r.nextHop!, form: 'ip', owner, targets, path: 'route.nextHop' });
+  }
 }
 
 /**

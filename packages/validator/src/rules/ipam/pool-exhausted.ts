@@ -142,7 +142,8 @@ function pools(model: L3Model): Pool[] {
       push(vipDemand, apiNet, { id: c.id, name: c.name, count: 1 });
   }
   for (const c of model.ofKind('k8sCluster')) {
-    const dynamic = c.props.nodes.filter((n) => n.address === null).length;
+    let dynamic = 0;
+    for (const n of c.props.nodes) if (n.address === null) dynamic++;
     if (c.props.nodeNetworkId !== null && dynamic > 0) push(dhcpDemand, c.props.nodeNetworkId, { id: c.id, name: c.name, count: dynamic });
   }
   const haproxyVsDemand = new Map<string, Demand[]>();
