@@ -16,7 +16,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures/fixtures.ts';
 import { generateDesign } from './design.ts';
 
-const SIZES = (process.env['BENCH_SIZES'] ?? '500,1000,10000').split(',').map(Number);
+const SIZES = (process.env['BENCH_SIZES'] ?? '50,500,1000,10000').split(',').map(Number);
 const FRAMES = 60;
 const WARMUP = 4;
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
@@ -56,7 +56,9 @@ for (const size of SIZES) {
     const mountMs = Date.now() - started;
     await app.validated();
     await settle(page);
+    const badgeProfile = process.env['BENCH_PROFILE'] === 'badge' ? await startProfile(page) : null;
     const badge = await editToBadge(page);
+    if (badgeProfile) await badgeProfile(join(OUT, `profile-${size}-badge.cpuprofile`));
     await app.validated();
     await settle(page);
     for (const t of (process.env['BENCH_TOGGLE'] ?? '').split(',').filter(Boolean)) await page.getByTestId(t).click();

@@ -76,6 +76,8 @@ describe('document -> edges', () => {
     expect(again[1]).toBe(edges[1]);
     // Only positions changed: the same array (React Flow rebuilds its lookups per new array).
     expect(again).toBe(edges);
+    // A field that is not a reference: the same array too.
+    expect(mapper.map(setProp(doc, 'pg-1', ['vlan'], 48).elements, doc.links, none)).toBe(edges);
     const retargeted = mapper.map(setReference(doc, 'se-group-1', 'controllerId', null).elements, doc.links, none);
     expect(retargeted.map((e) => e.id)).toEqual(['link:se-group-1--pg-1-1']);
   });

@@ -10,7 +10,7 @@
  */
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { kindInfo, type Element, type ElementKind, type Link, type SystemId } from '@viplane/model';
-import { onlyPositionsDiffer, referencesOf } from '../document/edits.ts';
+import { referencesOf } from '../document/edits.ts';
 import { fieldLabel } from '../lib/labels.ts';
 import { handleRoles, sourceHandleId, TARGET_HANDLE_ID, type HandleRole } from './roles.ts';
 
@@ -299,9 +299,10 @@ export class EdgeMapper {
 
   map(elements: readonly Element[], links: readonly Link[], selected: ReadonlySet<string>): ConnectionEdge[] {
     const last = this.last;
-    if (last && last.links === links && last.selected === selected && onlyPositionsDiffer(last.elements, elements)) {
-      // A drag moves elements every frame: the same edges array, so React Flow does not rebuild
-      // its connection lookup of every edge per frame (the main cost of a drag at 10,000 elements).
+    if (last && last.links === links && last.selected === selected && sameEdgeSources(last.elements, elements)) {
+      // A drag moves elements every frame, and most field edits change no reference: the same
+      // edges array, so React Flow does not rebuild its connection lookup of every edge (the main
+      // cost of a drag frame, or of a keystroke, at 10,000 elements).
       this.last = { ...last, elements };
       return last.edges;
     }
@@ -349,6 +350,26 @@ export class EdgeMapper {
     this.selectedCopies.set(base.id, { base, edge });
     return edge;
   }
+}
+
+/** Same elements in the same order with the same references: positions, names and other fields may differ. */
+function sameEdgeSources(a: readonly Element[], b: readonly Element[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y || x.props === y.props) {
+      if (x.id !== y.id) return false;
+      continue;
+    }
+    if (x.id !== y.id || x.kind !== y.kind) return false;
+    const before = refEdges(x);
+    const after = refEdges(y);
+    if (before.length !== after.length) return false;
+    for (let k = 0; k < before.length; k++) if (before[k]!.id !== after[k]!.id || before[k]!.target !== after[k]!.target) return false;
+  }
+  return true;
 }
 
 /** Parses an edge id back to what it stands for. */

@@ -164,6 +164,22 @@ function backupNow() {
 }
 
 let started = false;
+let soon: number | null = null;
+
+/**
+ * Writes when the main thread is next idle (at most 200 ms later): writing clones the whole
+ * document synchronously, which at 10,000 elements took longer than a frame and, run at once,
+ * delayed the edit's badges and next frame. Several keystrokes in a row are one write. An unload
+ * before it still takes the synchronous backup.
+ */
+function flushSoon() {
+  if (soon !== null) return;
+  const run = () => {
+    soon = null;
+    void flush();
+  };
+  soon = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 200 }) : window.setTimeout(run, 50);
+}
 
 /** Starts writing on every change; call once the initial document is loaded. */
 export function startAutosave(): () => void {
@@ -179,15 +195,15 @@ export function startAutosave(): () => void {
       // A drag changes the document every frame; writing each frame's copy (a structured clone of
       // the whole document) cost more than the frame at 10,000 elements. The drag's end is written
       // (and an unload mid-drag still takes the synchronous backup below).
-      if (s.transaction?.label !== 'move') void flush();
-    } else if (prev.transaction && !s.transaction) void flush();
+      if (s.transaction?.label !== 'move') flushSoon();
+    } else if (prev.transaction && !s.transaction) flushSoon();
   });
   const unsubscribeSession = useSession.subscribe((s, prev) => {
     if (s.server !== prev.server) void flush();
   });
   // A commit (the end of a drag or of typing in a field) changes only the history.
   const unsubscribeHistory = useEditor.temporal.subscribe((s, prev) => {
-    if ((s.pastStates !== prev.pastStates || s.futureStates !== prev.futureStates) && editor().transaction?.label !== 'move') void flush();
+    if ((s.pastStates !== prev.pastStates || s.futureStates !== prev.futureStates) && editor().transaction?.label !== 'move') flushSoon();
   });
   const onHide = () => {
     if (document.visibilityState === 'hidden') backupNow();
@@ -198,6 +214,11 @@ export function startAutosave(): () => void {
   void flush();
   return () => {
     started = false;
+    if (soon !== null) {
+      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(soon);
+      else window.clearTimeout(soon);
+      soon = null;
+    }
     unsubscribeDoc();
     unsubscribeSession();
     unsubscribeHistory();
