@@ -396,17 +396,23 @@ function buildNetworks(model: L3Model): Map<string, DomainNetworks> {
   return out;
 }
 
-/** Ranges of the address's own network that hold it. */
-export function rangesHolding(model: L3Model, networkId: string, a: Ip): RangeEntry[] {
+const NO_RANGES: readonly RangeEntry[] = Object.freeze([]);
+
+/**
+ * Ranges of the address's own network that hold it. Asked once per held address, and most are
+ * in no range: those get one shared empty list instead of a new array each.
+ */
+export function rangesHolding(model: L3Model, networkId: string, a: Ip): readonly RangeEntry[] {
   const domain = domainOf(model, networkId);
   const dr = domain === null ? undefined : rangesByDomain(model).get(domain);
-  if (!dr) return [];
-  const out: RangeEntry[] = [];
-  for (const tag of a.family === 4 ? dr.index.v4.containing(a.value) : dr.index.v6.containing(a.value)) {
+  if (!dr) return NO_RANGES;
+  const tags = a.family === 4 ? dr.index.v4.containing(a.value) : dr.index.v6.containing(a.value);
+  let out: RangeEntry[] | undefined;
+  for (const tag of tags) {
     const e = dr.entries[tag]!;
-    if (e.network.id === networkId) out.push(e);
+    if (e.network.id === networkId) (out ??= []).push(e);
   }
-  return out;
+  return out ?? NO_RANGES;
 }
 
 /**
