@@ -8,7 +8,7 @@ import { templates } from '@viplane/templates';
 import type { TopologyDocument } from '@viplane/model';
 import { addElement, moveElements, removeElements, setProp, updateLink } from '../document/edits.ts';
 import { editor, history } from '../store/editor.ts';
-import { decodeHistory, encodeHistory, type PersistedHistory } from './history.ts';
+import { decodeHistory, encodeHistory, MIN_STEPS, persistedSteps, type PersistedHistory } from './history.ts';
 
 const seed = () => templates.find((t) => t.id === 'seed000-3net-alb')!.build();
 const stored = (h: PersistedHistory): unknown => JSON.parse(JSON.stringify(h));
@@ -80,6 +80,24 @@ describe('undo history in the autosave', () => {
     // Rebuilt steps share what did not change.
     const back = decodeHistory(editor().doc, stored(h));
     expect(back.undo[0]!.elements[5]).toBe(back.undo[1]!.elements[5]);
+  });
+
+  it('keeps fewer steps of a very large design (each is restore()d when read back)', () => {
+    let doc = seed();
+    const elements = [...doc.elements];
+    const client = elements.find((e) => e.id === 'clients')!; // no nested ids to duplicate
+    for (let i = 0; i < 20_000; i++)
+      elements.push({ ...client, id: `extra-${i}`, name: `extra-${i}`, position: { x: i, y: 0 } } as (typeof elements)[number]);
+    doc = { ...doc, elements };
+    editor().load(doc);
+    for (let i = 0; i < 50; i++) editor().edit((d) => setProp(d, 'dp-data-52', ['vlan'], 100 + i));
+    const h = encodeHistory(editor().doc, docs(history().pastStates), []);
+    expect(h.undo).toHaveLength(persistedSteps(editor().doc));
+    expect(h.undo.length).toBeLessThan(50);
+    expect(h.undo.length).toBeGreaterThanOrEqual(MIN_STEPS);
+    // The steps kept are the latest ones.
+    const back = decodeHistory(editor().doc, stored(h));
+    expect(back.undo.at(-1)).toEqual(docs(history().pastStates).at(-1));
   });
 
   it('keeps the steps up to the first one restore() refuses, and ignores what is not a history', () => {

@@ -15,6 +15,18 @@ import { diffDocuments, DocumentReplica, type DocDelta } from '../validation/pro
 
 export const HISTORY_FORMAT = 1;
 
+/**
+ * Reading back runs restore() on every step (about 20 ms for 10,000 elements), so the steps kept
+ * are bounded by their total size: all of them (zundo keeps 200) for designs of up to about
+ * 1,000 elements and links, the latest 17 at 10,000 elements and 13,000 links.
+ */
+export const HISTORY_WORK = 400_000;
+export const MIN_STEPS = 10;
+
+export function persistedSteps(doc: TopologyDocument): number {
+  return Math.max(MIN_STEPS, Math.floor(HISTORY_WORK / Math.max(1, doc.elements.length + doc.links.length)));
+}
+
 export interface PersistedHistory {
   format: typeof HISTORY_FORMAT;
   /** `undo[0]` turns the current document into the state one undo away, `undo[1]` that into the next, … */
@@ -43,10 +55,11 @@ export function encodeHistory(
   undo: readonly TopologyDocument[],
   redo: readonly TopologyDocument[],
 ): PersistedHistory {
+  const keep = persistedSteps(current);
   const chain = (states: readonly TopologyDocument[]) => {
     const out: DocDelta[] = [];
     let at = current;
-    for (let i = states.length - 1; i >= 0; i--) {
+    for (let i = states.length - 1; i >= 0 && out.length < keep; i--) {
       out.push(step(at, states[i]!));
       at = states[i]!;
     }
@@ -74,7 +87,8 @@ export function decodeHistory(current: TopologyDocument, stored: unknown): { und
     }
     return states.reverse();
   };
-  return { undo: chain(stored.undo), redo: chain(stored.redo) };
+  const keep = persistedSteps(current);
+  return { undo: chain(stored.undo.slice(0, keep)), redo: chain(stored.redo.slice(0, keep)) };
 }
 
 function isPersistedHistory(x: unknown): x is PersistedHistory {
