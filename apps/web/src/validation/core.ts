@@ -123,7 +123,11 @@ export class ValidationCore {
       return this.run();
     }
     if (result.stale.length > 0) this.scheduleFull();
-    else this.clearFull();
+    else {
+      // The session took the full path itself (a structural edit): nothing is stale.
+      this.clearFull();
+      this.removed = false;
+    }
     this.answer(rev, start, result.stale);
   }
 
