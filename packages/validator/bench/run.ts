@@ -7,12 +7,21 @@
  *   npm run bench -- --quick      fewer repetitions (a smoke run, a minute or two)
  *   npm run bench -- --only=lpm   cases whose name starts with one of the comma-separated prefixes
  *                                 (`validate/large$`: that name only)
+ *   npm run bench -- --in-process validate/* cold regime in this process instead of a fresh child
+ *   npm run bench -- --no-retain  validate/*: drop each model before the next run's gc() (the
+ *                                 bench before 2026-11; V8 then deoptimizes on every run)
+ *
+ * validate/large and validate/large-5x report two regimes (cases-estate.ts): `cold`, the median of
+ * the first 3 validations of a fresh process after 1 untimed one (a child process per estate, the
+ * row's own median), and `warm`, the median after ≥8 validations in this process (steady state,
+ * once V8 has optimised every rule). Each has its same-run baseline ratio.
  */
+import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { generateEstate } from './generate.ts';
 import { gc, type Row } from './measure.ts';
 import { lpmCase, overlapCase } from './cases-core.ts';
-import { incrementalCase, perRuleRows, validateCase } from './cases-estate.ts';
+import { COLD_RUNS, COLD_WARMUP, incrementalCase, measureRegime, perRuleRows, validateCase, type RegimeResult } from './cases-estate.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -23,6 +32,38 @@ const only = args
   .split(',');
 // A prefix selects every case it starts; a trailing `$` asks for that exact name (`validate/large$`).
 const wanted = (name: string) => !only || only.some((p) => (p.endsWith('$') ? name === p.slice(0, -1) : name.startsWith(p)));
+
+const inProcess = args.includes('--in-process');
+const retainPrevious = !args.includes('--no-retain');
+const ESTATES = { 'validate/large': { scale: 1, targetMs: 100 }, 'validate/large-5x': { scale: 5, targetMs: 500 } } as const;
+type EstateCase = keyof typeof ESTATES;
+
+// Child mode: one cold regime in this fresh process, one JSON line on stdout, nothing else.
+const coldChildOf = args.find((a) => a.startsWith('--cold-child='))?.slice('--cold-child='.length);
+if (coldChildOf !== undefined) {
+  const spec = ESTATES[coldChildOf as EstateCase];
+  if (!spec) throw new Error(`--cold-child: unknown case ${coldChildOf}`);
+  const estate = generateEstate({ scale: spec.scale, seed: 1 });
+  process.stdout.write(`${JSON.stringify(measureRegime(estate, COLD_RUNS, COLD_WARMUP, spec.targetMs, true, retainPrevious))}\n`);
+  process.exit(0);
+}
+
+/** The cold regime of `name` in a fresh node process (same flags and loader as this one). */
+function coldInChild(name: EstateCase): RegimeResult | undefined {
+  if (inProcess) return undefined;
+  const script = process.argv[1];
+  if (!script) return undefined;
+  const r = spawnSync(process.execPath, [...process.execArgv, script, `--cold-child=${name}`, ...(retainPrevious ? [] : ['--no-retain'])], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  const line = r.status === 0 ? r.stdout.trim().split('\n').pop() : undefined;
+  if (!line) {
+    log(`${name}: cold child failed (${r.error?.message ?? `exit ${String(r.status)}`}); measuring cold in this process`);
+    return undefined;
+  }
+  return JSON.parse(line) as RegimeResult;
+}
 
 const log = (line: string) => {
   if (!json) process.stderr.write(`${line}\n`);
@@ -45,14 +86,31 @@ const anyRule = !only || only.some((p) => p.startsWith('rule/') || 'rule/'.start
 if (wanted('validate/large') || anyRule || wanted('incremental/edit')) {
   const large = generateEstate({ scale: 1, seed: 1 });
   log(`large estate: ${JSON.stringify(large.counts)}`);
-  if (wanted('validate/large')) emit(validateCase('validate/large', large, quick ? 3 : 9, quick ? 1 : 2, 100));
+  if (wanted('validate/large'))
+    emit(
+      validateCase('validate/large', large, {
+        targetMs: ESTATES['validate/large'].targetMs,
+        warmRuns: quick ? 3 : 9,
+        warmWarmup: 8,
+        retainPrevious,
+        coldChild: () => coldInChild('validate/large'),
+      }),
+    );
   if (anyRule) emit(...perRuleRows(large.doc, quick ? 1 : 3).filter((r) => wanted(r.case)));
   if (wanted('incremental/edit')) emit(incrementalCase(large, quick ? 40 : 200));
 }
 if (wanted('validate/large-5x')) {
   const huge = generateEstate({ scale: 5, seed: 1 });
   log(`5× estate: ${JSON.stringify(huge.counts)}`);
-  emit(validateCase('validate/large-5x', huge, quick ? 2 : 5, 1, 500));
+  emit(
+    validateCase('validate/large-5x', huge, {
+      targetMs: ESTATES['validate/large-5x'].targetMs,
+      warmRuns: quick ? 3 : 5,
+      warmWarmup: 8,
+      retainPrevious,
+      coldChild: () => coldInChild('validate/large-5x'),
+    }),
+  );
 }
 if (wanted('overlap')) emit(...overlapCase(quick ? 3 : 9, quick ? 1 : 2));
 if (wanted('lpm')) emit(...lpmCase(quick ? 3 : 9, quick ? 1 : 2));
@@ -63,7 +121,7 @@ function printTable(all: Row[]) {
   const main = all.filter((r) => !r.case.startsWith('rule/'));
   const fmt = (x: number | null, d = 2) => (x === null ? '—' : x.toFixed(d));
   const lines = [['case', 'median ms', 'baseline ms', 'ratio', 'target', 'pass']];
-  for (const r of main)
+  for (const r of main) {
     lines.push([
       r.case,
       fmt(r.median_ms, 3),
@@ -72,13 +130,30 @@ function printTable(all: Row[]) {
       r.target,
       r.pass === null ? '' : r.pass ? 'pass' : 'FAIL',
     ]);
+    for (const regime of ['cold', 'warm'] as const) {
+      const g = r[regime] as RegimeResult | undefined;
+      if (g)
+        lines.push([
+          `  ${regime} (${g.runs} after ${g.warmup}${g.fresh_process ? ', fresh' : ''})`,
+          fmt(g.median_ms, 3),
+          fmt(g.baseline_ms, 3),
+          fmt(g.ratio),
+          r.target,
+          g.pass ? 'pass' : 'FAIL',
+        ]);
+    }
+  }
   const widths = lines[0]!.map((_, c) => Math.max(...lines.map((l) => l[c]!.length)));
   for (const l of lines)
     console.log(l.map((cell, c) => (c === 0 || c === 4 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
   for (const r of main) {
     const extra = Object.entries(r).filter(([k]) => !['case', 'median_ms', 'baseline_ms', 'ratio', 'target', 'pass'].includes(k));
-    if (extra.length > 0)
-      console.log(`  ${r.case}: ${extra.map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ')}`);
+    const show = ([k, v]: [string, unknown]) => {
+      if (k !== 'cold' && k !== 'warm') return `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`;
+      const g = v as RegimeResult;
+      return `${k}: lower_ms=${g.lower_ms} rules_ms=${g.rules_ms} traces_ms=${g.traces_ms} diagnostics=${g.diagnostics} delivered=${g.delivered}`;
+    };
+    if (extra.length > 0) console.log(`  ${r.case}: ${extra.map(show).join(' ')}`);
   }
   const ruleRows = all.filter((r) => r.case.startsWith('rule/'));
   if (ruleRows.length > 0) {
