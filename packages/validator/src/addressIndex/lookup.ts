@@ -125,6 +125,15 @@ export class ContainmentIndex<T extends number | bigint> {
   /** Tags of every interval holding `addr`; for nested intervals, outermost first. */
   containing(addr: T): number[] {
     const out: number[] = [];
+    this.containingInto(addr, out);
+    return out;
+  }
+
+  /**
+   * `containing` without a new array: appends the tags to `out` (the caller empties and reuses
+   * it), for callers that ask once per held address and mostly find nothing.
+   */
+  containingInto(addr: T, out: number[]): void {
     const { S, kids, off, work } = this;
     const root = this.size;
     let sp = 0;
@@ -139,7 +148,6 @@ export class ContainmentIndex<T extends number | bigint> {
         work[sp++] = p;
       }
     }
-    return out;
   }
 
   /**

@@ -397,19 +397,24 @@ function buildNetworks(model: L3Model): Map<string, DomainNetworks> {
 }
 
 const NO_RANGES: readonly RangeEntry[] = Object.freeze([]);
+/** Tags of one containment query, reused: rangesHolding is synchronous and never re-enters. */
+const holdingTags: number[] = [];
 
 /**
  * Ranges of the address's own network that hold it. Asked once per held address, and most are
- * in no range: those get one shared empty list instead of a new array each.
+ * in no range: those allocate nothing (the query fills a reused tag list; one shared empty result).
  */
 export function rangesHolding(model: L3Model, networkId: string, a: Ip): readonly RangeEntry[] {
   const domain = domainOf(model, networkId);
   const dr = domain === null ? undefined : rangesByDomain(model).get(domain);
   if (!dr) return NO_RANGES;
-  const tags = a.family === 4 ? dr.index.v4.containing(a.value) : dr.index.v6.containing(a.value);
+  const tags = holdingTags;
+  tags.length = 0;
+  if (a.family === 4) dr.index.v4.containingInto(a.value, tags);
+  else dr.index.v6.containingInto(a.value, tags);
   let out: RangeEntry[] | undefined;
-  for (const tag of tags) {
-    const e = dr.entries[tag]!;
+  for (let k = 0; k < tags.length; k++) {
+    const e = dr.entries[tags[k]!]!;
     if (e.network.id === networkId) (out ??= []).push(e);
   }
   return out ?? NO_RANGES;

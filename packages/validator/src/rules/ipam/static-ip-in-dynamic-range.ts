@@ -54,7 +54,9 @@ L16-17: every host in the VIP range is unreachable for non-VIP traffic.`,
       const h = all[k]!;
       const a = h.address;
       if (a.networkId === null || isGatewayOf(model, a.networkId, h.ip)) continue;
-      for (const { range, network } of rangesHolding(model, a.networkId, h.ip)) {
+      const holding = rangesHolding(model, a.networkId, h.ip);
+      for (let j = 0; j < holding.length; j++) {
+        const { range, network } = holding[j]!;
         if (!isDynamicPurpose(range.purpose)) continue;
         if (isVip(model, a) && isVipPool(range.purpose)) continue;
         const key = `${a.path}|${range.id}`;
