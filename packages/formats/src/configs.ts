@@ -43,6 +43,7 @@ import {
   type TopologyDocument,
 } from '@viplane/model';
 import { tkgConfigs } from './tkg/index.ts';
+import { isPlaceholder, placeholder } from './placeholder.ts';
 import { akoConfigs } from './ako/index.ts';
 import { aviConfigs } from './avi/index.ts';
 import { haproxyConfigs } from './haproxy/index.ts';
@@ -106,12 +107,7 @@ export interface ConfigContext {
   kit: typeof kit;
 }
 
-/** A value the user must fill in, e.g. `<AVI_PASSWORD>`; never a real secret. */
-export function placeholder(name: string): string {
-  return `<${name}>`;
-}
-
-export const PLACEHOLDER_PATTERN = /^<[A-Z][A-Z0-9_]*>$/;
+export { placeholder, PLACEHOLDER_PATTERN, isPlaceholder } from './placeholder.ts';
 
 /** A file-name-safe form of a display name (`tkg-mgmt`, `Default-Group`, `gb_frontend`). */
 export function fileSafe(name: string, fallback: string): string {
@@ -183,11 +179,6 @@ export function rangeCount(start: ParsedIp, end: ParsedIp): number {
 }
 
 /** The helpers format modules use, as one object (ConfigContext.kit). */
-/** Is this a value placeholder() wrote? */
-export function isPlaceholder(value: unknown): boolean {
-  return typeof value === 'string' && PLACEHOLDER_PATTERN.test(value);
-}
-
 export const kit = {
   placeholder,
   isPlaceholder,

@@ -27,6 +27,7 @@ import { KeyTree, extrasPath, isRecord, leaves, valueAt } from '../import/keytre
 import { shown, type FileReporter } from '../import/report.ts';
 import type { KeyPath } from '../import/source.ts';
 import { AKO_VALUES_KEYS } from './known-keys.ts';
+import { isPlaceholder } from '../placeholder.ts';
 import { AKO_CLUSTER_NAME, type AkoMode } from './modes.ts';
 
 type Ako = ElementOf<'ako'>;
@@ -73,7 +74,6 @@ const SHARD_SIZES = ['LARGE', 'MEDIUM', 'SMALL', 'DEDICATED'] as const;
 const CNI_PLUGINS = ['', 'calico', 'canal', 'flannel', 'openshift', 'antrea', 'ncp', 'ovn-kubernetes', 'cilium'];
 /** The IngressClass the chart creates (templates/ingressclass.yaml). */
 const CHART_INGRESS_CLASS = 'avi-lb';
-const PLACEHOLDER = /^<[A-Z][A-Z0-9_]*>$/;
 
 /** Is this AKO Helm values? A mapping with one of the chart's settings sections. */
 export function looksLikeAkoValues(value: unknown): boolean {
@@ -88,22 +88,32 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
   const r = file.reporter;
   const values = file.documents[0]?.value;
   if (!isRecord(values)) {
-    r.error('import/not-a-mapping', 'AKO values are a YAML mapping (AKOSettings, NetworkSettings, ...)', { value: values, expected: 'a mapping' });
+    r.error('import/not-a-mapping', 'AKO values are a YAML mapping (AKOSettings, NetworkSettings, ...)', {
+      value: values,
+      expected: 'a mapping',
+    });
     return;
   }
-  if (file.documents.length > 1) r.warning('import/extra-documents', `only the first of ${file.documents.length} YAML documents is read as AKO values`, {});
+  if (file.documents.length > 1)
+    r.warning('import/extra-documents', `only the first of ${file.documents.length} YAML documents is read as AKO values`, {});
 
   const unknownKeys = TREE.unknownKeys(values, 'AKO');
   for (const u of unknownKeys) r.warning('import/unknown-key', u.message, { key: u.key, value: u.value });
   // Credentials never enter a document (values.ts writes placeholders for them).
   const creds = values['avicredentials'];
   if (isRecord(creds)) {
-    const given = Object.entries(creds).filter(([, v]) => v !== null && v !== '').map(([k]) => `avicredentials.${k}`);
+    const given = Object.entries(creds)
+      .filter(([, v]) => v !== null && v !== '')
+      .map(([k]) => `avicredentials.${k}`);
     if (given.length > 0)
-      r.info('import/secret-dropped', `credentials not imported (a design never holds secrets; exports write placeholders): ${given.join(', ')}`, {
-        key: ['avicredentials'],
-        data: { keys: given },
-      });
+      r.info(
+        'import/secret-dropped',
+        `credentials not imported (a design never holds secrets; exports write placeholders): ${given.join(', ')}`,
+        {
+          key: ['avicredentials'],
+          data: { keys: given },
+        },
+      );
   }
   for (const legacy of Object.keys(LEGACY_KEYS)) {
     const [section, key] = legacy.split('.') as [string, string];
@@ -129,7 +139,11 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
     const v = s[key];
     if (v === undefined || v === null || v === '') return undefined;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
-    r.error('import/bad-value', `${sectionName}.${key} is ${shown(v)}; expected a single value`, { key: [sectionName, key], value: v, expected: 'a string' });
+    r.error('import/bad-value', `${sectionName}.${key} is ${shown(v)}; expected a single value`, {
+      key: [sectionName, key],
+      value: v,
+      expected: 'a string',
+    });
     return undefined;
   };
   const bool = (s: Record<string, unknown>, sectionName: string, key: string): boolean | undefined => {
@@ -157,7 +171,9 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
   };
   const defaulted = <T>(value: T | undefined, key: string, fallback: T): T => {
     if (value !== undefined) return value;
-    r.info('import/default-applied', `${key} is not set; the AKO chart's default ${shown(fallback)} applies`, { data: { key, default: fallback } });
+    r.info('import/default-applied', `${key} is not set; the AKO chart's default ${shown(fallback)} applies`, {
+      data: { key, default: fallback },
+    });
     return fallback;
   };
 
@@ -171,10 +187,14 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
     });
   }
   if (clusterName === undefined)
-    r.warning('import/missing-value', 'AKOSettings.clusterName is not set (the chart default "my-cluster" must be edited); the clusterName is unknown', {
-      key: ['AKOSettings'],
-      expected: 'a unique cluster name',
-    });
+    r.warning(
+      'import/missing-value',
+      'AKOSettings.clusterName is not set (the chart default "my-cluster" must be edited); the clusterName is unknown',
+      {
+        key: ['AKOSettings'],
+        expected: 'a unique cluster name',
+      },
+    );
 
   // Mode (modes.ts, inverted).
   const serviceType = defaulted(oneOf(l7, 'L7Settings', 'serviceType', SERVICE_TYPES), 'L7Settings.serviceType', 'ClusterIP' as const);
@@ -215,16 +235,21 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
   if (cluster) draft.set(el, 'clusterId', cluster.id, at('AKOSettings', 'clusterName'));
   else if (el.props.clusterId === null) {
     draft.markUnknown(el, 'clusterId');
-    r.info('import/cluster-unknown', `the cluster AKO ${clusterName ?? ''} runs in is not in the files (no cluster named ${clusterNames.map((n) => shown(n)).join(' or ') || '(none)'}); choose it in the inspector`, {
-      key: ['AKOSettings', 'clusterName'],
-      targets: [{ kind: 'ako', id: el.id }],
-    });
+    r.info(
+      'import/cluster-unknown',
+      `the cluster AKO ${clusterName ?? ''} runs in is not in the files (no cluster named ${clusterNames.map((n) => shown(n)).join(' or ') || '(none)'}); choose it in the inspector`,
+      {
+        key: ['AKOSettings', 'clusterName'],
+        targets: [{ kind: 'ako', id: el.id }],
+      },
+    );
   }
 
   // Controller.
-  const hostKey: KeyPath = ctl['controllerHost'] !== undefined ? ['ControllerSettings', 'controllerHost'] : ['ControllerSettings', 'controllerIP'];
+  const hostKey: KeyPath =
+    ctl['controllerHost'] !== undefined ? ['ControllerSettings', 'controllerHost'] : ['ControllerSettings', 'controllerIP'];
   const hostText = text(ctl, 'ControllerSettings', hostKey[1] as string);
-  const host = hostText !== undefined && PLACEHOLDER.test(hostText) ? undefined : hostText;
+  const host = hostText !== undefined && isPlaceholder(hostText) ? undefined : hostText;
   const controller = controllerOf(draft, host, r, el);
   draft.set(el, 'controllerId', controller.id, at(...hostKey));
   if (host !== undefined && isParseError(parseIp(host))) draft.extra(el, 'ControllerSettings.controllerHost', host);
@@ -233,7 +258,11 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
   else draft.markUnknown(controller, 'version');
   const cloudName = defaulted(text(ctl, 'ControllerSettings', 'cloudName'), 'ControllerSettings.cloudName', 'Default-Cloud');
   draft.set(controller, 'cloudName', cloudName, at('ControllerSettings', 'cloudName'));
-  const seName = defaulted(text(ctl, 'ControllerSettings', 'serviceEngineGroupName'), 'ControllerSettings.serviceEngineGroupName', 'Default-Group');
+  const seName = defaulted(
+    text(ctl, 'ControllerSettings', 'serviceEngineGroupName'),
+    'ControllerSettings.serviceEngineGroupName',
+    'Default-Group',
+  );
   const seGroup =
     draft.ofKind('seGroup').find((g) => g.name === seName && g.props.controllerId === controller.id) ??
     draft.add('seGroup', seName, { controllerId: controller.id }, { by: r, unknown: ['haMode', 'seCount'] });
@@ -266,9 +295,13 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
         expected: 'at most 5 entries',
       });
     if (nodeList.length > 1) {
-      r.warning('import/simplified', `NetworkSettings.nodeNetworkList has ${nodeList.length} networks; the design models the first (the list is kept as written)`, {
-        key: ['NetworkSettings', 'nodeNetworkList'],
-      });
+      r.warning(
+        'import/simplified',
+        `NetworkSettings.nodeNetworkList has ${nodeList.length} networks; the design models the first (the list is kept as written)`,
+        {
+          key: ['NetworkSettings', 'nodeNetworkList'],
+        },
+      );
     }
     const first = nodeEntry(nodeList[0], r);
     if (first) {
@@ -300,7 +333,8 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
   const selector = values['nodePortSelector'];
   if (isRecord(selector)) {
     const key = text(selector, 'nodePortSelector', 'key');
-    if (key !== undefined) draft.set(el, 'nodeSelectorLabels', { [key]: text(selector, 'nodePortSelector', 'value') ?? '' }, at('nodePortSelector'));
+    if (key !== undefined)
+      draft.set(el, 'nodeSelectorLabels', { [key]: text(selector, 'nodePortSelector', 'value') ?? '' }, at('nodePortSelector'));
   }
 
   // Everything else the file says, known or not: extras under its dotted path (lists whole). An
@@ -320,15 +354,21 @@ function controllerOf(draft: ImportDraft, host: string | undefined, r: FileRepor
   const controllers = draft.ofKind('aviController');
   const found =
     host === undefined
-      ? (draft.byId(ako.props.controllerId) as ElementOf<'aviController'> | undefined) ?? (controllers.length === 1 ? controllers[0] : undefined)
+      ? ((draft.byId(ako.props.controllerId) as ElementOf<'aviController'> | undefined) ??
+        (controllers.length === 1 ? controllers[0] : undefined))
       : (controllers.find((c) => draft.linksOf(c.id).some((l) => l.kind === 'nic' && l.from === c.id && l.address === host)) ??
         // A Controller known by host name only (an earlier import of the same name).
         controllers.find((c) => c.name === `NSX-ALB Controller ${host}`));
   if (found) return found;
-  const controller = draft.add('aviController', host ? `NSX-ALB Controller ${host}` : 'NSX-ALB Controller', {}, {
-    by: r,
-    unknown: ['version', 'vrfs', 'ipamProfile', 'dnsProfile', 'vcenterId'],
-  });
+  const controller = draft.add(
+    'aviController',
+    host ? `NSX-ALB Controller ${host}` : 'NSX-ALB Controller',
+    {},
+    {
+      by: r,
+      unknown: ['version', 'vrfs', 'ipamProfile', 'dnsProfile', 'vcenterId'],
+    },
+  );
   if (host !== undefined && !isParseError(parseIp(host))) {
     // The Controller sits on a network the file does not name: one with every value unknown.
     const net = draft.add('portGroup', `Controller network (${host})`, {}, { by: r, unknown: ['vlan', 'subnet', 'gateway', 'ranges'] });
@@ -352,9 +392,13 @@ function vipNetwork(net: Record<string, unknown>, r: FileReporter): VipEntry | n
   const list = net['vipNetworkList'];
   if (Array.isArray(list)) {
     if (list.length > 1)
-      r.warning('import/simplified', `NetworkSettings.vipNetworkList has ${list.length} networks; AKO takes more than one only on AWS clouds, the design models the first`, {
-        key: ['NetworkSettings', 'vipNetworkList'],
-      });
+      r.warning(
+        'import/simplified',
+        `NetworkSettings.vipNetworkList has ${list.length} networks; AKO takes more than one only on AWS clouds, the design models the first`,
+        {
+          key: ['NetworkSettings', 'vipNetworkList'],
+        },
+      );
     const first: unknown = list[0];
     if (first === undefined) {
       r.warning('import/missing-value', 'NetworkSettings.vipNetworkList is empty; AKO shuts down without a VIP network', {
@@ -365,15 +409,23 @@ function vipNetwork(net: Record<string, unknown>, r: FileReporter): VipEntry | n
     }
     const key: KeyPath = ['NetworkSettings', 'vipNetworkList', 0];
     if (!isRecord(first)) {
-      r.error('import/bad-value', `NetworkSettings.vipNetworkList[0] is ${shown(first)}; expected {networkName, cidr}`, { key, value: first, expected: '{networkName, cidr}' });
+      r.error('import/bad-value', `NetworkSettings.vipNetworkList[0] is ${shown(first)}; expected {networkName, cidr}`, {
+        key,
+        value: first,
+        expected: '{networkName, cidr}',
+      });
       return null;
     }
     const name = typeof first['networkName'] === 'string' && first['networkName'] !== '' ? first['networkName'] : undefined;
     if (name === undefined) {
-      r.warning('import/missing-value', 'NetworkSettings.vipNetworkList[0] has no networkName (a networkUUID names no network of the design); the VIP network is unknown', {
-        key,
-        expected: 'networkName',
-      });
+      r.warning(
+        'import/missing-value',
+        'NetworkSettings.vipNetworkList[0] has no networkName (a networkUUID names no network of the design); the VIP network is unknown',
+        {
+          key,
+          expected: 'networkName',
+        },
+      );
       return null;
     }
     const cidr = cidrValue(first['cidr'], [...key, 'cidr'], r);
@@ -401,11 +453,15 @@ function vipNetwork(net: Record<string, unknown>, r: FileReporter): VipEntry | n
   }
   const length = prefixLength(prefix);
   if (length === undefined) {
-    r.error('import/bad-value', `NetworkSettings.subnetPrefix is ${shown(prefix)}; expected a mask such as 255.255.255.0 or a prefix length`, {
-      key: ['NetworkSettings', 'subnetPrefix'],
-      value: prefix,
-      expected: 'a dotted mask or 0-32',
-    });
+    r.error(
+      'import/bad-value',
+      `NetworkSettings.subnetPrefix is ${shown(prefix)}; expected a mask such as 255.255.255.0 or a prefix length`,
+      {
+        key: ['NetworkSettings', 'subnetPrefix'],
+        value: prefix,
+        expected: 'a dotted mask or 0-32',
+      },
+    );
     return null;
   }
   const cidr = cidrValue(`${String(ip)}/${length}`, ['NetworkSettings', 'subnetIP'], r);
@@ -416,15 +472,23 @@ function nodeEntry(entry: unknown, r: FileReporter): { name: string; cidr: strin
   if (entry === undefined) return null;
   const key: KeyPath = ['NetworkSettings', 'nodeNetworkList', 0];
   if (!isRecord(entry)) {
-    r.error('import/bad-value', `NetworkSettings.nodeNetworkList[0] is ${shown(entry)}; expected {networkName, cidrs}`, { key, value: entry, expected: '{networkName, cidrs}' });
+    r.error('import/bad-value', `NetworkSettings.nodeNetworkList[0] is ${shown(entry)}; expected {networkName, cidrs}`, {
+      key,
+      value: entry,
+      expected: '{networkName, cidrs}',
+    });
     return null;
   }
   const name = entry['networkName'];
   if (typeof name !== 'string' || name === '') {
-    r.warning('import/missing-value', 'NetworkSettings.nodeNetworkList[0] has no networkName (a networkUUID names no network of the design); the node network is unknown', {
-      key,
-      expected: 'networkName',
-    });
+    r.warning(
+      'import/missing-value',
+      'NetworkSettings.nodeNetworkList[0] has no networkName (a networkUUID names no network of the design); the node network is unknown',
+      {
+        key,
+        expected: 'networkName',
+      },
+    );
     return null;
   }
   const cidrs = entry['cidrs'];
@@ -443,11 +507,18 @@ function nodeEntry(entry: unknown, r: FileReporter): { name: string; cidr: strin
 
 function cidrValue(value: unknown, key: KeyPath, r: FileReporter): string | undefined {
   if (typeof value === 'string' && !isParseError(parseCidr(value))) return value;
-  r.error('import/bad-value', `${key.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('').slice(1)} is ${shown(value)}; expected a CIDR such as 172.16.251.0/24`, {
-    key,
-    value,
-    expected: 'a CIDR (address/prefix)',
-  });
+  r.error(
+    'import/bad-value',
+    `${key
+      .map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`))
+      .join('')
+      .slice(1)} is ${shown(value)}; expected a CIDR such as 172.16.251.0/24`,
+    {
+      key,
+      value,
+      expected: 'a CIDR (address/prefix)',
+    },
+  );
   return undefined;
 }
 

@@ -5,7 +5,7 @@
  * for the paths in `replace` — constants the exporter writes for want of a value in the design
  * (AKO `ControllerSettings.tenantName: admin`), which the file's own value replaces.
  */
-const PLACEHOLDER = /^<[A-Z][A-Z0-9_]*>$/;
+import { isPlaceholder } from '../placeholder.ts';
 
 export function applyExtras(
   values: Record<string, unknown>,
@@ -28,7 +28,6 @@ export function applyExtras(
     }
     if (!holder) continue;
     const current = holder[last];
-    if (current === undefined || (typeof current === 'string' && PLACEHOLDER.test(current)) || options.replace?.includes(path))
-      holder[last] = structuredClone(value);
+    if (current === undefined || isPlaceholder(current) || options.replace?.includes(path)) holder[last] = structuredClone(value);
   }
 }

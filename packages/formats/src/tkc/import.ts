@@ -21,6 +21,7 @@ import { KeyTree, extrasPath, isRecord, leaves, valueAt } from '../import/keytre
 import { shown, type FileReporter } from '../import/report.ts';
 import type { KeyPath } from '../import/source.ts';
 import { TKC_FIELDS } from './fields.ts';
+import { isPlaceholder } from '../placeholder.ts';
 import { TKC_NODE_POOL } from './index.ts';
 
 type Tkc = ElementOf<'tkc'>;
@@ -50,7 +51,17 @@ const OBJECT_META = [
 ];
 const TREE = new KeyTree([...TKC_FIELDS, 'metadata', ...OBJECT_META]);
 /** Server-set metadata: the state of a running object, not part of what a user applies. */
-const SERVER_META = new Set(['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'managedFields', 'ownerReferences', 'finalizers']);
+const SERVER_META = new Set([
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'managedFields',
+  'ownerReferences',
+  'finalizers',
+]);
 
 /** What the design models (not kept in extras). */
 const MODELLED = new Set([
@@ -72,7 +83,6 @@ const CNIS = ['antrea', 'calico', 'antrea-nsx-routed'] as const;
 const DEFAULT_SERVICES = '10.96.0.0/12';
 const DEFAULT_PODS = '192.168.0.0/16';
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const PLACEHOLDER = /^<[A-Z][A-Z0-9_]*>$/;
 
 /** Is this a TanzuKubernetesCluster manifest (any version of run.tanzu.vmware.com)? */
 export function looksLikeTkc(value: unknown): boolean {
@@ -93,8 +103,12 @@ export function importTkc(draft: ImportDraft, files: readonly ImportedFile[]): v
     file.documents.forEach((doc, i) => {
       const r = i === 0 ? file.reporter : file.reporter.forDocument(doc.at);
       if (!isTkcDocument(doc.value)) {
-        const kind = isRecord(doc.value) ? `${String(doc.value['apiVersion'] ?? '?')} ${String(doc.value['kind'] ?? '?')}` : shown(doc.value);
-        r.warning('import/other-document', `document ${i + 1} (${kind}) is not a TanzuKubernetesCluster; not read`, { data: { document: i + 1 } });
+        const kind = isRecord(doc.value)
+          ? `${String(doc.value['apiVersion'] ?? '?')} ${String(doc.value['kind'] ?? '?')}`
+          : shown(doc.value);
+        r.warning('import/other-document', `document ${i + 1} (${kind}) is not a TanzuKubernetesCluster; not read`, {
+          data: { document: i + 1 },
+        });
         return;
       }
       readManifest(draft, doc.value, r);
@@ -104,11 +118,15 @@ export function importTkc(draft: ImportDraft, files: readonly ImportedFile[]): v
 function readManifest(draft: ImportDraft, m: Record<string, unknown>, r: FileReporter): void {
   const version = String(m['apiVersion']).slice(TKC_GROUP.length + 1);
   if (!VERSIONS.includes(version)) {
-    r.error('import/bad-value', `apiVersion is ${shown(m['apiVersion'])}; Viplane reads ${VERSIONS.map((v) => `${TKC_GROUP}/${v}`).join(' and ')}`, {
-      key: ['apiVersion'],
-      value: m['apiVersion'],
-      expected: VERSIONS.map((v) => `${TKC_GROUP}/${v}`).join(' or '),
-    });
+    r.error(
+      'import/bad-value',
+      `apiVersion is ${shown(m['apiVersion'])}; Viplane reads ${VERSIONS.map((v) => `${TKC_GROUP}/${v}`).join(' and ')}`,
+      {
+        key: ['apiVersion'],
+        value: m['apiVersion'],
+        expected: VERSIONS.map((v) => `${TKC_GROUP}/${v}`).join(' or '),
+      },
+    );
     return;
   }
   const unknownKeys = TREE.unknownKeys(m, 'TanzuKubernetesCluster');
@@ -149,7 +167,10 @@ function readManifest(draft: ImportDraft, m: Record<string, unknown>, r: FileRep
 
   const name = str('metadata', 'name');
   if (name === undefined) {
-    r.error('import/missing-value', 'metadata.name is not set; a TanzuKubernetesCluster needs a name', { key: ['metadata'], expected: 'a DNS-1123 name' });
+    r.error('import/missing-value', 'metadata.name is not set; a TanzuKubernetesCluster needs a name', {
+      key: ['metadata'],
+      expected: 'a DNS-1123 name',
+    });
     return;
   }
   if (!DNS_1123_LABEL.test(name)) bad(['metadata', 'name'], name, 'a DNS-1123 label (lowercase letters, digits, "-", at most 63)');
@@ -162,10 +183,14 @@ function readManifest(draft: ImportDraft, m: Record<string, unknown>, r: FileRep
       : (draft.byName(['vsphereNamespace'], nsName) ??
         draft.add('vsphereNamespace', nsName, {}, { by: r, unknown: ['supervisorId', 'workloadNetworkId', 'networkOverride'] }));
   if (nsName === undefined)
-    r.warning('import/missing-value', `TKC ${name}: metadata.namespace is not set (kubectl would use the current context's namespace); its vSphere namespace is unknown`, {
-      key: ['metadata'],
-      expected: 'the vSphere namespace',
-    });
+    r.warning(
+      'import/missing-value',
+      `TKC ${name}: metadata.namespace is not set (kubectl would use the current context's namespace); its vSphere namespace is unknown`,
+      {
+        key: ['metadata'],
+        expected: 'the vSphere namespace',
+      },
+    );
 
   const existing = draft.ofKind('tkc').find((t) => t.name === name && (ns === undefined || t.props.namespaceId === ns.id));
   const tkc: Tkc = existing ?? draft.add('tkc', name, { namespaceId: ns?.id ?? null }, { by: r });
@@ -176,7 +201,11 @@ function readManifest(draft: ImportDraft, m: Record<string, unknown>, r: FileRep
 
   // Topology: the control plane's class, storage and TKr stand for the cluster.
   const cp = ['spec', 'topology', 'controlPlane'] as const;
-  if (!isRecord(get(...cp))) r.error('import/missing-value', `TKC ${name}: spec.topology.controlPlane is required`, { key: ['spec'], expected: 'spec.topology.controlPlane' });
+  if (!isRecord(get(...cp)))
+    r.error('import/missing-value', `TKC ${name}: spec.topology.controlPlane is required`, {
+      key: ['spec'],
+      expected: 'spec.topology.controlPlane',
+    });
   const cpReplicas = count(...cp, 'replicas');
   if (cpReplicas === undefined && isRecord(get(...cp)))
     r.info('import/default-applied', `TKC ${name}: spec.topology.controlPlane.replicas is not set; the CRD's default 1 applies`, {
@@ -185,14 +214,19 @@ function readManifest(draft: ImportDraft, m: Record<string, unknown>, r: FileRep
   draft.set(tkc, 'controlPlaneCount', cpReplicas ?? 1, at(...cp, 'replicas'));
 
   const known = (prop: 'vmClass' | 'storageClass' | 'tkr', key: KeyPath, value: string | undefined, required: boolean): void => {
-    if (value !== undefined && !PLACEHOLDER.test(value)) {
+    if (value !== undefined && !isPlaceholder(value)) {
       draft.set(tkc, prop, value, at(...key));
       return;
     }
     draft.set(tkc, prop, '', at(...key));
     draft.markUnknown(tkc, prop);
-    if (value !== undefined) r.info('import/placeholder', `${key.join('.')} is the placeholder ${value}; ${prop} is unknown`, { key, value });
-    else if (required) r.error('import/missing-value', `TKC ${name}: ${key.join('.')} is required by the CRD`, { key: key.slice(0, -1), expected: key.join('.') });
+    if (value !== undefined)
+      r.info('import/placeholder', `${key.join('.')} is the placeholder ${value}; ${prop} is unknown`, { key, value });
+    else if (required)
+      r.error('import/missing-value', `TKC ${name}: ${key.join('.')} is required by the CRD`, {
+        key: key.slice(0, -1),
+        expected: key.join('.'),
+      });
   };
   const vmClass = str(...cp, 'vmClass');
   const storageClass = str(...cp, 'storageClass');
@@ -213,7 +247,10 @@ function readManifest(draft: ImportDraft, m: Record<string, unknown>, r: FileRep
   let workers = 0;
   let workersKnown = true;
   if (pools === undefined || pools === null) {
-    r.error('import/missing-value', `TKC ${name}: spec.topology.nodePools is required by the CRD`, { key: ['spec', 'topology'], expected: 'spec.topology.nodePools' });
+    r.error('import/missing-value', `TKC ${name}: spec.topology.nodePools is required by the CRD`, {
+      key: ['spec', 'topology'],
+      expected: 'spec.topology.nodePools',
+    });
   } else if (!Array.isArray(pools)) bad(['spec', 'topology', 'nodePools'], pools, 'a list of node pools');
   else {
     let differs = pools.length > 1 && pools.some((p) => !isRecord(p));
@@ -229,8 +266,16 @@ function readManifest(draft: ImportDraft, m: Record<string, unknown>, r: FileRep
       const poolClass = str(...key, 'vmClass');
       const poolStorage = str(...key, 'storageClass');
       const poolTkr = str(...key, 'tkr', 'reference', 'name');
-      if (poolClass === undefined) r.error('import/missing-value', `TKC ${name}: node pool ${i + 1} has no vmClass (required by the CRD)`, { key: [...key], expected: 'vmClass' });
-      if (poolStorage === undefined) r.error('import/missing-value', `TKC ${name}: node pool ${i + 1} has no storageClass (required by the CRD)`, { key: [...key], expected: 'storageClass' });
+      if (poolClass === undefined)
+        r.error('import/missing-value', `TKC ${name}: node pool ${i + 1} has no vmClass (required by the CRD)`, {
+          key: [...key],
+          expected: 'vmClass',
+        });
+      if (poolStorage === undefined)
+        r.error('import/missing-value', `TKC ${name}: node pool ${i + 1} has no storageClass (required by the CRD)`, {
+          key: [...key],
+          expected: 'storageClass',
+        });
       if (
         (poolClass !== undefined && poolClass !== vmClass) ||
         (poolStorage !== undefined && poolStorage !== storageClass) ||
@@ -244,10 +289,14 @@ function readManifest(draft: ImportDraft, m: Record<string, unknown>, r: FileRep
     if (pools.length > 1 || differs || renamed) {
       draft.extra(tkc, 'spec.topology.nodePools', pools);
       if (differs)
-        r.warning('import/simplified', `TKC ${name}: the design models one node pool with the control plane's VM class, storage class and TKr; the ${pools.length} pool(s) are kept as written`, {
-          key: ['spec', 'topology', 'nodePools'],
-          targets: target,
-        });
+        r.warning(
+          'import/simplified',
+          `TKC ${name}: the design models one node pool with the control plane's VM class, storage class and TKr; the ${pools.length} pool(s) are kept as written`,
+          {
+            key: ['spec', 'topology', 'nodePools'],
+            targets: target,
+          },
+        );
     }
   }
   if (workersKnown) draft.set(tkc, 'workerCount', workers, at('spec', 'topology', 'nodePools'));
@@ -283,11 +332,15 @@ function readManifest(draft: ImportDraft, m: Record<string, unknown>, r: FileRep
   const pods = cidrs(...net, 'pods', 'cidrBlocks');
   if (cni === 'antrea-nsx-routed') {
     if (pods !== undefined && pods.length > 0)
-      r.error('import/bad-value', `TKC ${name}: pods.cidrBlocks must be left out with antrea-nsx-routed (the Supervisor hands out pod CIDRs)`, {
-        key: [...net, 'pods', 'cidrBlocks'],
-        value: pods,
-        expected: 'no pods.cidrBlocks',
-      });
+      r.error(
+        'import/bad-value',
+        `TKC ${name}: pods.cidrBlocks must be left out with antrea-nsx-routed (the Supervisor hands out pod CIDRs)`,
+        {
+          key: [...net, 'pods', 'cidrBlocks'],
+          value: pods,
+          expected: 'no pods.cidrBlocks',
+        },
+      );
     draft.set(tkc, 'podCidrBlocks', pods ?? [], at(...net, 'pods', 'cidrBlocks'));
   } else {
     if (pods === undefined)

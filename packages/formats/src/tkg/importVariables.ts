@@ -7,6 +7,8 @@ import { isParseError, parseCidr } from '@viplane/model';
 import { unknownKeyMessage } from '../import/keys.ts';
 import { shown, type FileReporter } from '../import/report.ts';
 import { TKG_VARIABLES } from './variables.ts';
+import { isPlaceholder } from '../placeholder.ts';
+import { isRecord } from '../import/keytree.ts';
 
 export type TkgValue = string | number | boolean | null;
 
@@ -20,8 +22,6 @@ const KNOWN_SET = new Set(KNOWN);
 
 /** Credentials and key material never enter a document (exports write placeholders for them). */
 const SECRET = /(PASSWORD|USERNAME|_CA_DATA|CERT_DATA|KEY_DATA|SSH_AUTHORIZED_KEY|TOKEN|_SECRET)/;
-/** `<VSPHERE_DATACENTER>`: a placeholder (Viplane's exports write them) says nothing. */
-const PLACEHOLDER = /^<[A-Z][A-Z0-9_]*>$/;
 
 /** Is this a TKG cluster config? A flat mapping whose keys are mostly TKG variables. */
 export function looksLikeTkg(value: unknown): boolean {
@@ -41,7 +41,8 @@ export class TkgVariables {
     const secrets: string[] = [];
     const placeholders: string[] = [];
     for (const [key, value] of Object.entries(raw)) {
-      if (typeof value === 'string' && PLACEHOLDER.test(value) && !SECRET.test(key)) placeholders.push(key);
+      // `<VSPHERE_DATACENTER>`: a placeholder (Viplane's exports write them) says nothing.
+      if (isPlaceholder(value) && !SECRET.test(key)) placeholders.push(key);
       else if (!KNOWN_SET.has(key)) {
         r.warning('import/unknown-key', unknownKeyMessage(key, 'TKG', KNOWN), { key: [key], value });
         this.vars.set(key, scalar(value));
@@ -127,6 +128,4 @@ function scalar(value: unknown): TkgValue {
   return JSON.stringify(value);
 }
 
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
+export { isRecord };
