@@ -14,7 +14,8 @@ import { Routing, lower, rules, runRules, trace } from '../src/index.ts';
 import { ValidationSession } from '../src/incremental/session.ts';
 import type { Estate } from './generate.ts';
 import { setNetworkField, setNodeAddress, setRangeEnd, type Edit } from './edits.ts';
-import { median, percentile, round, roundRobin, row, timeOnce, type Row } from './measure.ts';
+import { median, percentile, round, row, timeOnce, type Row } from './measure.ts';
+import { BaselineWorker } from './baselineWorker.ts';
 import { typedPipeline } from './pipeline.ts';
 
 /**
@@ -33,11 +34,21 @@ export interface RegimeResult {
   fresh_process: boolean;
   /** The previous run's model was kept alive across the gc() before each run (see measureRegime). */
   retain_previous_model: boolean;
+  /** The baseline ran in the validator's heap (true) or in a worker thread's own heap (false). */
+  shared_heap: boolean;
   lower_ms: number;
   rules_ms: number;
   traces_ms: number;
   diagnostics: number;
   delivered: string;
+}
+
+/** How validations and the baseline share memory (run.ts's `--no-retain` and `--shared-heap`). */
+export interface HeapOptions {
+  /** Keep the previous validation's model alive across the next run's gc() (see measureRegime). */
+  retainPrevious: boolean;
+  /** Run the baseline in the validator's own heap instead of a worker thread (baselineWorker.ts). */
+  sharedHeap: boolean;
 }
 
 /**
@@ -46,14 +57,14 @@ export interface RegimeResult {
  * state. `cold` = the first validations of a fresh process after `warmup` (1) untimed ones;
  * `warm` = after ≥8 validations in the same process.
  */
-export function measureRegime(
+export async function measureRegime(
   estate: Estate,
   runs: number,
   warmup: number,
   targetMs: number,
   fresh: boolean,
-  retainPrevious = true,
-): RegimeResult {
+  { retainPrevious, sharedHeap }: HeapOptions,
+): Promise<RegimeResult> {
   const { doc, traces } = estate;
   // The previous validation's model stays referenced until the next one is built (a
   // ValidationSession keeps its model; a server sees far fewer full GCs than one per validation).
@@ -66,12 +77,17 @@ export function measureRegime(
   let diagnostics = 0;
   let delivered = 0;
   let baselineDelivered = 0;
-  const t = roundRobin(
-    {
-      baseline: () => {
-        baselineDelivered = typedPipeline(doc, traces).delivered;
-      },
-      full: () => {
+  const baselineHeap = sharedHeap ? undefined : await BaselineWorker.start(estate.scale, estate.seed);
+  const t = { baseline: [] as number[], full: [] as number[] };
+  try {
+    for (let r = 0; r < warmup + runs; r++) {
+      let baselineMs: number;
+      if (baselineHeap) {
+        const b = baselineHeap.run();
+        baselineMs = b.ms;
+        baselineDelivered = b.delivered;
+      } else baselineMs = timeOnce(() => (baselineDelivered = typedPipeline(doc, traces).delivered));
+      const fullMs = timeOnce(() => {
         const t0 = performance.now();
         const model = lower(doc);
         const t1 = performance.now();
@@ -84,13 +100,16 @@ export function measureRegime(
         phases.lower.push(t1 - t0);
         phases.rules.push(t2 - t1);
         phases.traces.push(performance.now() - t2);
-      },
-    },
-    runs,
-    warmup,
-  );
-  const ms = median(t['full']!);
-  const base = median(t['baseline']!);
+      });
+      if (r < warmup) continue;
+      t.baseline.push(baselineMs);
+      t.full.push(fullMs);
+    }
+  } finally {
+    baselineHeap?.close();
+  }
+  const ms = median(t.full);
+  const base = median(t.baseline);
   const last = (xs: number[]) => Number(median(xs.slice(-runs)).toFixed(1));
   return {
     median_ms: round(ms)!,
@@ -101,6 +120,7 @@ export function measureRegime(
     runs,
     fresh_process: fresh,
     retain_previous_model: retainPrevious,
+    shared_heap: sharedHeap,
     lower_ms: last(phases.lower),
     rules_ms: last(phases.rules),
     traces_ms: last(phases.traces),
@@ -114,24 +134,24 @@ export function measureRegime(
  * always reported them); `cold` and `warm` carry both regimes, each with its same-run baseline.
  * `cold` comes from a fresh child process when `coldChild` can run one, else from this process.
  */
-export function validateCase(
+export async function validateCase(
   name: string,
   estate: Estate,
   opts: {
     targetMs: number;
     warmRuns: number;
     warmWarmup: number;
-    retainPrevious: boolean;
+    heap: HeapOptions;
     coldChild?: () => RegimeResult | undefined;
   },
-): Row {
+): Promise<Row> {
   const { targetMs } = opts;
   let cold = opts.coldChild?.();
   if (!cold) {
-    cold = measureRegime(estate, COLD_RUNS, COLD_WARMUP, targetMs, validationsInProcess === 0, opts.retainPrevious);
+    cold = await measureRegime(estate, COLD_RUNS, COLD_WARMUP, targetMs, validationsInProcess === 0, opts.heap);
     validationsInProcess += COLD_WARMUP + COLD_RUNS;
   }
-  const warm = measureRegime(estate, opts.warmRuns, opts.warmWarmup, targetMs, validationsInProcess === 0, opts.retainPrevious);
+  const warm = await measureRegime(estate, opts.warmRuns, opts.warmWarmup, targetMs, validationsInProcess === 0, opts.heap);
   validationsInProcess += opts.warmWarmup + opts.warmRuns;
   return row(name, cold.median_ms, cold.baseline_ms, `≤${targetMs} ms`, cold.pass, {
     cold,

@@ -37,6 +37,9 @@ export interface TracePair {
 }
 
 export interface Estate {
+  /** The options it was generated from: the same pair generates the same estate (baselineWorker.ts). */
+  scale: number;
+  seed: number;
   doc: TopologyDocument;
   traces: TracePair[];
   /** What was generated, for the bench's header (checked against performance.md's definition). */
@@ -207,6 +210,8 @@ export function generateEstate(options: { scale?: number; seed?: number } = {}):
 
   const doc = b.build();
   return {
+    scale,
+    seed: options.seed ?? 1,
     doc,
     traces,
     counts: {

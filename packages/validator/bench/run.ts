@@ -10,6 +10,9 @@
  *   npm run bench -- --in-process validate/* cold regime in this process instead of a fresh child
  *   npm run bench -- --no-retain  validate/*: drop each model before the next run's gc() (the
  *                                 bench before 2026-11; V8 then deoptimizes on every run)
+ *   npm run bench -- --shared-heap validate/*: run the typed baseline in the validator's heap, not
+ *                                 in a worker thread (the bench before 2026-11-25; see
+ *                                 baselineWorker.ts for what that measured)
  *
  * validate/large and validate/large-5x report two regimes (cases-estate.ts): `cold`, the median of
  * the first 3 validations of a fresh process after 1 untimed one (a child process per estate, the
@@ -34,7 +37,7 @@ const only = args
 const wanted = (name: string) => !only || only.some((p) => (p.endsWith('$') ? name === p.slice(0, -1) : name.startsWith(p)));
 
 const inProcess = args.includes('--in-process');
-const retainPrevious = !args.includes('--no-retain');
+const heap = { retainPrevious: !args.includes('--no-retain'), sharedHeap: args.includes('--shared-heap') };
 const ESTATES = { 'validate/large': { scale: 1, targetMs: 100 }, 'validate/large-5x': { scale: 5, targetMs: 500 } } as const;
 type EstateCase = keyof typeof ESTATES;
 
@@ -44,7 +47,7 @@ if (coldChildOf !== undefined) {
   const spec = ESTATES[coldChildOf as EstateCase];
   if (!spec) throw new Error(`--cold-child: unknown case ${coldChildOf}`);
   const estate = generateEstate({ scale: spec.scale, seed: 1 });
-  process.stdout.write(`${JSON.stringify(measureRegime(estate, COLD_RUNS, COLD_WARMUP, spec.targetMs, true, retainPrevious))}\n`);
+  process.stdout.write(`${JSON.stringify(await measureRegime(estate, COLD_RUNS, COLD_WARMUP, spec.targetMs, true, heap))}\n`);
   process.exit(0);
 }
 
@@ -53,10 +56,14 @@ function coldInChild(name: EstateCase): RegimeResult | undefined {
   if (inProcess) return undefined;
   const script = process.argv[1];
   if (!script) return undefined;
-  const r = spawnSync(process.execPath, [...process.execArgv, script, `--cold-child=${name}`, ...(retainPrevious ? [] : ['--no-retain'])], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, script, `--cold-child=${name}`, ...args.filter((a) => a === '--no-retain' || a === '--shared-heap')],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   const line = r.status === 0 ? r.stdout.trim().split('\n').pop() : undefined;
   if (!line) {
     log(`${name}: cold child failed (${r.error?.message ?? `exit ${String(r.status)}`}); measuring cold in this process`);
@@ -88,11 +95,11 @@ if (wanted('validate/large') || anyRule || wanted('incremental/edit')) {
   log(`large estate: ${JSON.stringify(large.counts)}`);
   if (wanted('validate/large'))
     emit(
-      validateCase('validate/large', large, {
+      await validateCase('validate/large', large, {
         targetMs: ESTATES['validate/large'].targetMs,
         warmRuns: quick ? 3 : 9,
         warmWarmup: 8,
-        retainPrevious,
+        heap,
         coldChild: () => coldInChild('validate/large'),
       }),
     );
@@ -103,11 +110,11 @@ if (wanted('validate/large-5x')) {
   const huge = generateEstate({ scale: 5, seed: 1 });
   log(`5× estate: ${JSON.stringify(huge.counts)}`);
   emit(
-    validateCase('validate/large-5x', huge, {
+    await validateCase('validate/large-5x', huge, {
       targetMs: ESTATES['validate/large-5x'].targetMs,
       warmRuns: quick ? 3 : 5,
       warmWarmup: 8,
-      retainPrevious,
+      heap,
       coldChild: () => coldInChild('validate/large-5x'),
     }),
   );
