@@ -3,7 +3,7 @@
  * anywhere") are represented by 198.51.100.10 (TEST-NET-2, RFC 5737): an address no design
  * owns, so it is routed like any outside client.
  */
-import type { L3Host, L3Model } from '../l3/model.ts';
+import type { L3Address, L3Host, L3Model } from '../l3/model.ts';
 import { formatIp4 } from '@viplane/model';
 import { ip, type Ip } from '../l3/addr.ts';
 
@@ -21,7 +21,14 @@ function onNetwork(model: L3Model, networkId: string | null): Representative | n
   if (!network.subnet) return { address: OUTSIDE_CLIENT, networkId };
   const { family, first, last } = network.subnet;
   // A host address inside the subnet that is neither network, broadcast nor the usual .1 gateway.
-  const value = typeof first === 'number' ? (last as number) - first >= 3 ? (last as number) - 1 : first : (first as bigint) + 0x10n <= (last as bigint) ? (first as bigint) + 0x10n : first;
+  const value =
+    typeof first === 'number'
+      ? (last as number) - first >= 3
+        ? (last as number) - 1
+        : first
+      : (first as bigint) + 0x10n <= (last as bigint)
+        ? (first as bigint) + 0x10n
+        : first;
   return { address: { family, value, text: formatValue(family, value) } as Ip, networkId };
 }
 
@@ -44,8 +51,6 @@ export function representativeAddress(model: L3Model, elementId: string): Repres
   }
   const el = model.elements.get(elementId);
   if (!el) return null;
-  // Scans every held address: only for the kinds that use it (networks are resolved in O(1)).
-  const heldAddress = () => model.addresses.find((a) => a.ownerId === elementId && a.ip);
   switch (el.kind) {
     case 'portGroup':
     case 'nsxtSegment':
@@ -55,11 +60,13 @@ export function representativeAddress(model: L3Model, elementId: string): Repres
     case 'aviDnsVs':
     case 'k8sCluster':
     case 'supervisor': {
-      const held = heldAddress();
-      return held?.ip ? { address: held.ip, networkId: held.networkId } : onNetwork(model, el.kind === 'virtualService' ? el.props.vipNetworkId : null);
+      const held = firstHeldAddress(model, elementId);
+      return held?.ip
+        ? { address: held.ip, networkId: held.networkId }
+        : onNetwork(model, el.kind === 'virtualService' ? el.props.vipNetworkId : null);
     }
     case 'tkgCluster': {
-      const held = el.props.endpoint.provider === 'kube-vip' ? heldAddress() : undefined;
+      const held = el.props.endpoint.provider === 'kube-vip' ? firstHeldAddress(model, elementId) : undefined;
       return held?.ip ? { address: held.ip, networkId: held.networkId } : onNetwork(model, el.props.nodeNetworkId);
     }
     case 'tkc':
@@ -73,6 +80,25 @@ export function representativeAddress(model: L3Model, elementId: string): Repres
     default:
       return null;
   }
+}
+
+const firstHeld = new WeakMap<L3Model, Map<string, L3Address>>();
+
+/**
+ * The element's first parsed held address in model order. Indexed once per model: a scan of
+ * every held address per trace endpoint made each trace to a VIP or node cost O(addresses).
+ */
+function firstHeldAddress(model: L3Model, ownerId: string): L3Address | undefined {
+  let index = firstHeld.get(model);
+  if (!index) {
+    index = new Map();
+    for (let k = 0, all = model.addresses; k < all.length; k++) {
+      const a = all[k]!;
+      if (a.ip && !index.has(a.ownerId)) index.set(a.ownerId, a);
+    }
+    firstHeld.set(model, index);
+  }
+  return index.get(ownerId);
 }
 
 /** The VRF a host sends from: the one asked for, else the data VRF. */

@@ -63,7 +63,14 @@ export function resolveEndpoint(model: L3Model, endpoint: TraceEndpoint): Resolv
     if (network) return { address, networkId: network.id, hostId: null, vrfId: null, elementId: null };
     // Pods sit behind their node network.
     const cluster = podClusterOf(model, address);
-    return { address, networkId: cluster?.nodeNetworkId ?? null, hostId: null, vrfId: null, elementId: cluster?.id ?? null, pod: cluster !== undefined };
+    return {
+      address,
+      networkId: cluster?.nodeNetworkId ?? null,
+      hostId: null,
+      vrfId: null,
+      elementId: cluster?.id ?? null,
+      pod: cluster !== undefined,
+    };
   }
   if (!model.elements.has(endpoint.elementId)) return `no element with id "${endpoint.elementId}"`;
   const rep = representativeAddress(model, endpoint.elementId);
@@ -77,30 +84,15 @@ export function resolveEndpoint(model: L3Model, endpoint: TraceEndpoint): Resolv
 export { mostSpecificNetwork };
 
 export function trace(model: L3Model, from: TraceEndpoint, to: TraceEndpoint, routing = new Routing(model)): TraceResult {
+  // No closures in here: trace runs thousands of times per validation (every reachability rule),
+  // and a closure per call is an allocation and, under keepNames transpilers, a defineProperty.
   const src = resolveEndpoint(model, from);
   const dst = resolveEndpoint(model, to);
-  const label = (e: TraceEndpoint) => ('address' in e ? e.address : e.elementId);
-  const result: TraceResult = { source: label(from), destination: label(to), delivered: false, hops: [] };
-  const drop = (reason: DropReason, hostId: string | null, message: string) => {
-    result.drop = { reason, hostId, message };
-    return result;
-  };
-  if (typeof src === 'string') return drop('unknown-endpoint', null, `source: ${src}`);
-  if (typeof dst === 'string') return drop('unknown-endpoint', null, `destination: ${dst}`);
-  result.destination = `${label(to)} (${dst.address.text})`;
+  const result: TraceResult = { source: endpointLabel(from), destination: endpointLabel(to), delivered: false, hops: [] };
+  if (typeof src === 'string') return dropped(result, 'unknown-endpoint', null, `source: ${src}`);
+  if (typeof dst === 'string') return dropped(result, 'unknown-endpoint', null, `destination: ${dst}`);
+  result.destination = `${endpointLabel(to)} (${dst.address.text})`;
   const target = dst.address;
-  const deliver = (networkId: string | null) => {
-    // A default route into "clients anywhere" does not reach an address that lives on a known
-    // network of the design (e.g. overlay pod addresses): the packet leaves the design instead.
-    const out = networkId === null ? undefined : model.networkById.get(networkId);
-    if (out && out.kind === 'clientNetwork' && !out.subnet && dst.networkId !== null && dst.networkId !== networkId) {
-      const home = model.networkById.get(dst.networkId);
-      return drop('no-route', result.hops.at(-1)?.hostId ?? null, `${target.text} lives on ${home?.name ?? dst.networkId}, but the route that matches it leads out to ${out.name}`);
-    }
-    result.delivered = true;
-    result.deliveredOn = { networkId, elementId: dst.elementId };
-    return result;
-  };
 
   let hostId = src.hostId;
   let vrfId = src.vrfId;
@@ -108,12 +100,18 @@ export function trace(model: L3Model, from: TraceEndpoint, to: TraceEndpoint, ro
     // A sender on a network: on-link, or to its network's gateway.
     const network = src.networkId ? model.networkById.get(src.networkId) : undefined;
     result.hops.push({ hostId: null, name: src.address.text, vrf: null, egressNetworkId: network?.id ?? null, route: null });
-    if (!network) return drop('not-attached', null, `${src.address.text} is on no network of the design`);
-    if (sameDestinationNetwork(routing, network.id, dst)) return deliver(network.id);
+    if (!network) return dropped(result, 'not-attached', null, `${src.address.text} is on no network of the design`);
+    if (sameDestinationNetwork(routing, network.id, dst)) return delivered(model, result, dst, network.id);
     // Clients on an unknown subnet reach whatever router they are cabled to.
-    const owner = network.gateway ? routing.ownersOf(network.id, network.gateway)[0] : !network.subnet ? routing.interfacesOn(network.id)[0] : undefined;
-    if (!network.gateway && network.subnet) return drop('no-route', null, `network ${network.name} has no gateway, so ${src.address.text} cannot leave it`);
-    if (!owner) return drop('next-hop-unresolved', null, `no element holds gateway ${network.gateway?.text ?? ''} of ${network.name}`);
+    const owner = network.gateway
+      ? routing.ownersOf(network.id, network.gateway)[0]
+      : !network.subnet
+        ? routing.interfacesOn(network.id)[0]
+        : undefined;
+    if (!network.gateway && network.subnet)
+      return dropped(result, 'no-route', null, `network ${network.name} has no gateway, so ${src.address.text} cannot leave it`);
+    if (!owner)
+      return dropped(result, 'next-hop-unresolved', null, `no element holds gateway ${network.gateway?.text ?? ''} of ${network.name}`);
     hostId = owner.hostId;
     vrfId = owner.vrfId;
   }
@@ -122,45 +120,82 @@ export function trace(model: L3Model, from: TraceEndpoint, to: TraceEndpoint, ro
   for (let n = 0; n < MAX_HOPS; n++) {
     const host = routing.host(hostId!)!;
     const vrf = routing.vrf(vrfId!);
-    if (visited.has(vrfId!)) return drop('loop', host.id, `routing loop: ${host.name} (${vrf?.name}) is visited twice`);
+    if (visited.has(vrfId!)) return dropped(result, 'loop', host.id, `routing loop: ${host.name} (${vrf?.name}) is visited twice`);
     visited.add(vrfId!);
     const route = routing.lookup(vrfId!, target);
     const hop: Hop = { hostId: host.id, name: host.name, vrf: vrf?.name ?? null, egressNetworkId: null, route: null };
     result.hops.push(hop);
-    if (!route) return drop('no-route', host.id, `${host.name} (${vrf?.name} VRF) has no route to ${target.text}`);
+    if (!route) return dropped(result, 'no-route', host.id, `${host.name} (${vrf?.name} VRF) has no route to ${target.text}`);
     hop.route = { prefix: route.prefixText, nextHop: route.nextHopText, origin: route.origin, sourceId: route.sourceId };
-    if (route.discard) return drop('blackhole', host.id, `${host.name} discards ${target.text} (route ${route.prefixText} to null)`);
+    if (route.discard)
+      return dropped(result, 'blackhole', host.id, `${host.name} discards ${target.text} (route ${route.prefixText} to null)`);
     if (route.origin === 'connected' || route.origin === 'cluster') {
       hop.egressNetworkId = route.networkId ?? null;
-      return deliver(route.networkId ?? null);
+      return delivered(model, result, dst, route.networkId ?? null);
     }
     if (route.origin === 'internal') {
       const next = routing.host(route.viaHostId!);
-      if (!next?.vrfs[0]) return drop('next-hop-unresolved', host.id, `${host.name} routes ${target.text} to a gateway that is not in the design`);
+      if (!next?.vrfs[0])
+        return dropped(result, 'next-hop-unresolved', host.id, `${host.name} routes ${target.text} to a gateway that is not in the design`);
       hostId = next.id;
       vrfId = next.vrfs[0].id;
       continue;
     }
     const resolved = routing.resolveNextHop(vrfId!, route.nextHop!);
     if (!resolved.ok)
-      return drop(
+      return dropped(
+        result,
         resolved.reason === 'blackhole' ? 'blackhole' : 'next-hop-unresolved',
         host.id,
         `${host.name}: next hop ${route.nextHopText} of ${route.prefixText} is not on a connected network`,
       );
     hop.egressNetworkId = resolved.networkId;
-    if (sameDestinationNetwork(routing, resolved.networkId, dst) && dst.address === target && resolved.nextHop.value === target.value) return deliver(resolved.networkId);
+    if (sameDestinationNetwork(routing, resolved.networkId, dst) && dst.address === target && resolved.nextHop.value === target.value)
+      return delivered(model, result, dst, resolved.networkId);
     const owner = routing.ownersOf(resolved.networkId, resolved.nextHop)[0];
     // `podCIDR -> node IP` routes (seed 001 Tier-1): nodes are not hosts, the node network holds the pods.
-    if (!owner && dst.pod && dst.networkId === resolved.networkId) return deliver(resolved.networkId);
+    if (!owner && dst.pod && dst.networkId === resolved.networkId) return delivered(model, result, dst, resolved.networkId);
     if (!owner) {
       const net = model.networkById.get(resolved.networkId);
-      return drop('next-hop-unresolved', host.id, `${host.name}: no element holds next hop ${resolved.nextHop.text} on ${net?.name ?? resolved.networkId}`);
+      return dropped(
+        result,
+        'next-hop-unresolved',
+        host.id,
+        `${host.name}: no element holds next hop ${resolved.nextHop.text} on ${net?.name ?? resolved.networkId}`,
+      );
     }
     hostId = owner.hostId;
     vrfId = owner.vrfId;
   }
-  return drop('loop', hostId, `more than ${MAX_HOPS} hops`);
+  return dropped(result, 'loop', hostId, `more than ${MAX_HOPS} hops`);
+}
+
+function endpointLabel(e: TraceEndpoint): string {
+  return 'address' in e ? e.address : e.elementId;
+}
+
+function dropped(result: TraceResult, reason: DropReason, hostId: string | null, message: string): TraceResult {
+  result.drop = { reason, hostId, message };
+  return result;
+}
+
+/** The packet arrives on `networkId`, unless that is a way out of the design to "clients anywhere". */
+function delivered(model: L3Model, result: TraceResult, dst: Resolved, networkId: string | null): TraceResult {
+  // A default route into "clients anywhere" does not reach an address that lives on a known
+  // network of the design (e.g. overlay pod addresses): the packet leaves the design instead.
+  const out = networkId === null ? undefined : model.networkById.get(networkId);
+  if (out && out.kind === 'clientNetwork' && !out.subnet && dst.networkId !== null && dst.networkId !== networkId) {
+    const home = model.networkById.get(dst.networkId);
+    return dropped(
+      result,
+      'no-route',
+      result.hops.at(-1)?.hostId ?? null,
+      `${dst.address.text} lives on ${home?.name ?? dst.networkId}, but the route that matches it leads out to ${out.name}`,
+    );
+  }
+  result.delivered = true;
+  result.deliveredOn = { networkId, elementId: dst.elementId };
+  return result;
 }
 
 function sameDestinationNetwork(routing: Routing, networkId: string, dst: Resolved): boolean {
