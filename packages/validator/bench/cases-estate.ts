@@ -41,6 +41,10 @@ export interface RegimeResult {
   traces_ms: number;
   diagnostics: number;
   delivered: string;
+  /** Fresh processes the timed runs come from (cold regimes pool several, see poolRegimes). */
+  processes: number;
+  /** The timed runs, for pooling across processes. */
+  samples: Record<'full' | 'baseline' | 'lower' | 'rules' | 'traces', number[]>;
 }
 
 /** How validations and the baseline share memory (run.ts's `--no-retain` and `--shared-heap`). */
@@ -108,25 +112,72 @@ export async function measureRegime(
   } finally {
     baselineHeap?.close();
   }
-  const ms = median(t.full);
-  const base = median(t.baseline);
-  const last = (xs: number[]) => Number(median(xs.slice(-runs)).toFixed(1));
-  return {
-    median_ms: round(ms)!,
-    baseline_ms: round(base)!,
-    ratio: round(ms / base, 2)!,
-    pass: ms <= targetMs,
+  const timed = (xs: number[]) => xs.slice(-runs);
+  const samples = {
+    full: t.full,
+    baseline: t.baseline,
+    lower: timed(phases.lower),
+    rules: timed(phases.rules),
+    traces: timed(phases.traces),
+  };
+  return summarize(samples, {
+    targetMs,
     warmup,
     runs,
     fresh_process: fresh,
     retain_previous_model: retainPrevious,
     shared_heap: sharedHeap,
-    lower_ms: last(phases.lower),
-    rules_ms: last(phases.rules),
-    traces_ms: last(phases.traces),
     diagnostics,
     delivered: `${delivered}/${traces.length} (baseline ${baselineDelivered})`,
+    processes: 1,
+  });
+}
+
+type RegimeFacts = Omit<
+  RegimeResult,
+  'median_ms' | 'baseline_ms' | 'ratio' | 'pass' | 'lower_ms' | 'rules_ms' | 'traces_ms' | 'samples'
+> & {
+  targetMs: number;
+};
+
+function summarize(samples: RegimeResult['samples'], { targetMs, ...facts }: RegimeFacts): RegimeResult {
+  const ms = median(samples.full);
+  const base = median(samples.baseline);
+  const phase = (xs: number[]) => Number(median(xs).toFixed(1));
+  return {
+    median_ms: round(ms)!,
+    baseline_ms: round(base)!,
+    ratio: round(ms / base, 2)!,
+    pass: ms <= targetMs,
+    ...facts,
+    lower_ms: phase(samples.lower),
+    rules_ms: phase(samples.rules),
+    traces_ms: phase(samples.traces),
+    samples,
   };
+}
+
+/**
+ * One regime from the timed runs of several fresh processes: the medians of all their runs
+ * together. A single process's 3 cold runs swing by 30–50 % with where its collections fall.
+ */
+export function poolRegimes(results: readonly RegimeResult[], targetMs: number): RegimeResult {
+  const first = results[0]!;
+  const pooled = (k: keyof RegimeResult['samples']) => results.flatMap((r) => r.samples[k]);
+  return summarize(
+    { full: pooled('full'), baseline: pooled('baseline'), lower: pooled('lower'), rules: pooled('rules'), traces: pooled('traces') },
+    {
+      targetMs,
+      warmup: first.warmup,
+      runs: results.reduce((n, r) => n + r.runs, 0),
+      fresh_process: results.every((r) => r.fresh_process),
+      retain_previous_model: first.retain_previous_model,
+      shared_heap: first.shared_heap,
+      diagnostics: first.diagnostics,
+      delivered: first.delivered,
+      processes: results.length,
+    },
+  );
 }
 
 /**

@@ -14,17 +14,27 @@
  *                                 in a worker thread (the bench before 2026-11-25; see
  *                                 baselineWorker.ts for what that measured)
  *
- * validate/large and validate/large-5x report two regimes (cases-estate.ts): `cold`, the median of
- * the first 3 validations of a fresh process after 1 untimed one (a child process per estate, the
- * row's own median), and `warm`, the median after ≥8 validations in this process (steady state,
- * once V8 has optimised every rule). Each has its same-run baseline ratio.
+ * validate/large and validate/large-5x report two regimes (cases-estate.ts): `cold`, the first 3
+ * validations of a fresh process after 1 untimed one (5 child processes per estate, 2 with
+ * --quick, their runs pooled into one median), and `warm`, the median after ≥8 validations in this
+ * process (steady state, once V8 has optimised every rule). Each has its same-run baseline ratio;
+ * the baseline runs in a worker thread's own heap (baselineWorker.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { generateEstate } from './generate.ts';
 import { gc, type Row } from './measure.ts';
 import { lpmCase, overlapCase } from './cases-core.ts';
-import { COLD_RUNS, COLD_WARMUP, incrementalCase, measureRegime, perRuleRows, validateCase, type RegimeResult } from './cases-estate.ts';
+import {
+  COLD_RUNS,
+  COLD_WARMUP,
+  incrementalCase,
+  measureRegime,
+  perRuleRows,
+  poolRegimes,
+  validateCase,
+  type RegimeResult,
+} from './cases-estate.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -37,6 +47,8 @@ const only = args
 const wanted = (name: string) => !only || only.some((p) => (p.endsWith('$') ? name === p.slice(0, -1) : name.startsWith(p)));
 
 const inProcess = args.includes('--in-process');
+// Fresh processes per cold regime (each: 1 untimed validation, then 3 timed ones).
+const coldProcesses = quick ? 2 : 5;
 const heap = { retainPrevious: !args.includes('--no-retain'), sharedHeap: args.includes('--shared-heap') };
 const ESTATES = { 'validate/large': { scale: 1, targetMs: 100 }, 'validate/large-5x': { scale: 5, targetMs: 500 } } as const;
 type EstateCase = keyof typeof ESTATES;
@@ -51,25 +63,29 @@ if (coldChildOf !== undefined) {
   process.exit(0);
 }
 
-/** The cold regime of `name` in a fresh node process (same flags and loader as this one). */
-function coldInChild(name: EstateCase): RegimeResult | undefined {
+/**
+ * The cold regime of `name`: `coldProcesses` fresh node processes (same flags and loader as this
+ * one), one after the other, their timed runs pooled.
+ */
+function coldInChildren(name: EstateCase): RegimeResult | undefined {
   if (inProcess) return undefined;
   const script = process.argv[1];
   if (!script) return undefined;
-  const r = spawnSync(
-    process.execPath,
-    [...process.execArgv, script, `--cold-child=${name}`, ...args.filter((a) => a === '--no-retain' || a === '--shared-heap')],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
-  );
-  const line = r.status === 0 ? r.stdout.trim().split('\n').pop() : undefined;
-  if (!line) {
-    log(`${name}: cold child failed (${r.error?.message ?? `exit ${String(r.status)}`}); measuring cold in this process`);
-    return undefined;
+  const results: RegimeResult[] = [];
+  for (let p = 0; p < coldProcesses; p++) {
+    const r = spawnSync(
+      process.execPath,
+      [...process.execArgv, script, `--cold-child=${name}`, ...args.filter((a) => a === '--no-retain' || a === '--shared-heap')],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
+    const line = r.status === 0 ? r.stdout.trim().split('\n').pop() : undefined;
+    if (!line) {
+      log(`${name}: cold child failed (${r.error?.message ?? `exit ${String(r.status)}`}); measuring cold in this process`);
+      return undefined;
+    }
+    results.push(JSON.parse(line) as RegimeResult);
   }
-  return JSON.parse(line) as RegimeResult;
+  return poolRegimes(results, ESTATES[name].targetMs);
 }
 
 const log = (line: string) => {
@@ -100,7 +116,7 @@ if (wanted('validate/large') || anyRule || wanted('incremental/edit')) {
         warmRuns: quick ? 3 : 9,
         warmWarmup: 8,
         heap,
-        coldChild: () => coldInChild('validate/large'),
+        coldChild: () => coldInChildren('validate/large'),
       }),
     );
   if (anyRule) emit(...perRuleRows(large.doc, quick ? 1 : 3).filter((r) => wanted(r.case)));
@@ -115,7 +131,7 @@ if (wanted('validate/large-5x')) {
       warmRuns: quick ? 3 : 5,
       warmWarmup: 8,
       heap,
-      coldChild: () => coldInChild('validate/large-5x'),
+      coldChild: () => coldInChildren('validate/large-5x'),
     }),
   );
 }
@@ -141,7 +157,7 @@ function printTable(all: Row[]) {
       const g = r[regime] as RegimeResult | undefined;
       if (g)
         lines.push([
-          `  ${regime} (${g.runs} after ${g.warmup}${g.fresh_process ? ', fresh' : ''})`,
+          `  ${regime} (${g.runs / g.processes} after ${g.warmup}${g.fresh_process ? ', fresh' : ''}${g.processes > 1 ? ` ×${g.processes}` : ''})`,
           fmt(g.median_ms, 3),
           fmt(g.baseline_ms, 3),
           fmt(g.ratio),

@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
 import type { L3Network } from '../../l3/model.ts';
-import { addressTargets, describeHolder, duplicateSuspects, elementTarget, heldAddresses, type Held } from '../../queries/ipam.ts';
+import { addressTargets, describeHolder, duplicateSuspects, elementTarget, forEachHeld, type Held } from '../../queries/ipam.ts';
 
 /** Holders that route: their interface at a network's gateway address *is* the gateway. */
 const ROUTERS: ReadonlySet<string> = new Set(['router', 'nsxtTier0']);
@@ -41,22 +41,24 @@ user actions can create an IP that duplicates vCenter's. L155: the endpoint is l
     const first = new Map<string, Map<number | bigint, Held>>();
     const domains = new Map<string, Map<number | bigint, Held[]>>();
     const suspect = duplicateSuspects(model, ROUTERS);
-    for (let k = 0, all = heldAddresses(model); k < all.length; k++) {
-      const h = all[k]!;
-      if (!suspect.has(h.domain)) continue;
-      let byValue = first.get(h.domain);
-      if (!byValue) first.set(h.domain, (byValue = new Map()));
-      const seen = byValue.get(h.ip.value);
-      if (!seen) {
-        byValue.set(h.ip.value, h);
-        continue;
-      }
-      let dups = domains.get(h.domain);
-      if (!dups) domains.set(h.domain, (dups = new Map()));
-      const list = dups.get(h.ip.value);
-      if (list) list.push(h);
-      else dups.set(h.ip.value, [seen, h]);
-    }
+    // Held objects only for the suspect domains (usually none).
+    if (suspect.size > 0)
+      forEachHeld(model, (address, ip, domain, offset) => {
+        if (!suspect.has(domain)) return;
+        const h: Held = { address, ip, domain, offset };
+        let byValue = first.get(domain);
+        if (!byValue) first.set(domain, (byValue = new Map()));
+        const seen = byValue.get(ip.value);
+        if (!seen) {
+          byValue.set(ip.value, h);
+          return;
+        }
+        let dups = domains.get(domain);
+        if (!dups) domains.set(domain, (dups = new Map()));
+        const list = dups.get(ip.value);
+        if (list) list.push(h);
+        else dups.set(ip.value, [seen, h]);
+      });
     const networkGateways = new Map<string, Map<number | bigint, L3Network[]>>();
     for (const n of model.networks) {
       if (!n.gateway) continue;

@@ -161,7 +161,8 @@ Seed 004 / acc-provision: subnets are \`gateway/prefix\` (shared/formats.md §6)
       const owner = model.elements.get(c.id);
       if (!owner) continue;
       for (const p of c.podCidrs)
-        if (!okCidr(p.cidr, p.text)) check(ctx, { what: 'Pod CIDR', value: p.text, form: 'cidr', owner, targets: own(owner), path: 'podCidr' });
+        if (!okCidr(p.cidr, p.text))
+          check(ctx, { what: 'Pod CIDR', value: p.text, form: 'cidr', owner, targets: own(owner), path: 'podCidr' });
       for (const x of c.serviceCidrs)
         if (!okCidr(x.cidr, x.text))
           check(ctx, { what: 'Service CIDR', value: x.text, form: 'cidr', owner, targets: own(owner), path: 'serviceCidr' });
@@ -209,7 +210,10 @@ function checkRoutes(ctx: RuleContext, owner: Element, list: readonly Route[], w
     const badPrefix = !ok(r.prefix, 'cidr');
     const badHop = r.nextHop !== null && !ok(r.nextHop, 'ip');
     if (!badPrefix && !badHop) continue;
-    const targets: Target[] = [{ kind: owner.kind, id: owner.id }, { kind: 'route', id: r.id }];
+    const targets: Target[] = [
+      { kind: owner.kind, id: owner.id },
+      { kind: 'route', id: r.id },
+    ];
     if (badPrefix)
       check(ctx, { what: `Prefix of route ${r.id}${where}`, value: r.prefix, form: 'cidr', owner, targets, path: 'route.prefix' });
     if (badHop)

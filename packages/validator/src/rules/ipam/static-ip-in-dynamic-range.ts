@@ -4,7 +4,7 @@ import {
   capitalize,
   describeHolder,
   elementName,
-  heldAddresses,
+  forEachHeld,
   isDynamicPurpose,
   isGatewayOf,
   isVipPool,
@@ -50,11 +50,9 @@ L16-17: every host in the VIP range is unreachable for non-VIP traffic.`,
   check({ model, report }) {
     // The Supervisor's 5-address block is reported once per range, at its first address inside.
     const seen = new Set<string>();
-    for (let k = 0, all = heldAddresses(model); k < all.length; k++) {
-      const h = all[k]!;
-      const a = h.address;
-      if (a.networkId === null || isGatewayOf(model, a.networkId, h.ip)) continue;
-      const holding = rangesHolding(model, a.networkId, h.ip);
+    forEachHeld(model, (a, ip) => {
+      if (a.networkId === null || isGatewayOf(model, a.networkId, ip)) return;
+      const holding = rangesHolding(model, a.networkId, ip);
       for (let j = 0; j < holding.length; j++) {
         const { range, network } = holding[j]!;
         if (!isDynamicPurpose(range.purpose)) continue;
@@ -63,16 +61,16 @@ L16-17: every host in the VIP range is unreachable for non-VIP traffic.`,
         if (seen.has(key)) continue;
         seen.add(key);
         report({
-          message: `${capitalize(describeHolder(model, a, h.ip.text))} lies in the ${purposeLabel(range.purpose)} ${range.text} of ${elementName(model, range.ownerId)} on network ${network.name}: ${
+          message: `${capitalize(describeHolder(model, a, ip.text))} lies in the ${purposeLabel(range.purpose)} ${range.text} of ${elementName(model, range.ownerId)} on network ${network.name}: ${
             range.purpose === 'haproxy-vip'
               ? 'HAProxy answers every address of that range as a VIP'
               : 'its allocator can hand the address to something else'
           }`,
           targets: uniqueTargets([...addressTargets(model, a), ...rangeTargets(model, range)]),
-          data: { address: h.ip.text, role: a.role, range: range.text, purpose: range.purpose, network: network.name },
+          data: { address: ip.text, role: a.role, range: range.text, purpose: range.purpose, network: network.name },
         });
       }
-    }
+    });
   },
 });
 
