@@ -9,7 +9,7 @@
 import { formatIp4, formatIp6, kindInfo, type ElementKind } from '@viplane/model';
 import type { L3Address, L3Model, L3Network, L3Range, L3RangePurpose } from '../l3/model.ts';
 import { ip as parseIpCached, type Cidr, type Ip, type IpValue } from '../l3/addr.ts';
-import { AddressIndex, countHeld, heldSet4 as heldSetOf, type IntervalLike, type IpLike } from '../addressIndex/index.ts';
+import { AddressIndex, heldSet4 as heldSetOf, type IntervalLike, type IpLike } from '../addressIndex/index.ts';
 import type { Target } from '../engine/diagnostic.ts';
 
 /** Networks without an explicit routing domain share this one (port groups, segments, client networks). */
@@ -479,34 +479,34 @@ export function duplicateSuspects(model: L3Model, routers: ReadonlySet<string>):
     if (ip.family === 4) count[d]!++;
     else out.add(domain);
   });
-  // Each domain's IPv4 values, contiguous and sorted; beside them, the same for holders that are not routers.
+  // IPv4 network gateways per domain: one held by something other than a router is a duplicate.
+  const gateways = new Map<string, Set<number>>();
+  for (const n of model.networks) {
+    if (n.gateway?.family !== 4) continue;
+    let set = gateways.get(n.routingDomain);
+    if (!set) gateways.set(n.routingDomain, (set = new Set()));
+    set.add(n.gateway.value);
+  }
+  // Each domain's IPv4 values, contiguous, then sorted.
   const startOf = new Int32Array(names.length + 1);
   for (let d = 0; d < names.length; d++) startOf[d + 1] = startOf[d]! + count[d]!;
   const fill = startOf.slice(0, names.length);
-  const fillOthers = startOf.slice(0, names.length);
   const values = new Float64Array(startOf[names.length]!);
-  const others = new Float64Array(values.length);
   let visit = 0;
-  forEachHeld(model, (address, ip) => {
+  forEachHeld(model, (address, ip, domain) => {
     const d = visitDomains[visit++]!;
     if (ip.family !== 4) return;
     values[fill[d]!++] = ip.value;
-    if (!routers.has(address.ownerKind)) others[fillOthers[d]!++] = ip.value;
+    if (!routers.has(address.ownerKind) && gateways.get(domain)?.has(ip.value)) out.add(domain);
   });
   for (let d = 0; d < names.length; d++) {
+    if (out.has(names[d]!)) continue;
     const sorted = values.subarray(startOf[d]!, startOf[d + 1]!).sort();
     for (let k = 1; k < sorted.length; k++)
       if (sorted[k] === sorted[k - 1]) {
         out.add(names[d]!);
         break;
       }
-    others.subarray(startOf[d]!, fillOthers[d]!).sort();
-  }
-  for (const n of model.networks) {
-    const d = n.gateway?.family === 4 ? index.get(n.routingDomain) : undefined;
-    if (d === undefined || out.has(n.routingDomain)) continue;
-    const g = n.gateway!.value as number;
-    if (countHeld(others.subarray(startOf[d]!, fillOthers[d]!), g, g) > 0) out.add(n.routingDomain);
   }
   return out;
 }

@@ -14,8 +14,19 @@ export interface Representative {
   networkId: string | null;
 }
 
+const onNetworkCache = new WeakMap<L3Model, Map<string, Representative | null>>();
+
+/** The network's representative address, computed once per model and network (traces ask per call). */
 function onNetwork(model: L3Model, networkId: string | null): Representative | null {
   if (networkId === null) return null;
+  let cache = onNetworkCache.get(model);
+  if (!cache) onNetworkCache.set(model, (cache = new Map()));
+  let rep = cache.get(networkId);
+  if (rep === undefined) cache.set(networkId, (rep = representativeOnNetwork(model, networkId)));
+  return rep;
+}
+
+function representativeOnNetwork(model: L3Model, networkId: string): Representative | null {
   const network = model.networkById.get(networkId);
   if (!network) return null;
   if (!network.subnet) return { address: OUTSIDE_CLIENT, networkId };

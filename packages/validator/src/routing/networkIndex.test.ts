@@ -15,19 +15,15 @@ function scanPods(clusters: readonly L3Cluster[], a: Ip): L3Cluster | undefined 
 }
 
 // Prefixes crowded into 10.0.0.0/20 (and one IPv6 /112) so that nesting and duplicates are common.
-const v4Prefix = fc
-  .tuple(fc.integer({ min: 0, max: 4095 }), fc.integer({ min: 20, max: 32 }))
-  .map(([host, len]) => {
-    const block = 2 ** (32 - len);
-    const start = 0x0a000000 + host - (host % block);
-    return `${start >>> 24}.${(start >>> 16) & 255}.${(start >>> 8) & 255}.${start & 255}/${len}`;
-  });
-const v6Prefix = fc
-  .tuple(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 112, max: 128 }))
-  .map(([host, len]) => {
-    const block = 2 ** (128 - len);
-    return `fd00::${(host - (host % block)).toString(16)}/${len}`;
-  });
+const v4Prefix = fc.tuple(fc.integer({ min: 0, max: 4095 }), fc.integer({ min: 20, max: 32 })).map(([host, len]) => {
+  const block = 2 ** (32 - len);
+  const start = 0x0a000000 + host - (host % block);
+  return `${start >>> 24}.${(start >>> 16) & 255}.${(start >>> 8) & 255}.${start & 255}/${len}`;
+});
+const v6Prefix = fc.tuple(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 112, max: 128 })).map(([host, len]) => {
+  const block = 2 ** (128 - len);
+  return `fd00::${(host - (host % block)).toString(16)}/${len}`;
+});
 const subnet = fc.oneof(
   { weight: 6, arbitrary: v4Prefix },
   { weight: 2, arbitrary: v6Prefix },
@@ -41,11 +37,32 @@ const address = fc.oneof(
 
 function network(i: number, text: string | null): L3Network {
   const c = text === null ? null : cidr(text);
-  return { id: `n${i}`, kind: 'portGroup', name: `n${i}`, subnetText: text, subnet: c, gatewayText: null, gateway: null, routingDomain: 'default', dhcp: false, albRegistered: false, vlan: null };
+  return {
+    id: `n${i}`,
+    kind: 'portGroup',
+    name: `n${i}`,
+    subnetText: text,
+    subnet: c,
+    gatewayText: null,
+    gateway: null,
+    routingDomain: 'default',
+    dhcp: false,
+    albRegistered: false,
+    vlan: null,
+  };
 }
 function cluster(i: number, pods: (string | null)[]): L3Cluster {
   const podCidrs = pods.filter((p): p is string => p !== null).map((text) => ({ text, cidr: cidr(text) as Cidr | null, path: '' }));
-  return { id: `c${i}`, kind: 'k8sCluster', name: `c${i}`, nodeNetworkId: null, podCidrs, serviceCidrs: [], nodeDemand: 0, routableTier1Id: null };
+  return {
+    id: `c${i}`,
+    kind: 'k8sCluster',
+    name: `c${i}`,
+    nodeNetworkId: null,
+    podCidrs,
+    serviceCidrs: [],
+    nodeDemand: 0,
+    routableTier1Id: null,
+  };
 }
 
 describe('network index', () => {
@@ -65,14 +82,18 @@ describe('network index', () => {
 
   it('finds the first cluster in model order whose pod CIDRs hold the address, whatever the prefix lengths', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(subnet, { maxLength: 3 }), { maxLength: 15 }), fc.array(address, { minLength: 1, maxLength: 30 }), (pods, addresses) => {
-        const clusters = pods.map((p, i) => cluster(i, p));
-        const model = { networks: [], clusters } as unknown as L3Model;
-        for (const text of addresses) {
-          const a = ip(text)!;
-          expect(podClusterOf(model, a)?.id).toBe(scanPods(clusters, a)?.id);
-        }
-      }),
+      fc.property(
+        fc.array(fc.array(subnet, { maxLength: 3 }), { maxLength: 15 }),
+        fc.array(address, { minLength: 1, maxLength: 30 }),
+        (pods, addresses) => {
+          const clusters = pods.map((p, i) => cluster(i, p));
+          const model = { networks: [], clusters } as unknown as L3Model;
+          for (const text of addresses) {
+            const a = ip(text)!;
+            expect(podClusterOf(model, a)?.id).toBe(scanPods(clusters, a)?.id);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -116,12 +116,13 @@ export function trace(model: L3Model, from: TraceEndpoint, to: TraceEndpoint, ro
     vrfId = owner.vrfId;
   }
 
-  const visited = new Set<string>();
+  // A path has a handful of hops: an array beats a Set per trace.
+  const visited: string[] = [];
   for (let n = 0; n < MAX_HOPS; n++) {
     const host = routing.host(hostId!)!;
     const vrf = routing.vrf(vrfId!);
-    if (visited.has(vrfId!)) return dropped(result, 'loop', host.id, `routing loop: ${host.name} (${vrf?.name}) is visited twice`);
-    visited.add(vrfId!);
+    if (visited.includes(vrfId!)) return dropped(result, 'loop', host.id, `routing loop: ${host.name} (${vrf?.name}) is visited twice`);
+    visited.push(vrfId!);
     const route = routing.lookup(vrfId!, target);
     const hop: Hop = { hostId: host.id, name: host.name, vrf: vrf?.name ?? null, egressNetworkId: null, route: null };
     result.hops.push(hop);
