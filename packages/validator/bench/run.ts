@@ -8,6 +8,7 @@
  *   npm run bench -- --only=lpm   cases whose name starts with one of the comma-separated prefixes
  *                                 (`validate/large$`: that name only)
  *   npm run bench -- --in-process validate/* cold regime in this process instead of a fresh child
+ *   npm run bench -- --cold-processes=N  fresh processes pooled per cold regime (default 5, quick 2)
  *   npm run bench -- --no-retain  validate/*: drop each model before the next run's gc() (the
  *                                 bench before 2026-11; V8 then deoptimizes on every run)
  *   npm run bench -- --shared-heap validate/*: run the typed baseline in the validator's heap, not
@@ -48,7 +49,7 @@ const wanted = (name: string) => !only || only.some((p) => (p.endsWith('$') ? na
 
 const inProcess = args.includes('--in-process');
 // Fresh processes per cold regime (each: 1 untimed validation, then 3 timed ones).
-const coldProcesses = quick ? 2 : 5;
+const coldProcesses = Number(args.find((a) => a.startsWith('--cold-processes='))?.slice('--cold-processes='.length) ?? (quick ? 2 : 5));
 const heap = { retainPrevious: !args.includes('--no-retain'), sharedHeap: args.includes('--shared-heap') };
 const ESTATES = { 'validate/large': { scale: 1, targetMs: 100 }, 'validate/large-5x': { scale: 5, targetMs: 500 } } as const;
 type EstateCase = keyof typeof ESTATES;
