@@ -30,7 +30,8 @@ function design(networks: { domain: string; gateway: string | null; routed: bool
     const gateway = v6 ? null : n.gateway;
     const pg = b.add('portGroup', `pg-${i}`, { subnet: v6 ? 'fd00::/64' : '10.0.0.0/28', gateway, routingDomain: n.domain });
     // A router interface at the gateway is the gateway itself, not a holder that clashes with it.
-    if (gateway !== null && n.routed) b.nic(b.add('router', `r-${i}`, { routingDomain: n.domain }), pg, { role: 'routed', address: gateway });
+    if (gateway !== null && n.routed)
+      b.nic(b.add('router', `r-${i}`, { routingDomain: n.domain }), pg, { role: 'routed', address: gateway });
     b.add('k8sCluster', `k8s-${i}`, {
       nodeNetworkId: pg,
       nodes: n.nodes.map((address, j) => ({ id: `n-${i}-${j}`, name: `n${j}`, role: 'worker' as const, address, leafId: null })),
@@ -55,7 +56,7 @@ describe('duplicateSuspects', () => {
         }
         for (const n of model.networks)
           if (n.gateway?.family === 4 && heldByOthers.has(`${n.routingDomain}|${n.gateway.value}`)) expected.add(n.routingDomain);
-        const suspects = duplicateSuspects(model, ROUTERS);
+        const suspects = duplicateSuspects(model);
         expect([...suspects].sort()).toEqual([...expected].sort());
         // Whatever the rule reports lies in a suspect domain.
         for (const d of runRules(model, [duplicateIp])) expect(suspects.has(d.data['domain'] as string)).toBe(true);

@@ -11,12 +11,12 @@ import type { L3Address, L3Model, L3Network, L3Range, L3RangePurpose } from '../
 import { ip as parseIpCached, type Cidr, type Ip, type IpValue } from '../l3/addr.ts';
 import { AddressIndex, heldSet4 as heldSetOf, type IntervalLike, type IpLike } from '../addressIndex/index.ts';
 import type { Target } from '../engine/diagnostic.ts';
+import { blockAddress, blockSize, domainKeys4, hasKey, heldValues } from './heldValues.ts';
+
+export { GATEWAY_HOLDER_KINDS, SUPERVISOR_MANAGEMENT_BLOCK } from './heldValues.ts';
 
 /** Networks without an explicit routing domain share this one (port groups, segments, client networks). */
 export const DEFAULT_DOMAIN = 'default';
-
-/** The Supervisor takes 5 consecutive management addresses from its start address (3 CP VMs + floating + upgrade). */
-export const SUPERVISOR_MANAGEMENT_BLOCK = 5;
 
 /** Ranges an address server hands out from (the rest, `reserved`, are kept out of use). */
 const DYNAMIC: ReadonlySet<L3RangePurpose> = new Set(['se-pool', 'vip-pool', 'se-vip-pool', 'dhcp', 'node', 'workload', 'haproxy-vip']);
@@ -231,8 +231,6 @@ export interface DomainNetworks {
 interface Facts {
   gateways?: Map<string, GatewayRef[]>;
   held?: Held[];
-  /** Routing domain of each `model.addresses[k]` (null: not on a known network); see forEachHeld. */
-  heldDomains?: (string | null)[];
   ranges?: Map<string, DomainRanges>;
   networks?: Map<string, DomainNetworks>;
   heldSets?: Map<string, Float64Array>;
@@ -290,14 +288,14 @@ export type HeldVisitor = (address: L3Address, ip: Ip, domain: string, offset: n
  * `model.addresses`.
  */
 export function forEachHeld(model: L3Model, visit: HeldVisitor): void {
-  const f = facts(model);
-  const domains = (f.heldDomains ??= buildHeldDomains(model));
+  const { domains, domainOfAddress } = heldValues(model);
   for (let k = 0, all = model.addresses; k < all.length; k++) {
-    const domain = domains[k];
-    if (domain === null || domain === undefined) continue;
+    const d = domainOfAddress[k]!;
+    if (d < 0) continue;
     const a = all[k]!;
-    visit(a, a.ip!, domain, 0);
-    if (isManagementBlock(a)) visitBlockRest(a, domain, visit);
+    const ip = a.ip!;
+    visit(a, ip, domains[d]!, 0);
+    for (let i = 1, n = blockSize(a, ip); i < n; i++) visit(a, blockAddress(ip, i), domains[d]!, i);
   }
 }
 
@@ -320,11 +318,15 @@ export function networksByDomain(model: L3Model): ReadonlyMap<string, DomainNetw
 export function heldSet4(model: L3Model, domain: string): Float64Array {
   const f = facts(model);
   if (!f.heldSets) {
-    // All domains in one pass over the held addresses and gateways.
+    // All domains at once: their held values (keys without the flag bit) and gateways.
+    const hv = heldValues(model);
     const values = new Map<string, number[]>();
-    forEachHeld(model, (_, ip, domain) => {
-      if (ip.family === 4) pushTo(values, domain, ip.value);
-    });
+    for (let d = 0; d < hv.domains.length; d++) {
+      const keys = domainKeys4(hv, d);
+      const list: number[] = [];
+      for (let k = 0; k < keys.length; k++) list.push(Math.floor(keys[k]! / 2));
+      values.set(hv.domains[d]!, list);
+    }
     for (const [networkId, gws] of gatewaysByNetwork(model)) {
       const d = domainOf(model, networkId);
       if (d !== null) for (const g of gws) if (g.ip.family === 4) pushTo(values, d, g.ip.value);
@@ -363,35 +365,6 @@ function buildGateways(model: L3Model): Map<string, GatewayRef[]> {
     if (g) addGateway(out, { ip: g, networkId: l.to, source: 'link', ownerId: l.from, linkId: l.id });
   }
   return out;
-}
-
-function buildHeldDomains(model: L3Model): (string | null)[] {
-  const out = new Array<string | null>(model.addresses.length);
-  for (let k = 0, all = model.addresses; k < all.length; k++) {
-    const a = all[k]!;
-    out[k] = a.ip ? domainOf(model, a.networkId) : null;
-  }
-  return out;
-}
-
-/** The Supervisor's management start address stands for a block of SUPERVISOR_MANAGEMENT_BLOCK addresses. */
-function isManagementBlock(a: L3Address): boolean {
-  return a.role === 'supervisor-management' && a.path.endsWith('/managementStartAddress');
-}
-
-/** Addresses 2..n of a Supervisor's management block (the first is the held address itself). */
-function visitBlockRest(a: L3Address, domain: string, visit: HeldVisitor) {
-  const first = a.ip!;
-  for (let k = 1; k < SUPERVISOR_MANAGEMENT_BLOCK; k++) {
-    if (first.family === 4) {
-      const value = first.value + k;
-      if (value > 0xffffffff) break;
-      visit(a, { family: 4, value, text: formatIp4(value) }, domain, k);
-    } else {
-      const value = first.value + BigInt(k);
-      visit(a, { family: 6, value, text: formatIp6(value) }, domain, k);
-    }
-  }
 }
 
 function buildHeld(model: L3Model): Held[] {
@@ -456,57 +429,26 @@ export function rangesHolding(model: L3Model, networkId: string, a: Ip): readonl
 
 /**
  * Routing domains where a duplicate is possible at all: an IPv4 value held twice, a network gateway of the domain
- * held by something that is not a gateway holder (`routers`: a router interface at the gateway *is* the gateway),
- * or any IPv6 address (rare; left to the caller). Sorts of each domain's values answer this with typed arrays, so
+ * held by something that is not a gateway holder (GATEWAY_HOLDER_KINDS: a router interface at the gateway *is* the
+ * gateway), or any IPv6 address (rare; left to the caller). heldValues' sorted keys answer this, so
  * ipam/duplicate-ip builds its maps, which name the holders, only for these domains (usually none) instead of for
  * every held address of the estate. A domain outside the set has nothing to report.
  */
-export function duplicateSuspects(model: L3Model, routers: ReadonlySet<string>): Set<string> {
-  const index = new Map<string, number>();
-  const names: string[] = [];
-  const count: number[] = [];
-  const out = new Set<string>();
-  // Pass 1: number the domains, count each one's IPv4 values, note the order of visits.
-  const visitDomains: number[] = [];
-  forEachHeld(model, (_, ip, domain) => {
-    let d = index.get(domain);
-    if (d === undefined) {
-      index.set(domain, (d = names.length));
-      names.push(domain);
-      count.push(0);
-    }
-    visitDomains.push(d);
-    if (ip.family === 4) count[d]!++;
-    else out.add(domain);
-  });
-  // IPv4 network gateways per domain: one held by something other than a router is a duplicate.
-  const gateways = new Map<string, Set<number>>();
-  for (const n of model.networks) {
-    if (n.gateway?.family !== 4) continue;
-    let set = gateways.get(n.routingDomain);
-    if (!set) gateways.set(n.routingDomain, (set = new Set()));
-    set.add(n.gateway.value);
-  }
-  // Each domain's IPv4 values, contiguous, then sorted.
-  const startOf = new Int32Array(names.length + 1);
-  for (let d = 0; d < names.length; d++) startOf[d + 1] = startOf[d]! + count[d]!;
-  const fill = startOf.slice(0, names.length);
-  const values = new Float64Array(startOf[names.length]!);
-  let visit = 0;
-  forEachHeld(model, (address, ip, domain) => {
-    const d = visitDomains[visit++]!;
-    if (ip.family !== 4) return;
-    values[fill[d]!++] = ip.value;
-    if (!routers.has(address.ownerKind) && gateways.get(domain)?.has(ip.value)) out.add(domain);
-  });
-  for (let d = 0; d < names.length; d++) {
-    if (out.has(names[d]!)) continue;
-    const sorted = values.subarray(startOf[d]!, startOf[d + 1]!).sort();
-    for (let k = 1; k < sorted.length; k++)
-      if (sorted[k] === sorted[k - 1]) {
-        out.add(names[d]!);
+export function duplicateSuspects(model: L3Model): Set<string> {
+  const hv = heldValues(model);
+  const out = new Set<string>(hv.v6Domains);
+  for (let d = 0; d < hv.domains.length; d++) {
+    const keys = domainKeys4(hv, d);
+    for (let k = 1; k < keys.length; k++)
+      if (Math.floor(keys[k]! / 2) === Math.floor(keys[k - 1]! / 2)) {
+        out.add(hv.domains[d]!);
         break;
       }
+  }
+  for (const n of model.networks) {
+    if (n.gateway?.family !== 4 || out.has(n.routingDomain)) continue;
+    const d = hv.domainIndex.get(n.routingDomain);
+    if (d !== undefined && hasKey(domainKeys4(hv, d), n.gateway.value * 2 + 1)) out.add(n.routingDomain);
   }
   return out;
 }

@@ -1,10 +1,17 @@
 import { defineRule } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
 import type { L3Network } from '../../l3/model.ts';
-import { addressTargets, describeHolder, duplicateSuspects, elementTarget, forEachHeld, type Held } from '../../queries/ipam.ts';
+import {
+  addressTargets,
+  describeHolder,
+  duplicateSuspects,
+  elementTarget,
+  forEachHeld,
+  GATEWAY_HOLDER_KINDS,
+  type Held,
+} from '../../queries/ipam.ts';
 
 /** Holders that route: their interface at a network's gateway address *is* the gateway. */
-const ROUTERS: ReadonlySet<string> = new Set(['router', 'nsxtTier0']);
 
 export default defineRule({
   meta: {
@@ -40,7 +47,7 @@ user actions can create an IP that duplicates vCenter's. L155: the endpoint is l
     // and IPv6 values bigints, so they never collide in one map. Most addresses are held once: no list for them.
     const first = new Map<string, Map<number | bigint, Held>>();
     const domains = new Map<string, Map<number | bigint, Held[]>>();
-    const suspect = duplicateSuspects(model, ROUTERS);
+    const suspect = duplicateSuspects(model);
     // Held objects only for the suspect domains (usually none).
     if (suspect.size > 0)
       forEachHeld(model, (address, ip, domain, offset) => {
@@ -85,7 +92,7 @@ user actions can create an IP that duplicates vCenter's. L155: the endpoint is l
     for (const [domain, byValue] of domains)
       for (const [value, held] of byValue) {
         const atGateway = networkGateways.get(domain)?.get(value);
-        const routerAtGateway = held.some((h) => ROUTERS.has(h.address.ownerKind));
+        const routerAtGateway = held.some((h) => GATEWAY_HOLDER_KINDS.has(h.address.ownerKind));
         const gateways: L3Network[] = atGateway && !routerAtGateway ? atGateway : [];
         const holders = held.length === 1 ? held : distinctHolders(model, held);
         if (holders.length + gateways.length < 2) continue;
