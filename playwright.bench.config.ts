@@ -1,6 +1,7 @@
 /**
- * The canvas frame-rate benchmark (e2e/bench): the e2e setup (production build, real server,
- * Debian's Chromium) with the benchmark specs only. Not part of `npm test`: `npm run bench:web`.
+ * The browser benchmarks (e2e/bench: canvas frame rate, full validation in a Web Worker): the e2e
+ * setup (production build, real server, Debian's Chromium) with the benchmark specs only. Not part
+ * of `npm test`: `npm run bench:web`.
  */
 import { defineConfig } from '@playwright/test';
 import e2e from './playwright.config.ts';
