@@ -7,13 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { parseCidr, parseIp } from '@viplane/model';
 import { cidr, ip } from './addr.ts';
 
-const octet = fc.oneof(
-  fc.integer({ min: 0, max: 255 }).map(String),
-  fc.constantFrom('256', '00', '01', '010', '', ' 1', '-1', 'x'),
-);
+const octet = fc.oneof(fc.integer({ min: 0, max: 255 }).map(String), fc.constantFrom('256', '00', '01', '010', '', ' 1', '-1', 'x'));
 const prefix = fc.oneof(fc.integer({ min: 0, max: 34 }).map(String), fc.constantFrom('', '00', '08', ' 8', '-1'));
 const text = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(fc.array(octet, { minLength: 3, maxLength: 5 }), fc.option(prefix, { nil: undefined })).map(([o, p]) => `${o.join('.')}${p === undefined ? '' : `/${p}`}`) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .tuple(fc.array(octet, { minLength: 3, maxLength: 5 }), fc.option(prefix, { nil: undefined }))
+      .map(([o, p]) => `${o.join('.')}${p === undefined ? '' : `/${p}`}`),
+  },
   { weight: 1, arbitrary: fc.ipV6() },
   { weight: 1, arbitrary: fc.tuple(fc.ipV6(), fc.integer({ min: 0, max: 128 })).map(([a, p]) => `${a}/${p}`) },
   { weight: 1, arbitrary: fc.string({ maxLength: 16 }) },
@@ -35,7 +37,9 @@ describe('address cache', () => {
       fc.property(text, (s) => {
         const p = parseCidr(s);
         expect(cidr(s)).toEqual(
-          'error' in p ? null : { family: p.family, prefix: p.prefixLength, first: p.start, last: p.end, text: s, hostBitsSet: p.hostBitsSet },
+          'error' in p
+            ? null
+            : { family: p.family, prefix: p.prefixLength, first: p.start, last: p.end, text: s, hostBitsSet: p.hostBitsSet },
         );
       }),
       { numRuns: 5_000 },

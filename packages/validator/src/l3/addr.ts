@@ -56,7 +56,17 @@ export function cidr(text: string): Cidr | null {
   let hit = cidrCache.get(text);
   if (hit === undefined) {
     const parsed = parseCidr(text);
-    hit = 'error' in parsed ? null : ({ family: parsed.family, prefix: parsed.prefixLength, first: parsed.start, last: parsed.end, text, hostBitsSet: parsed.hostBitsSet } as Cidr);
+    hit =
+      'error' in parsed
+        ? null
+        : ({
+            family: parsed.family,
+            prefix: parsed.prefixLength,
+            first: parsed.start,
+            last: parsed.end,
+            text,
+            hostBitsSet: parsed.hostBitsSet,
+          } as Cidr);
     if (cidrCache.size > CACHE_LIMIT) cidrCache.clear();
     cidrCache.set(text, hit);
   }

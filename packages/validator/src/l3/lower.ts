@@ -6,18 +6,8 @@
 import type { Element, ElementKind, TopologyDocument, Route } from '@viplane/model';
 import { networkKinds } from '@viplane/model';
 import { ip, cidr, cidrFromRange, type Cidr } from './addr.ts';
-import type {
-  L3Address,
-  L3Cluster,
-  L3Host,
-  L3Interface,
-  L3Model,
-  L3Network,
-  L3Range,
-  L3Route,
-  L3Vrf,
-  AddressRole,
-} from './model.ts';
+import { HeldAddress, LoweredRange } from './records.ts';
+import type { L3Address, L3Cluster, L3Host, L3Interface, L3Model, L3Network, L3Range, L3Route, L3Vrf, AddressRole } from './model.ts';
 
 const DEFAULT_V4 = cidr('0.0.0.0/0') as Cidr;
 
@@ -37,11 +27,19 @@ export function lower(document: TopologyDocument): L3Model {
   }
   const ofKind = <K extends ElementKind>(kind: K) => (byKind.get(kind) ?? []) as Of<K>[];
   const pathOf = (id: string) => `/elements/${indexOf.get(id)}/props`;
+  const indexOfElement = (id: string) => indexOf.get(id) ?? -1;
 
   const networks: L3Network[] = [];
   for (const kind of networkKinds) {
     for (const el of ofKind(kind as 'portGroup' | 'nsxtSegment' | 'clientNetwork')) {
-      const p = el.props as { subnet: string | null; gateway: string | null; routingDomain?: string; dhcp?: boolean; albRegistered?: boolean; vlan?: number | null };
+      const p = el.props as {
+        subnet: string | null;
+        gateway: string | null;
+        routingDomain?: string;
+        dhcp?: boolean;
+        albRegistered?: boolean;
+        vlan?: number | null;
+      };
       networks.push({
         id: el.id,
         kind: el.kind,
@@ -62,20 +60,14 @@ export function lower(document: TopologyDocument): L3Model {
   const network = (id: string | null) => networkOf(networkById, id);
 
   const ranges: L3Range[] = [];
-  for (const pg of ofKind('portGroup')) addRanges(ranges, pg.id, pg.id, pg.props.ranges, pathOf(pg.id));
-  for (const seg of ofKind('nsxtSegment')) addRanges(ranges, seg.id, seg.id, seg.props.ranges, pathOf(seg.id));
-  for (const wn of ofKind('workloadNetwork')) addRanges(ranges, wn.id, wn.props.portGroupId, wn.props.ranges, pathOf(wn.id));
+  for (const pg of ofKind('portGroup')) addRanges(ranges, pg.id, pg.id, pg.props.ranges, pathOf);
+  for (const seg of ofKind('nsxtSegment')) addRanges(ranges, seg.id, seg.id, seg.props.ranges, pathOf);
+  for (const wn of ofKind('workloadNetwork')) addRanges(ranges, wn.id, wn.props.portGroupId, wn.props.ranges, pathOf);
 
   const addresses: L3Address[] = [];
-  const hold = (
-    text: string,
-    owner: { id: string; kind: ElementKind },
-    role: AddressRole,
-    networkId: string | null,
-    path: string,
-    linkId?: string,
-    itemId?: string,
-  ) => holdAddress(addresses, text, owner, role, networkId, path, linkId, itemId);
+  // An element's own address field: `/elements/<i>/props/<field>`.
+  const hold = (text: string, owner: { id: string; kind: ElementKind }, role: AddressRole, networkId: string | null, field: string) =>
+    holdAddress(addresses, text, owner, role, networkId, '/elements/', indexOfElement(owner.id), `/props/${field}`);
   const linkIndex = new Map<string, number>();
   for (let i = 0; i < document.links.length; i++) linkIndex.set(document.links[i]!.id, i);
 
@@ -85,18 +77,27 @@ export function lower(document: TopologyDocument): L3Model {
     hp.props.vipRanges.forEach((text, j) => {
       const parsed = cidr(text);
       const bounds = parsed ? cidrFromRange(parsed) : null;
-      const onNet = parsed ? nics.map((l) => network(l.to)).find((n) => n?.subnet && n.subnet.family === parsed.family && n.subnet.first <= parsed.first && parsed.last <= n.subnet.last) : undefined;
+      const onNet = parsed
+        ? nics
+            .map((l) => network(l.to))
+            .find((n) => n?.subnet && n.subnet.family === parsed.family && n.subnet.first <= parsed.first && parsed.last <= n.subnet.last)
+        : undefined;
       const preferred = nics.find((l) => l.role === (hp.props.topology === 'frontend' ? 'frontend' : 'workload'));
-      ranges.push({
-        id: `${hp.id}/vip/${j}`,
-        ownerId: hp.id,
-        networkId: onNet?.id ?? preferred?.to ?? null,
-        purpose: 'haproxy-vip',
-        text,
-        start: bounds?.start ?? null,
-        end: bounds?.end ?? null,
-        path: `${pathOf(hp.id)}/vipRanges/${j}`,
-      });
+      ranges.push(
+        new LoweredRange(
+          `${hp.id}/vip/${j}`,
+          hp.id,
+          onNet?.id ?? preferred?.to ?? null,
+          'haproxy-vip',
+          text,
+          null,
+          bounds?.start ?? null,
+          bounds?.end ?? null,
+          `${pathOf(hp.id)}/vipRanges/`,
+          j,
+          '',
+        ),
+      );
     });
   }
 
@@ -111,29 +112,44 @@ export function lower(document: TopologyDocument): L3Model {
     if (link.kind !== 'nic' || link.address === null || link.addressMode === 'pool' || link.addressMode === 'dhcp') continue;
     const holder = elements.get(link.from);
     if (!holder) continue;
-    holdAddress(addresses, link.address, holder, roleOfHolder[holder.kind] ?? 'interface', link.to, `/links/${linkIndex.get(link.id)}/address`, link.id);
+    holdAddress(
+      addresses,
+      link.address,
+      holder,
+      roleOfHolder[holder.kind] ?? 'interface',
+      link.to,
+      '/links/',
+      linkIndex.get(link.id) ?? k,
+      '/address',
+      link.id,
+    );
   }
   for (const c of ofKind('tkgCluster')) {
     if (c.props.endpoint.address !== null)
-      hold(c.props.endpoint.address, c, 'endpoint', c.props.endpoint.provider === 'kube-vip' ? c.props.nodeNetworkId : (c.props.controlPlaneVipNetworkId ?? c.props.workloadVipNetworkId), `${pathOf(c.id)}/endpoint/address`);
+      hold(
+        c.props.endpoint.address,
+        c,
+        'endpoint',
+        c.props.endpoint.provider === 'kube-vip'
+          ? c.props.nodeNetworkId
+          : (c.props.controlPlaneVipNetworkId ?? c.props.workloadVipNetworkId),
+        'endpoint/address',
+      );
   }
   for (const c of ofKind('k8sCluster')) {
     const nodes = c.props.nodes;
     const base = `${pathOf(c.id)}/nodes/`; // once per cluster, not per node
     for (let j = 0; j < nodes.length; j++) {
       const n = nodes[j]!;
-      if (n.address !== null)
-        holdAddress(addresses, n.address, c, 'node', c.props.nodeNetworkId, `${base}${j}/address`, undefined, n.id);
+      if (n.address !== null) holdAddress(addresses, n.address, c, 'node', c.props.nodeNetworkId, base, j, '/address', undefined, n.id);
     }
   }
   for (const vs of ofKind('virtualService'))
-    if (vs.props.address !== null)
-      hold(vs.props.address, vs, 'vip', vs.props.vipNetworkId, `${pathOf(vs.id)}/address`);
-  for (const dns of ofKind('aviDnsVs'))
-    hold(dns.props.address, dns, 'dns-vs', dns.props.networkId, `${pathOf(dns.id)}/address`);
+    if (vs.props.address !== null) hold(vs.props.address, vs, 'vip', vs.props.vipNetworkId, 'address');
+  for (const dns of ofKind('aviDnsVs')) hold(dns.props.address, dns, 'dns-vs', dns.props.networkId, 'address');
   for (const sup of ofKind('supervisor'))
     if (sup.props.managementStartAddress !== null)
-      hold(sup.props.managementStartAddress, sup, 'supervisor-management', sup.props.managementNetworkId, `${pathOf(sup.id)}/managementStartAddress`);
+      hold(sup.props.managementStartAddress, sup, 'supervisor-management', sup.props.managementNetworkId, 'managementStartAddress');
 
   const { hosts, addTier0s } = lowerHosts(document, ofKind, networkById, elements);
   const clusters = lowerClusters(ofKind, pathOf);
@@ -163,38 +179,36 @@ function networkOf(networkById: ReadonlyMap<string, L3Network>, id: string | nul
   return id === null ? undefined : networkById.get(id);
 }
 
-/** A range list of an element, in document order; `elementPath` is the element's `/elements/<i>/props`. */
+/** A range list of an element, in document order; `pathOf` gives an element's `/elements/<i>/props`. */
 function addRanges(
   out: L3Range[],
   ownerId: string,
   networkId: string | null,
   list: readonly { id: string; purpose: L3Range['purpose']; start: string; end: string }[],
-  elementPath: string,
+  pathOf: (id: string) => string,
 ) {
   if (list.length === 0) return;
-  const base = `${elementPath}/ranges/`; // once per owner, not per range
+  const base = `${pathOf(ownerId)}/ranges/`; // once per owner, not per range
   for (let j = 0; j < list.length; j++) {
     const r = list[j]!;
-    out.push({ id: r.id, ownerId, networkId, purpose: r.purpose, text: `${r.start}-${r.end}`, start: ip(r.start), end: ip(r.end), path: base + j });
+    out.push(new LoweredRange(r.id, ownerId, networkId, r.purpose, r.start, r.end, ip(r.start), ip(r.end), base, j, ''));
   }
 }
 
-/**
- * One held address. One object shape for every held address (a spread of optional keys made
- * this the hottest line of lower(): V8 falls back to slow, shape-varying objects), built from
- * positional arguments so 20,000 addresses do not each allocate an argument object too.
- */
+/** One held address, its document path in parts (see records.ts), from positional arguments: no argument object per address. */
 function holdAddress(
   out: L3Address[],
   text: string,
   owner: { id: string; kind: ElementKind },
   role: AddressRole,
   networkId: string | null,
-  path: string,
+  pathBase: string,
+  pathIndex: number,
+  pathTail: string,
   linkId?: string,
   itemId?: string,
 ) {
-  out.push({ text, ip: ip(text), ownerId: owner.id, ownerKind: owner.kind, role, networkId, linkId, itemId, path });
+  out.push(new HeldAddress(text, ip(text), owner.id, owner.kind, role, networkId, pathBase, pathIndex, pathTail, linkId, itemId));
 }
 
 type Link = TopologyDocument['links'][number];
@@ -213,7 +227,13 @@ function lowerInterface(hostId: string, vrfId: string, l: Link): L3Interface {
 }
 
 /** A VRF: an interface per link, their connected routes, then `extra` routes. */
-function lowerVrf(networkById: ReadonlyMap<string, L3Network>, hostId: string, name: string, links: readonly Link[], extra: readonly L3Route[] = []): L3Vrf {
+function lowerVrf(
+  networkById: ReadonlyMap<string, L3Network>,
+  hostId: string,
+  name: string,
+  links: readonly Link[],
+  extra: readonly L3Route[] = [],
+): L3Vrf {
   const id = `${hostId}/${name}`;
   const interfaces: L3Interface[] = [];
   for (let k = 0; k < links.length; k++) interfaces.push(lowerInterface(hostId, id, links[k]!));
@@ -250,9 +270,20 @@ function connected(iface: L3Interface, net: L3Network | undefined, ownerId: stri
   // "Clients anywhere" (no subnet) are everything beyond that interface: a default route.
   const prefix = net?.subnet ?? (net?.kind === 'clientNetwork' ? DEFAULT_V4 : null);
   if (!net || !prefix) return [];
-  return [{ prefixText: prefix.text, prefix, nextHopText: null, nextHop: null, origin: 'connected', networkId: net.id, sourceId: iface.sourceId, ownerId, discard: false }];
+  return [
+    {
+      prefixText: prefix.text,
+      prefix,
+      nextHopText: null,
+      nextHop: null,
+      origin: 'connected',
+      networkId: net.id,
+      sourceId: iface.sourceId,
+      ownerId,
+      discard: false,
+    },
+  ];
 }
-
 
 function lowerHosts(
   document: TopologyDocument,
@@ -270,10 +301,16 @@ function lowerHosts(
     if (!list) nicsOf.set(l.from, (list = []));
     list.push(l);
   }
-  const vrf = (hostId: string, name: string, links: readonly Link[], extra?: readonly L3Route[]) => lowerVrf(networkById, hostId, name, links, extra);
+  const vrf = (hostId: string, name: string, links: readonly Link[], extra?: readonly L3Route[]) =>
+    lowerVrf(networkById, hostId, name, links, extra);
 
   for (const r of ofKind('router'))
-    hosts.push({ id: r.id, kind: 'router', name: r.name, vrfs: [vrf(r.id, 'default', nicsOf.get(r.id) ?? [], staticRoutes(r.props.staticRoutes, r.id))] });
+    hosts.push({
+      id: r.id,
+      kind: 'router',
+      name: r.name,
+      vrfs: [vrf(r.id, 'default', nicsOf.get(r.id) ?? [], staticRoutes(r.props.staticRoutes, r.id))],
+    });
 
   // SE groups: seed 000 — only registered networks are connected routes; the controller's
   // VRF contexts hold the static routes (global = data, management = SE management).
@@ -288,7 +325,12 @@ function lowerHosts(
     const dataNics = nics.filter((l) => l.role !== 'management' && registered(l.to));
     // Seed 000 1-network design: one interface serves both VRFs when the group has no data NIC.
     const data = nics.some((l) => l.role !== 'management') ? dataNics : mgmt.filter((l) => registered(l.to));
-    hosts.push({ id: se.id, kind: 'seGroup', name: se.name, vrfs: [vrf(se.id, 'global', data, routesOf('global')), vrf(se.id, 'management', mgmt, routesOf('management'))] });
+    hosts.push({
+      id: se.id,
+      kind: 'seGroup',
+      name: se.name,
+      vrfs: [vrf(se.id, 'global', data, routesOf('global')), vrf(se.id, 'management', mgmt, routesOf('management'))],
+    });
   }
 
   // HAProxy: one table; its default route is the management gateway (seed 002).
@@ -297,7 +339,18 @@ function lowerHosts(
     const mgmt = nics.find((l) => l.role === 'management');
     const extra: L3Route[] =
       mgmt?.gateway != null && ip(mgmt.gateway)
-        ? [{ prefixText: '0.0.0.0/0', prefix: DEFAULT_V4, nextHopText: mgmt.gateway, nextHop: ip(mgmt.gateway), origin: 'gateway', sourceId: mgmt.id, ownerId: hp.id, discard: false }]
+        ? [
+            {
+              prefixText: '0.0.0.0/0',
+              prefix: DEFAULT_V4,
+              nextHopText: mgmt.gateway,
+              nextHop: ip(mgmt.gateway),
+              origin: 'gateway',
+              sourceId: mgmt.id,
+              ownerId: hp.id,
+              discard: false,
+            },
+          ]
         : [];
     hosts.push({ id: hp.id, kind: 'haproxy', name: hp.name, vrfs: [vrf(hp.id, 'default', nics, extra)] });
   }
@@ -307,8 +360,22 @@ function lowerHosts(
   for (const kind of ['aviController', 'supervisor'] as const)
     for (const el of ofKind(kind)) {
       const nics = nicsOf.get(el.id) ?? [];
-      const gw = nics.map((l) => (l.gateway !== null ? l.gateway : network(l.to)?.gatewayText ?? null)).find((g) => g !== null) ?? null;
-      const extra: L3Route[] = gw && ip(gw) ? [{ prefixText: '0.0.0.0/0', prefix: DEFAULT_V4, nextHopText: gw, nextHop: ip(gw), origin: 'gateway', sourceId: el.id, ownerId: el.id, discard: false }] : [];
+      const gw = nics.map((l) => (l.gateway !== null ? l.gateway : (network(l.to)?.gatewayText ?? null))).find((g) => g !== null) ?? null;
+      const extra: L3Route[] =
+        gw && ip(gw)
+          ? [
+              {
+                prefixText: '0.0.0.0/0',
+                prefix: DEFAULT_V4,
+                nextHopText: gw,
+                nextHop: ip(gw),
+                origin: 'gateway',
+                sourceId: el.id,
+                ownerId: el.id,
+                discard: false,
+              },
+            ]
+          : [];
       hosts.push({ id: el.id, kind, name: el.name, vrfs: [vrf(el.id, 'default', nics, extra)] });
     }
 
@@ -319,28 +386,61 @@ function lowerHosts(
     const id = `${t1.id}/default`;
     const interfaces: L3Interface[] = segments
       .filter((s) => s.props.tier1Id === t1.id)
-      .map((s) => ({ hostId: t1.id, vrfId: id, networkId: s.id, addressText: s.props.gateway, address: s.props.gateway === null ? null : ip(s.props.gateway), role: 'downlink', sourceId: s.id, gateway: null }));
+      .map((s) => ({
+        hostId: t1.id,
+        vrfId: id,
+        networkId: s.id,
+        addressText: s.props.gateway,
+        address: s.props.gateway === null ? null : ip(s.props.gateway),
+        role: 'downlink',
+        sourceId: s.id,
+        gateway: null,
+      }));
     const routes = interfaces.flatMap((i) => connected(i, network(i.networkId), t1.id)).concat(staticRoutes(t1.props.staticRoutes, t1.id));
     if (t1.props.tier0Id !== null)
-      routes.push({ prefixText: '0.0.0.0/0', prefix: DEFAULT_V4, nextHopText: null, nextHop: null, origin: 'internal', viaHostId: t1.props.tier0Id, sourceId: t1.id, ownerId: t1.id, discard: false });
+      routes.push({
+        prefixText: '0.0.0.0/0',
+        prefix: DEFAULT_V4,
+        nextHopText: null,
+        nextHop: null,
+        origin: 'internal',
+        viaHostId: t1.props.tier0Id,
+        sourceId: t1.id,
+        ownerId: t1.id,
+        discard: false,
+      });
     hosts.push({ id: t1.id, kind: 'nsxtTier1', name: t1.name, vrfs: [{ id, hostId: t1.id, name: 'default', interfaces, routes }] });
   }
   const addTier0s = () => {
-  for (const t0 of ofKind('nsxtTier0')) {
-    // What a Tier-1 advertises reaches the Tier-0 (seed 001: "All Static Routes",
-    // "All Connected Segments & Service Ports").
-    const learned: L3Route[] = [];
-    for (const t1 of tier1s.filter((t) => t.props.tier0Id === t0.id)) {
-      const t1Host = hosts.find((h) => h.id === t1.id);
-      for (const r of t1Host?.vrfs[0]?.routes ?? []) {
-        const advertised =
-          (r.origin === 'connected' && t1.props.routeAdvertisement.includes('TIER1_CONNECTED')) ||
-          ((r.origin === 'static' || r.origin === 'cluster') && t1.props.routeAdvertisement.includes('TIER1_STATIC_ROUTES'));
-        if (advertised) learned.push({ ...r, origin: 'internal', viaHostId: t1.id, nextHop: null, nextHopText: null, networkId: undefined, ownerId: t0.id });
+    for (const t0 of ofKind('nsxtTier0')) {
+      // What a Tier-1 advertises reaches the Tier-0 (seed 001: "All Static Routes",
+      // "All Connected Segments & Service Ports").
+      const learned: L3Route[] = [];
+      for (const t1 of tier1s.filter((t) => t.props.tier0Id === t0.id)) {
+        const t1Host = hosts.find((h) => h.id === t1.id);
+        for (const r of t1Host?.vrfs[0]?.routes ?? []) {
+          const advertised =
+            (r.origin === 'connected' && t1.props.routeAdvertisement.includes('TIER1_CONNECTED')) ||
+            ((r.origin === 'static' || r.origin === 'cluster') && t1.props.routeAdvertisement.includes('TIER1_STATIC_ROUTES'));
+          if (advertised)
+            learned.push({
+              ...r,
+              origin: 'internal',
+              viaHostId: t1.id,
+              nextHop: null,
+              nextHopText: null,
+              networkId: undefined,
+              ownerId: t0.id,
+            });
+        }
       }
+      hosts.push({
+        id: t0.id,
+        kind: 'nsxtTier0',
+        name: t0.name,
+        vrfs: [vrf(t0.id, 'default', nicsOf.get(t0.id) ?? [], [...staticRoutes(t0.props.staticRoutes, t0.id), ...learned])],
+      });
     }
-    hosts.push({ id: t0.id, kind: 'nsxtTier0', name: t0.name, vrfs: [vrf(t0.id, 'default', nicsOf.get(t0.id) ?? [], [...staticRoutes(t0.props.staticRoutes, t0.id), ...learned])] });
-  }
   };
   return { hosts, addTier0s };
 }
@@ -405,7 +505,18 @@ function addClusterRoutes(hosts: L3Host[], clusters: L3Cluster[], ofKind: <K ext
     if (!vrf || cluster.nodeNetworkId === null) return;
     for (const pod of cluster.podCidrs)
       if (pod.cidr)
-        vrf.routes.push({ prefixText: pod.text, prefix: pod.cidr, nextHopText: null, nextHop: null, origin: 'cluster', networkId: cluster.nodeNetworkId, clusterId: cluster.id, sourceId: ownerId, ownerId, discard: false });
+        vrf.routes.push({
+          prefixText: pod.text,
+          prefix: pod.cidr,
+          nextHopText: null,
+          nextHop: null,
+          origin: 'cluster',
+          networkId: cluster.nodeNetworkId,
+          clusterId: cluster.id,
+          sourceId: ownerId,
+          ownerId,
+          discard: false,
+        });
   };
   for (const ako of ofKind('ako')) {
     const cluster = ako.props.clusterId ? clusterById.get(ako.props.clusterId) : undefined;

@@ -41,15 +41,7 @@ export interface L3Range {
 }
 
 export type AddressRole =
-  | 'interface'
-  | 'controller'
-  | 'se-interface'
-  | 'haproxy-interface'
-  | 'endpoint'
-  | 'vip'
-  | 'dns-vs'
-  | 'node'
-  | 'supervisor-management';
+  'interface' | 'controller' | 'se-interface' | 'haproxy-interface' | 'endpoint' | 'vip' | 'dns-vs' | 'node' | 'supervisor-management';
 
 /** An address that something holds statically (gateways are on L3Network). */
 export interface L3Address {
