@@ -14,9 +14,10 @@
  * Not part of `npm test`: `npm run bench:web` (all web benches), or this one alone:
  *   npx playwright test -c playwright.bench.config.ts validator
  * BENCH_SCALES=1 (default 1,5) and BENCH_WARM_RUNS=n (default 15 at scale 1, 5 at 5×) narrow it.
- * The bundle is minified as apps/web's production build minifies its workers (oxc: compress and
- * mangle); BENCH_MINIFY=0 bundles it unminified (measured 2026-11: oxc's compress pass made the
- * warm validation 1.3–1.8× slower in Chromium's worker; mangling alone changed nothing).
+ * The bundle is minified as apps/web's production build minifies its workers (`workerMinify` of
+ * apps/web/vite.config.ts: oxc's mangling without its compress pass, which made the warm
+ * validation 1.3–1.8× slower in Chromium's worker, measured 2026-11-25); BENCH_MINIFY=0 bundles it
+ * unminified.
  * Prints a Markdown table and writes bench-results/web-validator.{md,json}. Only sanity is
  * asserted (no diagnostics on the clean estate, every trace delivered, by both workers), never
  * timings: the table says pass/FAIL against the target.
@@ -38,6 +39,8 @@ const COLD_RUNS = 3;
 const WARM_AFTER = 8;
 const warmRuns = (scale: number) => Number(process.env['BENCH_WARM_RUNS'] ?? (scale <= 1 ? 15 : 5));
 const MINIFY = process.env['BENCH_MINIFY'] !== '0';
+/** apps/web/vite.config.ts's `workerMinify` (that file is outside this project's typecheck). */
+const workerMinify = { compress: false, mangle: true } as const;
 const OUT = join(process.cwd(), 'bench-results');
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -83,6 +86,7 @@ test.beforeAll(async () => {
       write: false,
       target: 'es2022',
       minify: MINIFY,
+      rolldownOptions: { output: { minify: MINIFY ? workerMinify : false } },
       copyPublicDir: false,
       reportCompressedSize: false,
       lib: {
