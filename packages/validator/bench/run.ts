@@ -18,8 +18,11 @@
  * validate/large and validate/large-5x report two regimes (cases-estate.ts): `cold`, the first 3
  * validations of a fresh process after 1 untimed one (5 child processes per estate, 2 with
  * --quick, their runs pooled into one median), and `warm`, the median after ≥8 validations in this
- * process (steady state, once V8 has optimised every rule). Each has its same-run baseline ratio;
- * the baseline runs in a worker thread's own heap (baselineWorker.ts).
+ * process (steady state, once V8 has optimised every rule; the row's headline, the regime of
+ * performance.md's targets). Each has its same-run baseline ratio; the baseline runs in a worker
+ * thread's own heap (baselineWorker.ts). Findings and figures: packages/validator/CONTEXT.md.
+ * The same validation in Chromium's Web Worker (§5.1: ≤150 ms): e2e/bench/validator.bench.ts,
+ * `npx playwright test -c playwright.bench.config.ts validator`.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
