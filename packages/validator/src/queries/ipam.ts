@@ -315,22 +315,40 @@ export function networksByDomain(model: L3Model): ReadonlyMap<string, DomainNetw
 export function heldSet4(model: L3Model, domain: string): Float64Array {
   const f = facts(model);
   if (!f.heldSets) {
-    // All domains at once: their held values (keys without the flag bit) and gateways.
+    // All domains at once. The held values are heldValues' keys, already sorted: only the
+    // domain's few gateways are sorted here, then the two merge (no re-sort of 20,000 values).
     const hv = heldValues(model);
-    const values = new Map<string, number[]>();
-    for (let d = 0; d < hv.domains.length; d++) {
-      const keys = domainKeys4(hv, d);
-      const list: number[] = [];
-      for (let k = 0; k < keys.length; k++) list.push(Math.floor(keys[k]! / 2));
-      values.set(hv.domains[d]!, list);
-    }
+    const gateways = new Map<string, number[]>();
     for (const [networkId, gws] of gatewaysByNetwork(model)) {
       const d = domainOf(model, networkId);
-      if (d !== null) for (const g of gws) if (g.ip.family === 4) pushTo(values, d, g.ip.value);
+      if (d !== null) for (const g of gws) if (g.ip.family === 4) pushTo(gateways, d, g.ip.value);
     }
-    f.heldSets = new Map([...values].map(([d, list]) => [d, heldSetOf(list)]));
+    f.heldSets = new Map();
+    for (let d = 0; d < hv.domains.length; d++) {
+      const name = hv.domains[d]!;
+      f.heldSets.set(name, mergeHeld(domainKeys4(hv, d), heldSetOf(gateways.get(name) ?? [])));
+      gateways.delete(name);
+    }
+    for (const [name, values] of gateways) f.heldSets.set(name, heldSetOf(values));
   }
   return f.heldSets.get(domain) ?? EMPTY;
+}
+
+/** Sorted unique values of sorted heldValues keys (value = key >> 1) and a sorted unique set. */
+function mergeHeld(keys: Float64Array, others: Float64Array): Float64Array {
+  const out = new Float64Array(keys.length + others.length);
+  let w = 0;
+  let j = 0;
+  const put = (v: number) => {
+    if (w === 0 || out[w - 1] !== v) out[w++] = v;
+  };
+  for (let k = 0; k < keys.length; k++) {
+    const v = Math.floor(keys[k]! / 2);
+    while (j < others.length && others[j]! < v) put(others[j++]!);
+    put(v);
+  }
+  while (j < others.length) put(others[j++]!);
+  return out.subarray(0, w);
 }
 
 const EMPTY = new Float64Array(0);
