@@ -40,7 +40,7 @@ export function neighbourhood(store: IpamStore, subjects: ReadonlySet<string>): 
   const group = (key: string) => {
     if (grouped.has(key)) return;
     grouped.add(key);
-    for (const a of store.groups.get(key) ?? []) {
+    for (const a of store.holdersOf(key)) {
       addresses.add(a);
       network(a.networkId);
     }
@@ -75,7 +75,7 @@ export function neighbourhood(store: IpamStore, subjects: ReadonlySet<string>): 
     if (!a) return;
     addresses.add(a);
     withRanges(a.networkId);
-    for (const key of store.groupKeys.get(a) ?? []) group(key);
+    for (const key of store.groupKeysOf(a)) group(key);
   };
   const link = (l: Link) => {
     links.add(l);

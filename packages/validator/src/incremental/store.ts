@@ -11,7 +11,8 @@
  */
 import type { Element, Link, TopologyDocument } from '@viplane/model';
 import type { L3Address, L3Cluster, L3Model, L3Network, L3Range } from '../l3/model.ts';
-import { heldAddresses } from '../queries/ipam.ts';
+import { forEachHeld } from '../queries/ipam.ts';
+import { listIndexOf } from '../l3/records.ts';
 import type { Ip } from '../l3/addr.ts';
 import { IntervalSet } from './intervalSet.ts';
 
@@ -35,6 +36,10 @@ function deleteFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V) {
 function nestedIndex(path: string, list: string): number {
   const at = path.indexOf(`/${list}/`);
   return at < 0 ? 0 : parseInt(path.slice(at + list.length + 2), 10) || 0;
+}
+/** nestedIndex of a lowered node address or range, without building its path when lower() kept the index. */
+function itemPosition(x: L3Address | L3Range, list: string): number {
+  return listIndexOf(x) ?? nestedIndex(x.path, list);
 }
 export function valueKey(domain: string, ip: Ip): string {
   return `${domain}|${ip.family}|${ip.value}`;
@@ -65,9 +70,14 @@ export class IpamStore {
   readonly addressOfItem = new Map<string, L3Address>();
   readonly addressesOn = new Map<string, Set<L3Address>>();
   readonly clusters = new Map<string, L3Cluster>();
-  /** Duplicate-ip groups: `domain|family|value` -> held addresses (Supervisor blocks expanded). */
-  readonly groups = new Map<string, Set<L3Address>>();
-  readonly groupKeys = new Map<L3Address, string[]>();
+  /**
+   * Duplicate-ip groups: `domain|family|value` -> its held addresses (Supervisor blocks expanded).
+   * Most values have one holder: that holder is the entry itself, a list only from the second on
+   * (a Set per value was most of the store's build time on a large estate). Read with holdersOf.
+   */
+  private readonly groups = new Map<string, L3Address | L3Address[]>();
+  /** Each address's group keys: one string, or a list for a Supervisor block. Read with groupKeysOf. */
+  private readonly groupKeys = new Map<L3Address, string | string[]>();
   /** Networks by the value of their own gateway. */
   readonly gatewayNetworks = new Map<string, Set<string>>();
   private readonly subnets = new Map<string, IntervalSet<number> | IntervalSet<bigint>>();
@@ -84,7 +94,7 @@ export class IpamStore {
     for (const r of model.ranges) store.addRange(r);
     for (const a of model.addresses) store.addAddress(a);
     for (const c of model.clusters) store.clusters.set(c.id, c);
-    store.groupAll(heldAddresses(model));
+    store.groupAll(model);
     return store;
   }
 
@@ -139,7 +149,7 @@ export class IpamStore {
     if (r.networkId !== null) addTo(this.rangesOn, r.networkId, r);
     this.rangeById.set(r.id, r);
     const owner = this.elements.get(r.ownerId);
-    const j = nestedIndex(r.path, owner?.kind === 'haproxy' ? 'vipRanges' : 'ranges');
+    const j = itemPosition(r, owner?.kind === 'haproxy' ? 'vipRanges' : 'ranges');
     this.order.set(r, (RANGE_RANK[owner?.kind ?? ''] ?? 4) * GROUP + (this.elementIndex.get(r.ownerId) ?? 0) * SLOT + j);
   }
   removeRange(r: L3Range) {
@@ -157,7 +167,7 @@ export class IpamStore {
       else this.addressesOwned.set(a.ownerId, [a]);
       if (a.itemId) this.addressOfItem.set(a.itemId, a);
       const rank = ADDRESS_RANK[a.ownerKind] ?? 6;
-      this.order.set(a, rank * GROUP + (this.elementIndex.get(a.ownerId) ?? 0) * SLOT + (a.itemId ? nestedIndex(a.path, 'nodes') : 0));
+      this.order.set(a, rank * GROUP + (this.elementIndex.get(a.ownerId) ?? 0) * SLOT + (a.itemId ? itemPosition(a, 'nodes') : 0));
     }
     if (a.networkId !== null) addTo(this.addressesOn, a.networkId, a);
   }
@@ -226,28 +236,52 @@ export class IpamStore {
 
   // ---- duplicate groups ----------------------------------------------------------------------
 
-  private groupAll(held: ReturnType<typeof heldAddresses>) {
-    for (const h of held) {
-      const key = valueKey(h.domain, h.ip);
-      addTo(this.groups, key, h.address);
-      const keys = this.groupKeys.get(h.address);
-      if (keys) keys.push(key);
-      else this.groupKeys.set(h.address, [key]);
-    }
+  /** The held addresses of a duplicate group. */
+  holdersOf(key: string): readonly L3Address[] {
+    const g = this.groups.get(key);
+    return g === undefined ? [] : Array.isArray(g) ? g : [g];
+  }
+  /** The duplicate groups an address is in. */
+  groupKeysOf(a: L3Address): readonly string[] {
+    const k = this.groupKeys.get(a);
+    return k === undefined ? [] : typeof k === 'string' ? [k] : k;
+  }
+
+  private groupAll(model: L3Model) {
+    forEachHeld(model, (address, ip, domain) => {
+      const key = valueKey(domain, ip);
+      const g = this.groups.get(key);
+      if (g === undefined) this.groups.set(key, address);
+      else if (Array.isArray(g)) {
+        if (!g.includes(address)) g.push(address);
+      } else if (g !== address) this.groups.set(key, [g, address]);
+      const keys = this.groupKeys.get(address);
+      if (keys === undefined) this.groupKeys.set(address, key);
+      else if (typeof keys === 'string') this.groupKeys.set(address, [keys, key]);
+      else keys.push(key);
+    });
   }
   private ungroup(a: L3Address) {
-    for (const key of this.groupKeys.get(a) ?? []) deleteFrom(this.groups, key, a);
+    for (const key of this.groupKeysOf(a)) {
+      const g = this.groups.get(key);
+      if (g === a) this.groups.delete(key);
+      else if (Array.isArray(g)) {
+        const rest = g.filter((x) => x !== a);
+        if (rest.length === 0) this.groups.delete(key);
+        else this.groups.set(key, rest.length === 1 ? rest[0]! : rest);
+      }
+    }
     this.groupKeys.delete(a);
   }
   /**
-   * (Re)compute the duplicate groups of these addresses with the rules' own `heldAddresses`
+   * (Re)compute the duplicate groups of these addresses with the rules' own held-address walk
    * (it decides the routing domain and expands the Supervisor's block) on a model of just them.
    */
   regroup(addresses: Iterable<L3Address>) {
     const list = [...addresses];
     if (list.length === 0) return;
     for (const a of list) this.ungroup(a);
-    this.groupAll(heldAddresses(this.tinyModel(list)));
+    this.groupAll(this.tinyModel(list));
   }
   private tinyModel(addresses: L3Address[]): L3Model {
     const doc = { ...this.document, elements: [], links: [] };

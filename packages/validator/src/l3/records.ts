@@ -17,7 +17,8 @@ import type { AddressRole, L3Address, L3Range, L3RangePurpose } from './model.ts
 abstract class LazyPath {
   constructor(
     private pathBase: string,
-    private pathIndex: number,
+    /** @internal read by listIndexOf */
+    public pathIndex: number,
     private pathTail: string,
   ) {}
 
@@ -73,4 +74,12 @@ export class LoweredRange extends LazyPath implements L3Range {
   get text(): string {
     return this.endText === null ? this.startText : `${this.startText}-${this.endText}`;
   }
+}
+
+/**
+ * The list position a record's path ends in (`.../nodes/7/address` -> 7, `.../ranges/2` -> 2),
+ * when lower() kept it apart; `undefined` for other records and after `path` was reassigned.
+ */
+export function listIndexOf(x: object): number | undefined {
+  return x instanceof LazyPath && x.pathIndex >= 0 ? x.pathIndex : undefined;
 }
