@@ -241,7 +241,7 @@ describe('ValidationSession', () => {
     expect(sessionKeys(new ValidationSession(base))).toEqual(fullKeys(base));
   });
 
-  const property = (kinds: string[], numRuns: number, few?: readonly string[]) => {
+  const property = (kinds: string[], numRuns: number, few?: readonly string[], refreshEvery = 0) => {
     const session = new ValidationSession(base);
     let doc = base;
     fc.assert(
@@ -254,6 +254,12 @@ describe('ValidationSession', () => {
           session.apply(e.doc, e.changed);
           doc = e.doc;
           expect(sessionKeys(session), applied.join(' | ')).toEqual(fullKeys(doc));
+          if (refreshEvery > 0 && applied.length % refreshEvery === 0) {
+            // The debounced full run keeps the store the edits kept up; later edits must still agree.
+            session.refresh();
+            applied.push('refresh');
+            expect(session.diagnostics.map(diagnosticKey).sort(), applied.join(' | ')).toEqual(validate(doc).map(diagnosticKey).sort());
+          }
         }
         // Back to the base document in one edit naming everything that differs.
         const changed = [...doc.elements, ...base.elements, ...doc.links, ...base.links].map((x) => x.id);
@@ -266,6 +272,12 @@ describe('ValidationSession', () => {
   };
 
   it('random edits: the incremental rules report exactly what a full validate() reports', () => property(ALL_KINDS, 50), 300_000);
+
+  it(
+    'random edits with full runs between them: refresh() keeps the store the edits kept up',
+    () => property(ALL_KINDS, 30, undefined, 2),
+    300_000,
+  );
 
   it(
     'random address shuffles: duplicate groups form and break up as in full runs',

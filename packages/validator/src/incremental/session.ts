@@ -69,6 +69,8 @@ export class ValidationSession {
   private readonly local: readonly Rule[];
   private doc: TopologyDocument;
   private fullModel!: L3Model;
+  /** The store is this.doc's: built by the last full run, or kept up by incremental edits since. */
+  private storeInSync = false;
   private store!: IpamStore;
   /** Current diagnostics of the local rules, and by target id. */
   private readonly live = new Set<Diagnostic>();
@@ -104,7 +106,9 @@ export class ValidationSession {
   /** Lower and run every rule on the current document: the debounced fallback. */
   refresh(): EditResult {
     const before = this.diagnostics;
-    this.runFull();
+    // The store already is the current document's when every edit since it was built went the
+    // incremental way: rebuilding it cost more than lower() and every rule together (large estate).
+    this.runFull(this.storeInSync && this.store.document === this.doc);
     return { ...delta(before, this.diagnostics), stale: [], mode: 'full' };
   }
 
@@ -119,7 +123,10 @@ export class ValidationSession {
     for (const id of changedIds) changed.add(this.store.rangeById.get(id)?.ownerId ?? this.store.addressOfItem.get(id)?.ownerId ?? id);
     const placed = this.place(document, changed);
     this.doc = document;
-    if (!placed) return this.refresh();
+    if (!placed) {
+      this.storeInSync = false;
+      return this.refresh();
+    }
     try {
       const affected = this.update(document, placed.elements, placed.links);
       const { removed, added } = this.recheck(affected);
@@ -127,13 +134,15 @@ export class ValidationSession {
       return { ...delta(removed, added), stale: this.staleIds, mode: 'incremental' };
     } catch {
       // A rule that does not cope with a partial model must not lose the user's diagnostics.
+      this.storeInSync = false;
       return this.refresh();
     }
   }
 
-  private runFull() {
+  private runFull(keepStore = false) {
     this.fullModel = lower(this.doc);
-    this.store = IpamStore.fromModel(this.fullModel);
+    if (!keepStore) this.store = IpamStore.fromModel(this.fullModel);
+    this.storeInSync = true;
     this.live.clear();
     this.byTarget.clear();
     this.frozen = [];
