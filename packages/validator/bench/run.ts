@@ -26,7 +26,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { generateEstate } from './generate.ts';
+import { generateEstate, type Estate } from './generate.ts';
 import { gc, type Row } from './measure.ts';
 import { lpmCase, overlapCase } from './cases-core.ts';
 import {
@@ -109,35 +109,29 @@ log(
     .join(' ')}, gc ${gc ? 'exposed' : 'not exposed'}${quick ? ', quick' : ''}`,
 );
 
+/** validate/<estate>: warm (after 8 validations) in this process, cold from fresh children. */
+function estateCase(name: EstateCase, estate: Estate, warmRuns: number) {
+  return validateCase(name, estate, {
+    targetMs: ESTATES[name].targetMs,
+    warmRuns,
+    warmWarmup: 8,
+    heap,
+    coldChild: () => coldInChildren(name),
+  });
+}
+
 const anyRule = !only || only.some((p) => p.startsWith('rule/') || 'rule/'.startsWith(p));
 if (wanted('validate/large') || anyRule || wanted('incremental/edit')) {
   const large = generateEstate({ scale: 1, seed: 1 });
   log(`large estate: ${JSON.stringify(large.counts)}`);
-  if (wanted('validate/large'))
-    emit(
-      await validateCase('validate/large', large, {
-        targetMs: ESTATES['validate/large'].targetMs,
-        warmRuns: quick ? 3 : 9,
-        warmWarmup: 8,
-        heap,
-        coldChild: () => coldInChildren('validate/large'),
-      }),
-    );
+  if (wanted('validate/large')) emit(await estateCase('validate/large', large, quick ? 3 : 9));
   if (anyRule) emit(...perRuleRows(large.doc, quick ? 1 : 3).filter((r) => wanted(r.case)));
   if (wanted('incremental/edit')) emit(incrementalCase(large, quick ? 40 : 200));
 }
 if (wanted('validate/large-5x')) {
   const huge = generateEstate({ scale: 5, seed: 1 });
   log(`5× estate: ${JSON.stringify(huge.counts)}`);
-  emit(
-    await validateCase('validate/large-5x', huge, {
-      targetMs: ESTATES['validate/large-5x'].targetMs,
-      warmRuns: quick ? 3 : 5,
-      warmWarmup: 8,
-      heap,
-      coldChild: () => coldInChildren('validate/large-5x'),
-    }),
-  );
+  emit(await estateCase('validate/large-5x', huge, quick ? 3 : 5));
 }
 if (wanted('overlap')) emit(...overlapCase(quick ? 3 : 9, quick ? 1 : 2));
 if (wanted('lpm')) emit(...lpmCase(quick ? 3 : 9, quick ? 1 : 2));
