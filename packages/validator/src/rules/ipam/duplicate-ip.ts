@@ -11,8 +11,6 @@ import {
   type Held,
 } from '../../queries/ipam.ts';
 
-/** Holders that route: their interface at a network's gateway address *is* the gateway. */
-
 export default defineRule({
   meta: {
     id: 'ipam/duplicate-ip',
