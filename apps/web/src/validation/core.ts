@@ -153,8 +153,8 @@ export class ValidationCore {
     this.clearFull();
     try {
       const doc = this.replica.document;
-      // A new session costs what refresh() does (lower, index, every rule); it is needed when the
-      // session has not seen the latest edits.
+      // A new session lowers, builds the IPAM index and runs every rule; refresh() reuses the index
+      // the incremental edits kept up. A new one is needed when the session has not seen the latest edits.
       if (!this.session || this.changed.size > 0 || this.needsFull) this.session = new ValidationSession(doc);
       else this.session.refresh();
       this.changed = new Set();
