@@ -43,7 +43,12 @@ export const PLANNED_FORMATS: Readonly<Record<string, string>> = {
 
 /** Files are named after the design so a download folder stays readable. */
 function baseName(document: TopologyDocument): string {
-  return document.name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'design';
+  return (
+    document.name
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'design'
+  );
 }
 
 const builtIn: ExportCodec[] = [
@@ -51,7 +56,10 @@ const builtIn: ExportCodec[] = [
     id: 'bundle',
     title: 'deployment bundle (zip with README, configs, diagrams, report, topology.json)',
     mediaType: 'application/zip',
-    export: (document) => ({ filename: `${baseName(document)}-bundle.zip`, body: zipBundle(exportBundle(document, { png: (svg) => svgToPng(svg) })) }),
+    export: (document) => ({
+      filename: `${baseName(document)}-bundle.zip`,
+      body: zipBundle(exportBundle(document, { png: (svg) => svgToPng(svg) })),
+    }),
   },
   {
     id: 'report',
@@ -84,7 +92,12 @@ const configCodecs: ExportCodec[] = Object.entries(CONFIG_FORMAT_IDS).map(([id, 
   export: (document) => {
     const { files } = exportConfigs(document, { only: [format] });
     const only = files.length === 1 ? files[0] : undefined;
-    if (only) return { filename: only.path.replace(/^.*\//, ''), body: only.content, mediaType: only.path.endsWith('.json') ? 'application/json' : 'application/yaml' };
+    if (only)
+      return {
+        filename: only.path.replace(/^.*\//, ''),
+        body: only.content,
+        mediaType: only.path.endsWith('.json') ? 'application/json' : 'application/yaml',
+      };
     return { filename: `${baseName(document)}-${id}.zip`, body: zipBundle({ files }) };
   },
 }));

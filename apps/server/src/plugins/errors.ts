@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailable } from '../db/unavailable.ts';
 import { HttpError, statusText, type Problem } from '../errors.ts';
 
 type Context = NonNullable<Problem['in']>;
@@ -44,6 +45,19 @@ function validationProblems(error: FastifyError, request: FastifyRequest): Probl
 }
 
 export function sendError(error: FastifyError | HttpError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (isDatabaseUnavailable(error)) {
+    // Not a fault of this process: the database is away. Clients retry; the pool reconnects.
+    request.log.warn({ err: error }, 'database unavailable');
+    return reply
+      .status(503)
+      .header('retry-after', String(DATABASE_RETRY_AFTER_S))
+      .send({
+        statusCode: 503,
+        error: statusText(503),
+        message: 'the database is not reachable; try again shortly',
+        code: 'DATABASE_UNAVAILABLE',
+      });
+  }
   const statusCode = 'statusCode' in error && typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
   // An HttpError is thrown on purpose (a 501 says what is not built); any other 5xx is a fault.
   const fault = statusCode >= 500 && !(error instanceof HttpError);

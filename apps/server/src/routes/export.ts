@@ -16,7 +16,11 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['formats'],
         summary: 'Export a document to a deployment format',
-        description: `Formats: ${[...exportCodecs.keys()].join(', ')}. Planned as separate downloads (501 until wired; all are inside the bundle): ${Object.keys(PLANNED_FORMATS).filter((f) => !exportCodecs.has(f)).join(', ')}.`,
+        description: `Formats: ${[...exportCodecs.keys()].join(', ')}. Planned as separate downloads (501 until wired; all are inside the bundle): ${Object.keys(
+          PLANNED_FORMATS,
+        )
+          .filter((f) => !exportCodecs.has(f))
+          .join(', ')}.`,
         body: Type.Object({ format: Type.String({ maxLength: 64 }), document: DocumentSchema }, { additionalProperties: false }),
         response: {
           200: Type.Unsafe<string | Uint8Array>({

@@ -1,5 +1,6 @@
 /** Liveness (the process answers) and readiness (the database answers) for orchestrators. */
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { DATABASE_RETRY_AFTER_S } from '../db/unavailable.ts';
 
 const READY_TIMEOUT_MS = 2000;
 
@@ -44,7 +45,10 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
         return { status: 'ready' as const, database };
       } catch (error) {
         request.log.warn({ err: error }, 'database not reachable');
-        return reply.code(503).send({ status: 'unavailable' as const, database, message: 'the database is not reachable' });
+        return reply
+          .code(503)
+          .header('retry-after', String(DATABASE_RETRY_AFTER_S))
+          .send({ status: 'unavailable' as const, database, message: 'the database is not reachable' });
       } finally {
         clearTimeout(timer);
       }

@@ -1,5 +1,6 @@
 /** PostgreSQL through a `pg` Pool, used when DATABASE_URL is set (replicas share it). */
 import pg from 'pg';
+import { classifyDatabaseError, isDatabaseUnavailable } from '../unavailable.ts';
 import type { Driver, Queryable, QueryResult } from './types.ts';
 
 export interface PostgresOptions {
@@ -13,31 +14,45 @@ export interface PostgresOptions {
 
 const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/** Every query error that means "the database is away" becomes a DatabaseUnavailableError (503). */
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
-      const result = await client.query(sql, params as unknown[]);
-      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+      try {
+        const result = await client.query(sql, params as unknown[]);
+        return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+      } catch (error) {
+        throw classifyDatabaseError(error);
+      }
     },
     async exec(sql: string) {
-      await client.query(sql);
+      try {
+        await client.query(sql);
+      } catch (error) {
+        throw classifyDatabaseError(error);
+      }
     },
   };
 }
 
 export async function openPostgres(options: PostgresOptions): Promise<Driver> {
   if (options.schema !== undefined && !IDENT.test(options.schema)) throw new Error(`invalid schema name "${options.schema}"`);
+  const statementTimeout = options.statementTimeoutMs ?? 5000;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
-    statement_timeout: options.statementTimeoutMs ?? 5000,
+    statement_timeout: statementTimeout,
+    // The client-side twin of statement_timeout: a connection whose server vanished without a
+    // FIN/RST (a cut network) would otherwise keep a query, and its request, waiting forever.
+    query_timeout: statementTimeout + 2000,
     connectionTimeoutMillis: 5000,
+    keepAlive: true,
     // A startup parameter rather than a SET after connect: every pooled connection gets it
     // before its first query, with no race.
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   // An idle client that loses its server emits 'error' on the pool; without a listener the
-  // process would crash. The next query gets a fresh connection.
+  // process would crash. The pool drops that client; the next query gets a fresh connection.
   pool.on('error', () => {});
   const root = wrap(pool);
   // Fail at start, not at the first request, when the database is unreachable.
@@ -47,17 +62,38 @@ export async function openPostgres(options: PostgresOptions): Promise<Driver> {
     query: root.query,
     exec: root.exec,
     async transaction(fn) {
-      const client = await pool.connect();
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw classifyDatabaseError(error);
+      }
+      // While checked out, a client that loses its connection emits 'error' on itself, not on the
+      // pool: without this listener that event is uncaught and ends the process.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken ??= error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
+        if (broken === undefined && isDatabaseUnavailable(error)) broken = error instanceof Error ? error : new Error(String(error));
+        // A ROLLBACK on a dead connection would wait for nothing; the server rolls back a
+        // transaction whose connection dropped on its own.
+        if (broken === undefined) {
+          await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+            broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+          });
+        }
+        throw classifyDatabaseError(error);
       } finally {
-        client.release();
+        client.off('error', onError);
+        // release(error) destroys the connection instead of handing a broken one to the next caller.
+        client.release(broken);
       }
     },
     close: () => pool.end(),
