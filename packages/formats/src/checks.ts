@@ -85,6 +85,7 @@ export const FORMAT_CHECKS: Readonly<Record<string, string>> = {
   'import/incomplete-pair': 'Half of a NAME/CIDR pair that TKG uses only whole.',
   'import/invalid-result': 'The importer built something the schema refuses (a bug; nothing is returned).',
   'import/invalid-topology': 'A topology document fails restore(): JSON path, message and value.',
+  'import/limit': 'A file over an input limit (YAML nesting or aliases, zip entries or expanded size): the limit and the value.',
   'import/legacy-key': 'A key of an older chart is read as its successor.',
   'import/management-cluster-unknown': 'Which management cluster a workload cluster belongs to is unknown.',
   'import/missing-value': 'A value the format requires is missing.',

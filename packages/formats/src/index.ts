@@ -34,6 +34,7 @@ export {
   importFiles,
   importFilesSync,
   IMPORT_FORMATS,
+  IMPORT_LIMITS,
   type ImportFormat,
   type ImportInput,
   type ImportOptions,

@@ -11,6 +11,7 @@ import { elementSchemas, ELEMENT_KINDS, TopologyDocument } from './schema/docume
 import { Link } from './schema/link.ts';
 import { migrate } from './migrations.ts';
 import { checkIntegrity } from './integrity.ts';
+import { scanInput, shortValue } from './inputScan.ts';
 
 export interface RestoreError {
   /** JSON Pointer into the input, e.g. `/elements/3/props/subnet`. */
@@ -19,9 +20,7 @@ export interface RestoreError {
   value: unknown;
 }
 
-export type RestoreResult =
-  | { ok: true; document: TopologyDocument }
-  | { ok: false; errors: RestoreError[] };
+export type RestoreResult = { ok: true; document: TopologyDocument } | { ok: false; errors: RestoreError[] };
 
 const MAX_ERRORS = 50;
 
@@ -59,7 +58,7 @@ function getCheckers() {
 function collect(into: RestoreError[], prefix: string, found: Iterable<{ path: string; message: string; value: unknown }>) {
   for (const e of found) {
     if (into.length >= MAX_ERRORS) return;
-    into.push({ path: prefix + e.path, message: e.message, value: e.value });
+    into.push({ path: prefix + e.path, message: e.message, value: shortValue(e.value) });
   }
 }
 
@@ -67,6 +66,9 @@ export function restore(input: unknown): RestoreResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, errors: [{ path: '', message: 'a topology document must be a JSON object', value: describe(input) }] };
   }
+  // Before anything else walks it: depth, NUL and unpaired surrogates, extras size.
+  const scanned = scanInput(input, MAX_ERRORS);
+  if (scanned.length > 0) return { ok: false, errors: scanned };
   const migrated = migrate(input as Record<string, unknown>);
   if (!migrated.ok) return { ok: false, errors: [{ path: '/schemaVersion', message: migrated.message, value: migrated.value }] };
   const raw = migrated.raw;
@@ -105,9 +107,4 @@ export function restore(input: unknown): RestoreResult {
 }
 
 /** Values go back to users in messages: keep them short. */
-function describe(value: unknown): unknown {
-  if (typeof value === 'string' && value.length > 80) return `${value.slice(0, 77)}...`;
-  if (value !== null && typeof value === 'object') return Array.isArray(value) ? '[array]' : '[object]';
-  return value;
-}
-
+const describe = (value: unknown) => shortValue(value);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { restore, defaultProps, ELEMENT_KINDS, SCHEMA_VERSION, type TopologyDocument } from '../src/index.ts';
+import {
+  restore,
+  defaultProps,
+  DesignBuilder,
+  DOCUMENT_LIMITS,
+  ELEMENT_KINDS,
+  SCHEMA_VERSION,
+  type TopologyDocument,
+} from '../src/index.ts';
 
 function doc(partial: Partial<TopologyDocument> = {}): TopologyDocument {
   return { schemaVersion: SCHEMA_VERSION, name: 'd', description: '', environment: 'lab', elements: [], links: [], ...partial };
@@ -8,7 +16,13 @@ function doc(partial: Partial<TopologyDocument> = {}): TopologyDocument {
 
 describe('restore', () => {
   it('accepts a default element of every kind', () => {
-    const elements = ELEMENT_KINDS.map((kind, i) => ({ id: `e${i}`, kind, name: kind, position: { x: 0, y: i }, props: defaultProps(kind) }));
+    const elements = ELEMENT_KINDS.map((kind, i) => ({
+      id: `e${i}`,
+      kind,
+      name: kind,
+      position: { x: 0, y: i },
+      props: defaultProps(kind),
+    }));
     const result = restore(doc({ elements } as Partial<TopologyDocument>));
     expect(result.ok ? [] : result.errors).toEqual([]);
   });
@@ -31,7 +45,13 @@ describe('restore', () => {
   });
 
   it('names the path and value of a wrongly typed field', () => {
-    const pg = { id: 'pg', kind: 'portGroup', name: 'dp-data-48', position: { x: 0, y: 0 }, props: { ...defaultProps('portGroup'), vlan: 'forty' } };
+    const pg = {
+      id: 'pg',
+      kind: 'portGroup',
+      name: 'dp-data-48',
+      position: { x: 0, y: 0 },
+      props: { ...defaultProps('portGroup'), vlan: 'forty' },
+    };
     const result = restore(doc({ elements: [pg] } as never));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors).toContainEqual(expect.objectContaining({ path: '/elements/0/props/vlan', value: 'forty' }));
@@ -44,7 +64,13 @@ describe('restore', () => {
   });
 
   it('rejects dangling references and duplicate ids with their paths', () => {
-    const se = { id: 'se', kind: 'seGroup', name: 'se', position: { x: 0, y: 0 }, props: { ...defaultProps('seGroup'), controllerId: 'ghost' } };
+    const se = {
+      id: 'se',
+      kind: 'seGroup',
+      name: 'se',
+      position: { x: 0, y: 0 },
+      props: { ...defaultProps('seGroup'), controllerId: 'ghost' },
+    };
     const result = restore(doc({ elements: [se, { ...se }] } as never));
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -95,5 +121,60 @@ describe('DesignBuilder', () => {
     expect((doc.elements[2]?.props as { endpoint: object }).endpoint).toEqual({ provider: 'kube-vip', address: null });
     const r = restore(doc);
     expect(r.ok ? [] : r.errors).toEqual([]);
+  });
+});
+
+describe('restore: input that no store accepts', () => {
+  const base = () => JSON.parse(JSON.stringify(new DesignBuilder({ name: 'Scan' }).build())) as Record<string, unknown>;
+  const withElement = (patch: (el: Record<string, unknown>) => void) => {
+    const b = new DesignBuilder({ name: 'Scan' });
+    b.add('router', 'R1');
+    const doc = JSON.parse(JSON.stringify(b.build())) as { elements: Record<string, unknown>[] };
+    patch(doc.elements[0]!);
+    return doc;
+  };
+
+  it('names the path of a NUL character in any string', () => {
+    const result = restore(withElement((el) => (el['name'] = 'core\u0000router')));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]).toMatchObject({ path: '/elements/0/name', value: 'core\\u0000router' });
+  });
+
+  it('names the path of a lone surrogate, in values and in keys', () => {
+    const high = restore({ ...base(), name: 'x\uD800y' });
+    expect(high.ok ? [] : high.errors.map((e) => e.path)).toEqual(['/name']);
+    const low = restore(withElement((el) => (el['extras'] = { 'a\uDC00': 1 })));
+    expect(low.ok ? [] : low.errors.map((e) => e.path)).toEqual(['/elements/0/extras/a\uDC00']);
+    // A proper pair (an emoji) is fine.
+    expect(restore({ ...base(), name: 'lab 🚀' }).ok).toBe(true);
+  });
+
+  it('refuses a document nested beyond the depth limit without overflowing the stack', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const result = restore({ ...base(), meta: deep });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]!.path.startsWith('/meta/0/0')).toBe(true);
+    expect(result.errors[0]!.message).toContain(String(DOCUMENT_LIMITS.maxDepth));
+  });
+
+  it('limits extras depth and size per element', () => {
+    let nested: Record<string, unknown> = { v: 1 };
+    for (let i = 0; i < DOCUMENT_LIMITS.maxExtrasDepth + 1; i++) nested = { n: nested };
+    const deep = restore(withElement((el) => (el['extras'] = { 'a.b': nested })));
+    expect(deep.ok ? '' : deep.errors[0]!.message).toContain(`${DOCUMENT_LIMITS.maxExtrasDepth} levels`);
+    const big = restore(withElement((el) => (el['extras'] = { 'a.b': 'x'.repeat(DOCUMENT_LIMITS.maxExtrasBytes) })));
+    expect(big.ok ? '' : big.errors[0]!.path).toBe('/elements/0/extras');
+    expect(restore(withElement((el) => (el['extras'] = { 'a.b': { c: [1, 2, { d: 'e' }] } }))).ok).toBe(true);
+  });
+
+  it('never echoes a large value whole', () => {
+    const result = restore({ ...base(), name: 'n'.repeat(10_000) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(String(result.errors[0]!.value).length).toBeLessThanOrEqual(80);
+    expect(String(result.errors[0]!.value).endsWith('…')).toBe(true);
   });
 });

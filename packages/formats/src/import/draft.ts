@@ -127,8 +127,17 @@ export class ImportDraft {
   /** Keeps a file's setting the design does not model (see @viplane/model `Extras`). */
   extra(el: Element, key: string, value: unknown): void {
     const m = el as Mutable;
-    m.extras = { ...(m.extras ?? {}), [key]: value };
+    // Copied once per element (it may be the open design's object), then filled in place: a copy
+    // per key made a values file with 6,000 unknown keys quadratic (seconds of a blocked server).
+    if (!m.extras || !this.ownExtras.has(m.extras)) {
+      m.extras = { ...(m.extras ?? {}) };
+      this.ownExtras.add(m.extras);
+    }
+    (m.extras as Record<string, unknown>)[key] = value;
   }
+
+  /** Extras objects this draft made, so it may write into them. */
+  private readonly ownExtras = new WeakSet<object>();
 
   /** The NIC link of `from` on `to`, created when missing; a known address is never replaced silently. */
   nic(from: Element, to: Element, link: Pick<Link, 'role'> & Partial<Pick<Link, 'address' | 'addressMode' | 'gateway'>>): Link {

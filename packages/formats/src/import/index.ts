@@ -17,10 +17,12 @@ import { ImportDraft } from './draft.ts';
 import type { FormatImporter, ImportFormat, ImportedFile } from './formats.ts';
 import { layoutElements } from './layout.ts';
 import { ImportReport } from './report.ts';
+import { IMPORT_LIMITS } from './limits.ts';
 import { parseSource } from './source.ts';
 import { importers } from './registry.ts';
 
 export { IMPORT_FORMATS, type ImportFormat } from './formats.ts';
+export { IMPORT_LIMITS } from './limits.ts';
 
 export interface ImportInput {
   /** The file's name as the user gave it (messages cite it). */
@@ -49,8 +51,6 @@ export interface ImportResult {
   /** Ids of the elements and links the import added. */
   created: string[];
 }
-
-const MAX_FILE_BYTES = 5_000_000;
 
 export async function importFiles(inputs: readonly ImportInput[], options: ImportOptions = {}): Promise<ImportResult> {
   const result = importFilesSync(inputs, options);
@@ -127,16 +127,22 @@ export function importFilesSync(inputs: readonly ImportInput[], options: ImportO
 }
 
 function readInput(input: ImportInput, report: ImportReport): ImportedFile | null {
-  const text = typeof input.content === 'string' ? input.content : new TextDecoder().decode(input.content);
   const name = input.name;
   const reporter = report.forFile(name);
-  if (text.length > MAX_FILE_BYTES) {
-    reporter.error('import/too-large', `the file has ${text.length} characters; at most ${MAX_FILE_BYTES} are read`, {});
+  // Bytes are checked before they are decoded: a UTF-8 character is at least one byte.
+  const size = input.content.length;
+  if (size > IMPORT_LIMITS.fileChars) {
+    const unit = typeof input.content === 'string' ? 'characters' : 'bytes';
+    reporter.error('import/too-large', `the file has ${size} ${unit}; at most ${IMPORT_LIMITS.fileChars} are read`, {
+      data: { limit: IMPORT_LIMITS.fileChars, size },
+    });
     return null;
   }
+  const text = typeof input.content === 'string' ? input.content : new TextDecoder().decode(input.content);
   const parsed = parseSource(text);
   if (!parsed.ok) {
-    reporter.atPosition('error', 'import/syntax', `not valid JSON or YAML: ${parsed.message}`, parsed.position);
+    if (parsed.limit) reporter.atPosition('error', 'import/limit', parsed.message, parsed.position);
+    else reporter.atPosition('error', 'import/syntax', `not valid JSON or YAML: ${parsed.message}`, parsed.position);
     return null;
   }
   if (parsed.documents.length === 0) {
@@ -192,7 +198,14 @@ function expandBundles(inputs: readonly ImportInput[], report: ImportReport): Im
     }
     let entries: Record<string, Uint8Array>;
     try {
-      entries = unzipSync(bytes as Uint8Array, { filter: (f) => /(^|\/)topology\.json$/.test(f.name) });
+      const chosen = chooseBundleEntry(bytes as Uint8Array);
+      if (typeof chosen === 'string') {
+        report.forFile(input.name).error('import/limit', chosen, {});
+        continue;
+      }
+      // Only the chosen entry is inflated, into a buffer of its declared size (never more).
+      let index = -1;
+      entries = chosen === null ? {} : unzipSync(bytes as Uint8Array, { filter: () => ++index === chosen });
     } catch (err) {
       report.forFile(input.name).error('import/bad-zip', `not a readable zip: ${err instanceof Error ? err.message : String(err)}`, {});
       continue;
@@ -207,6 +220,39 @@ function expandBundles(inputs: readonly ImportInput[], report: ImportReport): Im
     out.push({ name: `${input.name}/${path}`, content: data });
   }
   return out;
+}
+
+/**
+ * Reads the zip's directory without inflating anything and picks the topology.json to read: its
+ * index, null when there is none, or a message when the zip is over a limit (too many entries, the
+ * entry or the whole declared larger than IMPORT_LIMITS allows).
+ */
+function chooseBundleEntry(bytes: Uint8Array): number | null | string {
+  const TOO_MANY = Symbol('too many entries');
+  let count = 0;
+  let total = 0;
+  let chosen: { index: number; size: number } | null = null;
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        if (count >= IMPORT_LIMITS.zipEntries) throw TOO_MANY;
+        total += f.originalSize;
+        if (chosen === null && /(^|\/)topology\.json$/.test(f.name)) chosen = { index: count, size: f.originalSize };
+        count++;
+        return false;
+      },
+    });
+  } catch (error) {
+    if (error === TOO_MANY)
+      return `the zip lists more than ${IMPORT_LIMITS.zipEntries} entries; at most ${IMPORT_LIMITS.zipEntries} are read`;
+    throw error;
+  }
+  if (total > IMPORT_LIMITS.zipTotalBytes)
+    return `the zip's entries expand to ${total} bytes; at most ${IMPORT_LIMITS.zipTotalBytes} are read`;
+  const found = chosen as { index: number; size: number } | null;
+  if (found && found.size > IMPORT_LIMITS.zipEntryBytes)
+    return `topology.json expands to ${found.size} bytes; at most ${IMPORT_LIMITS.zipEntryBytes} are read`;
+  return found ? found.index : null;
 }
 
 function designName(files: ImportResult['files']): string {

@@ -1,0 +1,45 @@
+/**
+ * Every limit the server enforces on what a client sends, in one place (the README lists them).
+ * Each is checked before the work it protects, and going over one is a 4xx that names the limit
+ * and the value (413 for sizes and counts, 400 for malformed or out-of-range input). Limits that
+ * belong to a package live there (restore()'s in @viplane/model, the import parsers' in
+ * @viplane/formats) and are re-exported here, so this file is the whole list.
+ */
+import { IMPORT_LIMITS } from '@viplane/formats';
+import { DOCUMENT_LIMITS } from '@viplane/model';
+import { DEFAULT_BODY_LIMIT } from './config.ts';
+
+export { DOCUMENT_LIMITS, IMPORT_LIMITS };
+
+export const REQUEST_LIMITS = {
+  /** Bytes of a request body (BODY_LIMIT overrides): 413. */
+  bodyBytes: DEFAULT_BODY_LIMIT,
+  /** Nesting of arrays and objects in a JSON body, counted before it is parsed: 400. */
+  jsonDepth: 64,
+  /** Elements and links of one document, counted before restore() looks at them: 413. */
+  elements: 20_000,
+  links: 40_000,
+  /** Multipart bodies of /api/import: files, other fields, all parts, header pairs per part. */
+  multipartFiles: 20,
+  multipartFields: 10,
+  multipartParts: 30,
+  multipartHeaderPairs: 200,
+  /** Versions are PostgreSQL integers: numbers from If-Match and paths beyond this are 400. */
+  maxVersion: 2_147_483_647,
+  /** Characters of a value echoed in an error message before it is cut with "…". */
+  echoedValueChars: 80,
+} as const;
+
+/** Heavy work runs in worker threads (src/work/): each job has a time limit and a heap cap. */
+export const WORK_LIMITS = {
+  /** Wall-clock time of one job (export, import, validation of a large document): 503 beyond it. */
+  jobMs: 60_000,
+  /** V8 old-generation heap of a worker: a job that needs more is a 413. */
+  workerHeapMb: 1536,
+  /** Jobs waiting for a worker; more are refused with 503 + Retry-After. */
+  queue: 16,
+  /** Documents with more elements + links than this are validated in a worker, not in the request thread. */
+  inlineValidationItems: 2_000,
+  /** Pixels of one PNG diagram in a bundle; larger diagrams are scaled down to it (or skipped, said in the README). */
+  pngPixels: 16_000_000,
+} as const;

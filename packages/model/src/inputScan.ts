@@ -1,0 +1,118 @@
+/**
+ * The checks restore() makes before any other work on untrusted input: depth, and the strings no
+ * store accepts. One iterative walk (an explicit stack, never recursion), so a document nested
+ * 100,000 levels is an error with a path, not a stack overflow somewhere later (JSON.stringify,
+ * sorting, a database driver). PostgreSQL's text and jsonb refuse U+0000 and unpaired surrogates,
+ * so they are refused here with their JSON Pointer, which the CLI, the canvas and the API all show.
+ */
+
+/** The limits restore() enforces on every document (the server's limits module lists them too). */
+export const DOCUMENT_LIMITS = {
+  /** Nesting of objects and arrays in the whole document (a real one is about 8 deep). */
+  maxDepth: 48,
+  /** Nesting inside one element's `extras` (values kept from imported files). */
+  maxExtrasDepth: 16,
+  /** JSON size of one element's `extras`. */
+  maxExtrasBytes: 256 * 1024,
+  /** Characters of any one string (names and addresses have their own, smaller schema limits). */
+  maxStringLength: 1_000_000,
+} as const;
+
+export interface ScanProblem {
+  path: string;
+  message: string;
+  value: unknown;
+}
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one, or NUL.
+const ILL_FORMED = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function pointerToken(key: string | number): string {
+  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** A short, well-formed, printable stand-in for a value in a message ("…" when cut). */
+export function shortValue(value: unknown, max = 80): unknown {
+  if (typeof value === 'string') {
+    const visible = value
+      .replace(/\u0000/g, '\\u0000')
+      .replace(/[\uD800-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    return visible.length > max ? `${visible.slice(0, max - 1)}…` : visible;
+  }
+  if (value !== null && typeof value === 'object') return Array.isArray(value) ? '[array]' : '[object]';
+  return value;
+}
+
+function stringProblem(text: string): string | undefined {
+  if (text.length > DOCUMENT_LIMITS.maxStringLength)
+    return `the string has ${text.length} characters; at most ${DOCUMENT_LIMITS.maxStringLength} are allowed`;
+  const bad = ILL_FORMED.exec(text);
+  if (!bad) return undefined;
+  return bad[0] === '\u0000'
+    ? `contains a NUL character (U+0000) at index ${bad.index}, which cannot be stored`
+    : `contains an unpaired UTF-16 surrogate (U+${bad[0].charCodeAt(0).toString(16).toUpperCase()}) at index ${bad.index}, which is not valid Unicode`;
+}
+
+/** Returns up to `maxProblems` problems; an empty list means the input may go on to the schema. */
+export function scanInput(input: unknown, maxProblems: number): ScanProblem[] {
+  const problems: ScanProblem[] = [];
+  // [value, path, depth, extrasDepth (-1 outside extras)]
+  const stack: [unknown, string, number, number][] = [[input, '', 0, -1]];
+  while (stack.length > 0 && problems.length < maxProblems) {
+    const [value, path, depth, extrasDepth] = stack.pop()!;
+    if (typeof value === 'string') {
+      const problem = stringProblem(value);
+      if (problem) problems.push({ path, message: problem, value: shortValue(value) });
+      continue;
+    }
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      // JSON has no NaN or Infinity, but 1e400 parses to Infinity and would be stored as null.
+      problems.push({ path, message: 'is not a finite number (out of the range of a double)', value: String(value) });
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= DOCUMENT_LIMITS.maxDepth) {
+      problems.push({ path, message: `nested deeper than ${DOCUMENT_LIMITS.maxDepth} levels`, value: shortValue(value) });
+      continue;
+    }
+    if (extrasDepth >= DOCUMENT_LIMITS.maxExtrasDepth) {
+      problems.push({ path, message: `extras are nested deeper than ${DOCUMENT_LIMITS.maxExtrasDepth} levels`, value: shortValue(value) });
+      continue;
+    }
+    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i]!;
+      const childPath = `${path}/${pointerToken(key)}`;
+      if (typeof key === 'string') {
+        const problem = stringProblem(key);
+        if (problem) {
+          problems.push({ path: childPath, message: `the key ${problem.replace(/^the string/, 'has')}`, value: shortValue(key) });
+          continue;
+        }
+      }
+      const isExtras = extrasDepth < 0 && key === 'extras' && depth === 2 && path.startsWith('/elements/');
+      stack.push([child, childPath, depth + 1, isExtras ? 0 : extrasDepth >= 0 ? extrasDepth + 1 : -1]);
+    }
+  }
+  if (problems.length === 0) problems.push(...extrasSizes(input, maxProblems));
+  return problems;
+}
+
+/** Once depth is known to be bounded, JSON.stringify is safe: the size of each element's extras. */
+function extrasSizes(input: unknown, maxProblems: number): ScanProblem[] {
+  const elements = input !== null && typeof input === 'object' ? (input as { elements?: unknown }).elements : undefined;
+  if (!Array.isArray(elements)) return [];
+  const problems: ScanProblem[] = [];
+  for (let i = 0; i < elements.length && problems.length < maxProblems; i++) {
+    const extras = (elements[i] as { extras?: unknown } | null)?.extras;
+    if (extras === undefined || extras === null || typeof extras !== 'object') continue;
+    const bytes = JSON.stringify(extras).length;
+    if (bytes > DOCUMENT_LIMITS.maxExtrasBytes)
+      problems.push({
+        path: `/elements/${i}/extras`,
+        message: `extras are ${bytes} bytes of JSON; at most ${DOCUMENT_LIMITS.maxExtrasBytes} are kept per element`,
+        value: '[object]',
+      });
+  }
+  return problems;
+}
