@@ -25,7 +25,10 @@ export interface ScanProblem {
 }
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one, or NUL.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is looked for
 const ILL_FORMED = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function pointerToken(key: string | number): string {
   return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
@@ -35,9 +38,12 @@ function pointerToken(key: string | number): string {
 export function shortValue(value: unknown, max = 80): unknown {
   if (typeof value === 'string') {
     const visible = value
-      .replace(/\u0000/g, '\\u0000')
-      .replace(/[\uD800-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    return visible.length > max ? `${visible.slice(0, max - 1)}…` : visible;
+      .replaceAll('\u0000', '\\u0000')
+      .replace(LONE_SURROGATE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    if (visible.length <= max) return visible;
+    // Never cut a surrogate pair in half (that would put a lone surrogate into the message).
+    const cut = /[\uD800-\uDBFF]/.test(visible[max - 2] ?? '') ? max - 2 : max - 1;
+    return `${visible.slice(0, cut)}…`;
   }
   if (value !== null && typeof value === 'object') return Array.isArray(value) ? '[array]' : '[object]';
   return value;
