@@ -11,6 +11,7 @@ import fp from 'fastify-plugin';
 import { defaultConfig, type AppConfig } from './config.ts';
 import dbPlugin from './plugins/db.ts';
 import errorsPlugin from './plugins/errors.ts';
+import jsonBodyPlugin from './plugins/jsonBody.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
 import staticPlugin from './plugins/static.ts';
@@ -68,6 +69,7 @@ export const viplane = fp<AppConfig>(
     fastify.removeContentTypeParser('text/plain');
     await fastify.register(securityPlugin, { rateLimit, corsOrigins });
     await fastify.register(errorsPlugin);
+    await fastify.register(jsonBodyPlugin);
     await fastify.register(dbPlugin, { database });
     await fastify.register(openapiPlugin);
 

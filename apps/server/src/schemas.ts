@@ -57,7 +57,7 @@ export const Diagnostic = Type.Object(
 );
 
 export const DesignId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'Design id' });
-export const VersionNumber = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+export const VersionNumber = Type.Integer({ minimum: 1, maximum: 2_147_483_647 }); // REQUEST_LIMITS.maxVersion
 
 export const DesignMeta = Type.Object({
   id: Type.String(),

@@ -112,12 +112,21 @@ export const IMPORT_FORMAT_IDS: Readonly<Record<string, ImportFormat>> = {
   'aci-provision': 'aci',
 };
 
+/** Own properties only: `format` comes from the request, and `__proto__` or `constructor` are not formats. */
+export function importFormatFor(id: string): ImportFormat | undefined {
+  return Object.hasOwn(IMPORT_FORMAT_IDS, id) ? IMPORT_FORMAT_IDS[id] : undefined;
+}
+
+export function isPlannedFormat(id: string): boolean {
+  return Object.hasOwn(PLANNED_FORMATS, id);
+}
+
 export function importFormatId(format: ImportFormat): string {
   return Object.entries(IMPORT_FORMAT_IDS).find(([, f]) => f === format)?.[0] ?? format;
 }
 
 /** The 501 message: the format exists inside the bundle but is not served on its own yet. */
 export function notBuiltMessage(format: string): string {
-  const what = PLANNED_FORMATS[format] ?? format;
+  const what = isPlannedFormat(format) ? PLANNED_FORMATS[format] : format;
   return `export to "${format}" (${what}) as a separate download is not built yet: the same files are in the deployment bundle (format=bundle)`;
 }

@@ -5,17 +5,15 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { shortValue } from '@viplane/model';
+import { REQUEST_LIMITS } from '../limits.ts';
 import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailable } from '../db/unavailable.ts';
 import { HttpError, statusText, type Problem } from '../errors.ts';
 
 type Context = NonNullable<Problem['in']>;
 
-/** Values go back to clients: keep them short, as restore() does. */
-function describe(value: unknown): unknown {
-  if (typeof value === 'string' && value.length > 80) return `${value.slice(0, 77)}...`;
-  if (value !== null && typeof value === 'object') return Array.isArray(value) ? '[array]' : '[object]';
-  return value;
-}
+/** Values go back to clients: keep them short, as restore() does ("…" where cut). */
+const describe = (value: unknown): unknown => shortValue(value, REQUEST_LIMITS.echoedValueChars);
 
 function readPointer(root: unknown, pointer: string): unknown {
   if (pointer === '') return root;
@@ -23,6 +21,8 @@ function readPointer(root: unknown, pointer: string): unknown {
   for (const raw of pointer.split('/').slice(1)) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (node === null || typeof node !== 'object') return undefined;
+    // Own properties only: the pointer comes from the request (`/__proto__` must not reach Object.prototype).
+    if (!Object.hasOwn(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
   return node;

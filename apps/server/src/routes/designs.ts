@@ -12,6 +12,7 @@ import type { AppConfig } from '../config.ts';
 import type { DesignMeta as DesignMetaRecord, DesignRepository, NewVersion, SaveResult } from '../db/repository.ts';
 import { requireDocument, storedDocument } from '../document.ts';
 import { HttpError, badRequest, notFound } from '../errors.ts';
+import { REQUEST_LIMITS } from '../limits.ts';
 import {
   BearerAuth,
   ConflictResponse,
@@ -42,7 +43,15 @@ function ifMatchVersion(request: FastifyRequest, required: boolean): number | un
       errors: [{ path: '/if-match', message: 'not a version ETag', value: header, in: 'headers' }],
     });
   }
-  return Number(match[1]);
+  const version = Number(match[1]);
+  // Versions are PostgreSQL integers: a larger number is no version (and would overflow the query).
+  if (version > REQUEST_LIMITS.maxVersion) {
+    throw badRequest(`If-Match names version ${version}; versions go up to ${REQUEST_LIMITS.maxVersion}`, {
+      code: 'BAD_IF_MATCH',
+      errors: [{ path: '/if-match', message: `larger than ${REQUEST_LIMITS.maxVersion}`, value: header, in: 'headers' }],
+    });
+  }
+  return version;
 }
 
 function conflict(result: Extract<SaveResult, { reason: 'conflict' }>, expected: number, log: FastifyRequest['log']): HttpError {
@@ -177,7 +186,7 @@ const designs: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (
         params: Params,
         querystring: Type.Object({
           limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
-          before: Type.Optional(Type.Integer({ minimum: 1, description: 'Only versions older than this (paging)' })),
+          before: Type.Optional(Type.Integer({ minimum: 1, maximum: REQUEST_LIMITS.maxVersion, description: 'Only versions older than this (paging)' })),
         }),
         response: { 200: Type.Object({ versions: Type.Array(VersionMeta) }), ...errorResponses(400, 401, 404, 429) },
       },

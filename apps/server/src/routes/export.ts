@@ -4,9 +4,10 @@
  * own download yet answer 501 saying so; nothing pretends to work.
  */
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { shortValue } from '@viplane/model';
 import { requireDocument } from '../document.ts';
 import { HttpError, badRequest } from '../errors.ts';
-import { PLANNED_FORMATS, exportCodecs, notBuiltMessage } from '../formats/registry.ts';
+import { PLANNED_FORMATS, exportCodecs, isPlannedFormat, notBuiltMessage } from '../formats/registry.ts';
 import { DocumentSchema, errorResponses } from '../schemas.ts';
 
 const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -35,12 +36,12 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const { format } = request.body;
       const codec = exportCodecs.get(format);
-      if (!codec && !(format in PLANNED_FORMATS)) {
+      if (!codec && !isPlannedFormat(format)) {
         throw badRequest(
           `unknown export format "${format}"; known: ${[...new Set([...exportCodecs.keys(), ...Object.keys(PLANNED_FORMATS)])].join(', ')}`,
           {
             code: 'UNKNOWN_FORMAT',
-            errors: [{ path: '/format', message: 'unknown export format', value: format }],
+            errors: [{ path: '/format', message: 'unknown export format', value: shortValue(format) }],
           },
         );
       }

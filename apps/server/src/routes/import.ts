@@ -11,19 +11,29 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { importFiles, type ImportInput } from '@viplane/formats';
-import { restore, type TopologyDocument } from '@viplane/model';
+import { restore, shortValue, type TopologyDocument } from '@viplane/model';
 import { validate, type Diagnostic } from '@viplane/validator';
 import type { AppConfig } from '../config.ts';
 import { badRequest, type Problem } from '../errors.ts';
-import { IMPORT_FORMAT_IDS, PLANNED_FORMATS, importFormatId } from '../formats/registry.ts';
+import { IMPORT_FORMAT_IDS, importFormatFor, importFormatId, isPlannedFormat } from '../formats/registry.ts';
+import { REQUEST_LIMITS } from '../limits.ts';
+import { checkDocumentCounts, jsonDepthOver } from '../plugins/jsonBody.ts';
 import { Diagnostic as DiagnosticSchema, DocumentSchema, errorResponses } from '../schemas.ts';
 
-const MAX_FILES = 20;
+const MAX_FILES = REQUEST_LIMITS.multipartFiles;
 
 const importRoute: FastifyPluginAsyncTypebox<Pick<AppConfig, 'bodyLimit'>> = async (fastify, { bodyLimit }) => {
   // Registered here, not globally, so only this route accepts multipart bodies.
   await fastify.register(multipart, {
-    limits: { fileSize: bodyLimit, files: MAX_FILES, fields: 10, parts: MAX_FILES + 10, headerPairs: 200 },
+    limits: {
+      fileSize: bodyLimit,
+      // `into` is a whole document: as large as a body may be.
+      fieldSize: bodyLimit,
+      files: MAX_FILES,
+      fields: REQUEST_LIMITS.multipartFields,
+      parts: REQUEST_LIMITS.multipartParts,
+      headerPairs: REQUEST_LIMITS.multipartHeaderPairs,
+    },
   });
 
   fastify.post(
@@ -52,14 +62,16 @@ const importRoute: FastifyPluginAsyncTypebox<Pick<AppConfig, 'bodyLimit'>> = asy
     },
     async (request) => {
       const requested = request.query.format;
-      const format = requested === 'auto' ? 'auto' : IMPORT_FORMAT_IDS[requested];
-      if (!format)
+      const format = requested === 'auto' ? 'auto' : importFormatFor(requested);
+      if (!format) {
+        const shown = shortValue(requested);
         throw badRequest(
-          requested in PLANNED_FORMATS
+          isPlannedFormat(requested)
             ? `"${requested}" is an export format; Viplane imports ${Object.keys(IMPORT_FORMAT_IDS).join(', ')}`
-            : `unknown import format "${requested}"; known: auto, ${Object.keys(IMPORT_FORMAT_IDS).join(', ')}`,
-          { code: 'UNKNOWN_FORMAT', errors: [{ path: '/format', message: 'not an import format', value: requested, in: 'querystring' }] },
+            : `unknown import format "${String(shown)}"; known: auto, ${Object.keys(IMPORT_FORMAT_IDS).join(', ')}`,
+          { code: 'UNKNOWN_FORMAT', errors: [{ path: '/format', message: 'not an import format', value: shown, in: 'querystring' }] },
         );
+      }
 
       const { inputs, into } = request.isMultipart() ? await readMultipart(request) : readJson(request.body);
       if (inputs.length === 0) throw badRequest('the request has no file', { code: 'NO_FILE' });
@@ -86,11 +98,21 @@ const importRoute: FastifyPluginAsyncTypebox<Pick<AppConfig, 'bodyLimit'>> = asy
 async function readMultipart(request: FastifyRequest): Promise<{ inputs: ImportInput[]; into?: TopologyDocument }> {
   const inputs: ImportInput[] = [];
   let into: TopologyDocument | undefined;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      // toBuffer() throws a 413 past the fileSize limit.
-      inputs.push({ name: part.filename || part.fieldname, content: new Uint8Array(await part.toBuffer()) });
-    } else if (part.fieldname === 'into') into = restoreInto(typeof part.value === 'string' ? safeJson(part.value) : part.value);
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        // toBuffer() throws a 413 past the fileSize limit.
+        inputs.push({ name: part.filename || part.fieldname, content: new Uint8Array(await part.toBuffer()) });
+      } else if (part.fieldname === 'into') into = restoreInto(typeof part.value === 'string' ? intoJson(part.value) : part.value);
+    }
+  } catch (error) {
+    // Our own 4xx (a bad `into`), the multipart plugin's limits (413 with their code): as they are.
+    const status = (error as { statusCode?: unknown }).statusCode;
+    if (typeof status === 'number' && status < 500) throw error;
+    // Anything else the multipart parser throws is a body it cannot read (no boundary, cut short).
+    throw badRequest(`the multipart body cannot be read: ${String(shortValue((error as Error).message ?? error))}`, {
+      code: 'MALFORMED_MULTIPART',
+    });
   }
   return { inputs, ...(into ? { into } : {}) };
 }
@@ -105,7 +127,7 @@ function readJson(body: unknown): { inputs: ImportInput[]; into?: TopologyDocume
           {
             path: '/files',
             message: 'expected [{name: string, content: string}]',
-            value: Array.isArray(files) ? `${files.length} item(s)` : files,
+            value: Array.isArray(files) ? `${files.length} item(s)` : shortValue(files),
           },
         ],
       });
@@ -133,12 +155,22 @@ function restoreInto(value: unknown): TopologyDocument {
   });
 }
 
-function safeJson(text: string): unknown {
+/** The `into` field as JSON, under the same depth and count limits as a JSON body; not JSON is restore()'s to report. */
+function intoJson(text: string): unknown {
+  const over = jsonDepthOver(text, REQUEST_LIMITS.jsonDepth);
+  if (over)
+    throw badRequest(`\`into\` is nested deeper than ${REQUEST_LIMITS.jsonDepth} levels`, {
+      code: 'LIMIT_EXCEEDED',
+      body: { limit: 'jsonDepth', max: REQUEST_LIMITS.jsonDepth },
+    });
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     return text;
   }
+  checkDocumentCounts({ into: value });
+  return value;
 }
 
 /** An import diagnostic as an API problem: the JSON path for topology documents, else file and key. */
