@@ -7,6 +7,9 @@
  * only without text.
  */
 import { Resvg } from '@resvg/resvg-js';
+import type { PngOutcome } from './bundle/index.ts';
+
+export type { PngOutcome };
 
 export interface PngOptions {
   /** Output width in px; the height follows the SVG's aspect ratio. Default: twice the SVG's width. */
@@ -16,6 +19,44 @@ export interface PngOptions {
 export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
   const fitTo =
     options.width !== undefined ? { mode: 'width' as const, value: Math.round(options.width) } : { mode: 'zoom' as const, value: 2 };
+  return render(svg, fitTo);
+}
+
+export interface PngBudget {
+  /** Pixels of the output image (width × height): the raster alone takes 4 bytes each, outside the JS heap. */
+  maxPixels: number;
+  /** Below this zoom the text is unreadable: the PNG is skipped instead (default 0.5). */
+  minZoom?: number;
+}
+
+/** The SVG's size in CSS px from its root width/height (Viplane's diagrams always set them). */
+function svgSize(svg: string): { width: number; height: number } | undefined {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const width = Number(/\bwidth="([\d.]+)"/.exec(root)?.[1]);
+  const height = Number(/\bheight="([\d.]+)"/.exec(root)?.[1]);
+  return width > 0 && height > 0 ? { width, height } : undefined;
+}
+
+/**
+ * Zoom 2 (as svgToPng) when it fits `maxPixels`; otherwise the largest zoom that fits, down to
+ * `minZoom`; beyond that no PNG. The size is read from the SVG text, so nothing is rasterised first.
+ */
+export function svgToPngWithin(svg: string, budget: PngBudget): PngOutcome {
+  const size = svgSize(svg);
+  if (!size) return { skipped: 'the SVG has no width and height to budget its PNG by' };
+  const fits = Math.sqrt(budget.maxPixels / (size.width * size.height));
+  const zoom = Math.min(2, fits);
+  const minZoom = budget.minZoom ?? 0.5;
+  const px = (z: number) => `${Math.round(size.width * z)}×${Math.round(size.height * z)} px`;
+  if (zoom < minZoom)
+    return {
+      skipped: `at a readable zoom (${minZoom}) the diagram would be ${px(minZoom)}, over the budget of ${budget.maxPixels} pixels; use the SVG, which has every detail`,
+    };
+  const png = render(svg, { mode: 'zoom', value: zoom });
+  return zoom < 2 ? { png, note: `scaled to zoom ${zoom.toFixed(2)} (${px(zoom)}) to stay within ${budget.maxPixels} pixels` } : { png };
+}
+
+function render(svg: string, fitTo: { mode: 'width' | 'zoom'; value: number }): Uint8Array {
   const resvg = new Resvg(svg, {
     fitTo,
     background: '#ffffff',

@@ -16,7 +16,8 @@ export function jsonDepthOver(text: string, limit: number): { depth: number; off
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -47,7 +48,8 @@ export function checkDocumentCounts(body: unknown): void {
     const { elements, links } = doc as { elements?: unknown; links?: unknown };
     if (Array.isArray(elements) && elements.length > REQUEST_LIMITS.elements)
       throw tooMany('elements', elements.length, REQUEST_LIMITS.elements, `${prefix}/elements`);
-    if (Array.isArray(links) && links.length > REQUEST_LIMITS.links) throw tooMany('links', links.length, REQUEST_LIMITS.links, `${prefix}/links`);
+    if (Array.isArray(links) && links.length > REQUEST_LIMITS.links)
+      throw tooMany('links', links.length, REQUEST_LIMITS.links, `${prefix}/links`);
   }
 }
 

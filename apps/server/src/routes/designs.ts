@@ -186,7 +186,9 @@ const designs: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (
         params: Params,
         querystring: Type.Object({
           limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
-          before: Type.Optional(Type.Integer({ minimum: 1, maximum: REQUEST_LIMITS.maxVersion, description: 'Only versions older than this (paging)' })),
+          before: Type.Optional(
+            Type.Integer({ minimum: 1, maximum: REQUEST_LIMITS.maxVersion, description: 'Only versions older than this (paging)' }),
+          ),
         }),
         response: { 200: Type.Object({ versions: Type.Array(VersionMeta) }), ...errorResponses(400, 401, 404, 429) },
       },

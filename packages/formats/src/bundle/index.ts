@@ -28,9 +28,15 @@ export interface Bundle {
   files: BundleFile[];
 }
 
+/** A PNG made within a budget, scaled down to fit it (said in `note`), or skipped (said in `skipped`). */
+export type PngOutcome = { png: Uint8Array; note?: string } | { skipped: string };
+
 export interface BundleOptions {
-  /** Renders an SVG to PNG; with it, every diagram is also written as `.png`. */
-  png?: (svg: string) => Uint8Array;
+  /**
+   * Renders an SVG to PNG; with it, every diagram is also written as `.png`. A renderer with a pixel
+   * budget (svgToPngWithin) may scale a PNG down or skip it: the README says which and why.
+   */
+  png?: (svg: string) => Uint8Array | PngOutcome;
 }
 
 export function exportBundle(document: TopologyDocument, options: BundleOptions = {}): Bundle {
@@ -53,9 +59,17 @@ export function exportBundle(document: TopologyDocument, options: BundleOptions 
       svg: routingDiagramSvg(document, host.id, model),
     });
   }
+  const notes: string[] = [];
   for (const d of diagrams) {
     files.push({ path: d.path, content: d.svg });
-    if (options.png) files.push({ path: d.path.replace(/\.svg$/, '.png'), content: options.png(d.svg) });
+    if (!options.png) continue;
+    const pngPath = d.path.replace(/\.svg$/, '.png');
+    const made = options.png(d.svg);
+    if (made instanceof Uint8Array) files.push({ path: pngPath, content: made });
+    else if ('png' in made) {
+      files.push({ path: pngPath, content: made.png });
+      if (made.note) notes.push(`\`${pngPath}\`: ${made.note}.`);
+    } else notes.push(`\`${pngPath}\` was not made: ${made.skipped}.`);
   }
 
   files.push({ path: 'address-plan.csv', content: addressPlanCsv(document, model) });
@@ -65,7 +79,7 @@ export function exportBundle(document: TopologyDocument, options: BundleOptions 
   files.push({ path: 'topology.json', content: `${JSON.stringify(sortKeys(document), null, 2)}\n` });
 
   const paths = [...files.map((f) => f.path), 'README.md'].sort(byPath);
-  files.push({ path: 'README.md', content: bundleReadme(document, paths, diagnostics, configs.diagnostics) });
+  files.push({ path: 'README.md', content: bundleReadme(document, paths, diagnostics, configs.diagnostics, notes) });
   files.sort((a, b) => byPath(a.path, b.path));
   return { files };
 }

@@ -203,6 +203,8 @@ export function bundleReadme(
   paths: readonly string[],
   diagnostics: readonly Diagnostic[],
   exportDiagnostics: readonly Diagnostic[],
+  /** What the export left out or changed (a PNG over the pixel budget), one sentence each. */
+  notes: readonly string[] = [],
 ): string {
   const out: string[] = [];
   out.push(`# Deployment bundle: ${mdText(document.name || 'Untitled design')}`, '');
@@ -228,6 +230,12 @@ export function bundleReadme(
   out.push('## Targeted tool versions', '', '| Tool | Version | Files |', '|---|---|---|');
   for (const t of TOOL_VERSIONS) out.push(`| ${mdCell(t.tool)} | ${mdCell(t.version)} | ${mdCell(t.files)} |`);
   out.push('', 'The formats follow these versions; other versions may name keys differently.', '');
+
+  if (notes.length > 0) {
+    out.push('## Notes', '');
+    for (const n of notes) out.push(`- ${n}`);
+    out.push('');
+  }
 
   out.push('## Files', '', '| File | What it is | Consumed by |', '|---|---|---|');
   for (const p of paths) {
