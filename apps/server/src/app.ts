@@ -15,6 +15,7 @@ import jsonBodyPlugin from './plugins/jsonBody.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
 import staticPlugin from './plugins/static.ts';
+import workPlugin from './plugins/work.ts';
 import designsRoutes from './routes/designs.ts';
 import exportRoutes from './routes/export.ts';
 import healthRoutes from './routes/health.ts';
@@ -64,13 +65,14 @@ export function serverOptions(config: Pick<AppConfig, 'bodyLimit' | 'trustProxy'
 export const viplane = fp<AppConfig>(
   async function viplane(fastify, config) {
     // Each plugin gets only its own options: register() also reads some names (prefix, logLevel).
-    const { rateLimit, corsOrigins, database, bodyLimit, webDist } = config;
+    const { rateLimit, corsOrigins, database, bodyLimit, webDist, work } = config;
     // The API speaks JSON (and multipart on /api/import): other media types get a 415.
     fastify.removeContentTypeParser('text/plain');
     await fastify.register(securityPlugin, { rateLimit, corsOrigins });
     await fastify.register(errorsPlugin);
     await fastify.register(jsonBodyPlugin);
     await fastify.register(dbPlugin, { database });
+    await fastify.register(workPlugin, { work });
     await fastify.register(openapiPlugin);
 
     await fastify.register(healthRoutes);

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseConfig, Driver } from './db/drivers/index.ts';
+import type { WorkPoolOptions } from './work/pool.ts';
 
 /** 8 MiB: a 10,000-element design is about 1.5 MB of JSON (performance.md), so 5× headroom. */
 export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
@@ -32,6 +33,8 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   /** A pino level, or false for no logs. (Not `logLevel`: register() would read that name.) */
   log: string | false;
+  /** The worker pool for heavy jobs (limits.ts WORK_LIMITS are the defaults); `warm` starts a worker at once. */
+  work: WorkPoolOptions & { warm?: boolean };
 }
 
 export interface ServerConfig extends AppConfig {
@@ -57,6 +60,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     corsOrigins: [],
     trustProxy: false,
     log: 'info',
+    work: {},
     ...overrides,
   };
 }
@@ -99,6 +103,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       .filter(Boolean),
     trustProxy: trustProxy(env['TRUST_PROXY']),
     log: env['LOG_LEVEL'] === 'silent' ? false : env['LOG_LEVEL'] || 'info',
+    work: {
+      warm: true,
+      ...(env['WORK_THREADS'] ? { threads: Math.max(1, int(env['WORK_THREADS'], 2, 'WORK_THREADS')) } : {}),
+      ...(env['WORK_JOB_MS'] ? { jobMs: int(env['WORK_JOB_MS'], 60_000, 'WORK_JOB_MS') } : {}),
+      ...(env['WORK_HEAP_MB'] ? { heapMb: int(env['WORK_HEAP_MB'], 1536, 'WORK_HEAP_MB') } : {}),
+    },
     port: int(env['PORT'], 8080, 'PORT'),
     host: env['HOST'] || '127.0.0.1',
   };

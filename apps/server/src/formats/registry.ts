@@ -15,7 +15,8 @@ import {
   zipBundle,
   type ImportFormat,
 } from '@viplane/formats';
-import { svgToPng } from '@viplane/formats/png';
+import { svgToPngWithin, type PngOutcome } from '@viplane/formats/png';
+import { WORK_LIMITS } from '../limits.ts';
 
 export interface ExportCodec {
   id: string;
@@ -41,6 +42,24 @@ export const PLANNED_FORMATS: Readonly<Record<string, string>> = {
   bundle: 'deployment bundle (zip with README and report)',
 };
 
+/**
+ * PNG rendering for one bundle: each diagram within WORK_LIMITS.pngPixels, and all of them within
+ * four times that (a design with many SE groups has many routing diagrams). The raster lives outside
+ * the JS heap, where the worker's heap cap does not reach, so this budget is what bounds it.
+ */
+function pngWithinBudget(): (svg: string) => PngOutcome {
+  let remaining = 4 * WORK_LIMITS.pngPixels;
+  return (svg) => {
+    if (remaining <= 0) return { skipped: `the bundle's PNGs already used the budget of ${4 * WORK_LIMITS.pngPixels} pixels` };
+    const outcome = svgToPngWithin(svg, { maxPixels: Math.min(WORK_LIMITS.pngPixels, remaining) });
+    if ('png' in outcome) {
+      const view = new DataView(outcome.png.buffer, outcome.png.byteOffset, outcome.png.byteLength);
+      remaining -= view.getUint32(16) * view.getUint32(20); // IHDR width × height
+    }
+    return outcome;
+  };
+}
+
 /** Files are named after the design so a download folder stays readable. */
 function baseName(document: TopologyDocument): string {
   return (
@@ -58,7 +77,7 @@ const builtIn: ExportCodec[] = [
     mediaType: 'application/zip',
     export: (document) => ({
       filename: `${baseName(document)}-bundle.zip`,
-      body: zipBundle(exportBundle(document, { png: (svg) => svgToPng(svg) })),
+      body: zipBundle(exportBundle(document, { png: pngWithinBudget() })),
     }),
   },
   {

@@ -47,9 +47,10 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       }
       const document = requireDocument(request.body.document, '/document');
       if (!codec) throw new HttpError(501, notBuiltMessage(format), { code: 'NOT_IMPLEMENTED' });
-      const file = codec.export(document);
+      // In a worker: a bundle renders PNGs and validates the design (seconds for a large one).
+      const file = await fastify.work.run({ kind: 'export', format, document });
       return reply
-        .type(file.mediaType ?? codec.mediaType)
+        .type(file.mediaType)
         .header('content-disposition', `attachment; filename="${file.filename.replace(/["\\\r\n]/g, '_')}"`)
         .send(file.body);
     },

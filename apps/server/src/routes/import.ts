@@ -10,9 +10,9 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { importFiles, type ImportInput } from '@viplane/formats';
+import type { ImportInput } from '@viplane/formats';
 import { restore, shortValue, type TopologyDocument } from '@viplane/model';
-import { validate, type Diagnostic } from '@viplane/validator';
+import type { Diagnostic } from '@viplane/validator';
 import type { AppConfig } from '../config.ts';
 import { badRequest, type Problem } from '../errors.ts';
 import { IMPORT_FORMAT_IDS, importFormatFor, importFormatId, isPlannedFormat } from '../formats/registry.ts';
@@ -75,7 +75,8 @@ const importRoute: FastifyPluginAsyncTypebox<Pick<AppConfig, 'bodyLimit'>> = asy
 
       const { inputs, into } = request.isMultipart() ? await readMultipart(request) : readJson(request.body);
       if (inputs.length === 0) throw badRequest('the request has no file', { code: 'NO_FILE' });
-      const result = await importFiles(inputs, { format, ...(into ? { into } : {}) });
+      // Parsing untrusted YAML, laying out and validating the result: in a worker.
+      const { result, diagnostics } = await fastify.work.run({ kind: 'import', inputs, options: { format, ...(into ? { into } : {}) } });
       if (!result.document) {
         const onlyTopology = result.files.every((f) => f.format === 'topology');
         throw badRequest(onlyTopology ? 'the file is not a valid Viplane topology document' : 'nothing could be imported', {
@@ -89,7 +90,7 @@ const importRoute: FastifyPluginAsyncTypebox<Pick<AppConfig, 'bodyLimit'>> = asy
         files: result.files.map((f) => ({ name: f.name, format: f.format === null ? null : importFormatId(f.format) })),
         document: result.document,
         importDiagnostics: result.diagnostics,
-        diagnostics: validate(result.document),
+        diagnostics,
       };
     },
   );

@@ -2,6 +2,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { lower, trace } from '@viplane/validator';
 import { requireDocument } from '../document.ts';
+import { WORK_LIMITS } from '../limits.ts';
 import { DocumentSchema, errorResponses } from '../schemas.ts';
 
 const Endpoint = Type.Union(
@@ -54,7 +55,10 @@ const traceRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const document = requireDocument(request.body.document, '/document');
-      return trace(lower(document), request.body.from, request.body.to);
+      const { from, to } = request.body;
+      if (document.elements.length + document.links.length > WORK_LIMITS.inlineValidationItems)
+        return fastify.work.run({ kind: 'trace', document, from, to });
+      return trace(lower(document), from, to);
     },
   );
 };

@@ -2,6 +2,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { validate } from '@viplane/validator';
 import { requireDocument } from '../document.ts';
+import { WORK_LIMITS } from '../limits.ts';
 import { Diagnostic, DocumentSchema, errorResponses } from '../schemas.ts';
 
 const validateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -26,7 +27,10 @@ const validateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const document = requireDocument(request.body);
-      return { diagnostics: request.query.rules === 'none' ? [] : validate(document) };
+      if (request.query.rules === 'none') return { diagnostics: [] };
+      // A large document is validated in a worker, so the request thread stays free.
+      const large = document.elements.length + document.links.length > WORK_LIMITS.inlineValidationItems;
+      return { diagnostics: large ? await fastify.work.run({ kind: 'validate', document }) : validate(document) };
     },
   );
 };
