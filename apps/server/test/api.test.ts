@@ -271,7 +271,11 @@ describe('POST /api/export', () => {
 
   it('exports the report, the address plan and the design diagram with their media types', async () => {
     const document = smallDesign();
-    for (const [format, type] of [['report', 'text/html'], ['address-plan', 'text/csv'], ['svg', 'image/svg+xml']] as const) {
+    for (const [format, type] of [
+      ['report', 'text/html'],
+      ['address-plan', 'text/csv'],
+      ['svg', 'image/svg+xml'],
+    ] as const) {
       const res = await app.inject({ method: 'POST', url: '/api/export', payload: { format, document } });
       expect(res.statusCode, format).toBe(200);
       expect(res.headers['content-type']).toContain(type);
@@ -318,9 +322,12 @@ describe('POST /api/import', () => {
   function multipart(files: { name: string; content: string }[], fields: Record<string, string> = {}) {
     const boundary = '----viplane-test-boundary';
     const parts = [
-      ...Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+      ...Object.entries(fields).map(
+        ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      ),
       ...files.map(
-        (f) => `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n${f.content}\r\n`,
+        (f) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n${f.content}\r\n`,
       ),
     ];
     return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: `${parts.join('')}--${boundary}--\r\n` };
@@ -355,24 +362,38 @@ describe('POST /api/import', () => {
     expect(res.status).toBe(200);
     expect(res.body.format).toBe('tkg-cluster-config');
     const doc = res.body.document as { elements: { kind: string; name: string }[] };
-    expect(doc.elements.filter((e) => e.kind === 'tkgCluster').map((e) => e.name).sort()).toEqual(['cl1', 'mgmt']);
+    expect(
+      doc.elements
+        .filter((e) => e.kind === 'tkgCluster')
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['cl1', 'mgmt']);
     expect(doc.elements.some((e) => e.kind === 'nsxtTier1' && e.name === 'tanzu-cl1')).toBe(true);
     const errors = (res.body.diagnostics as { severity: string }[]).filter((d) => d.severity === 'error');
     expect(errors).toEqual([]);
   });
 
   it('reports ipam/cluster-cidr-overlap on cl1 and the node segment when CLUSTER_CIDR is the node network (JSON files body)', async () => {
-    const files = seed001Configs().map((f) => ({ ...f, content: f.content.replace('CLUSTER_CIDR: 172.16.136.0/21', 'CLUSTER_CIDR: 172.16.128.0/21') }));
+    const files = seed001Configs().map((f) => ({
+      ...f,
+      content: f.content.replace('CLUSTER_CIDR: 172.16.136.0/21', 'CLUSTER_CIDR: 172.16.128.0/21'),
+    }));
     const res = await call(app, { method: 'POST', url: '/api/import?format=tkg-cluster-config', payload: { files } });
     expect(res.status).toBe(200);
-    const overlap = (res.body.diagnostics as { ruleId: string; targets: { id: string }[] }[]).filter((d) => d.ruleId === 'ipam/cluster-cidr-overlap');
+    const overlap = (res.body.diagnostics as { ruleId: string; targets: { id: string }[] }[]).filter(
+      (d) => d.ruleId === 'ipam/cluster-cidr-overlap',
+    );
     expect(overlap).toHaveLength(1);
     expect(overlap[0]!.targets.map((t) => t.id).sort()).toEqual(['cl1', 'tanzu-overlay']);
   });
 
   it('merges into the design given as `into`', async () => {
     const base = smallDesign();
-    const res = await call(app, { method: 'POST', url: '/api/import', ...multipart(seed001Configs().slice(0, 1), { into: JSON.stringify(base) }) });
+    const res = await call(app, {
+      method: 'POST',
+      url: '/api/import',
+      ...multipart(seed001Configs().slice(0, 1), { into: JSON.stringify(base) }),
+    });
     expect(res.status).toBe(200);
     const doc = res.body.document as { elements: { id: string }[] };
     for (const e of (base as { elements: { id: string }[] }).elements) expect(doc.elements.some((x) => x.id === e.id)).toBe(true);

@@ -67,3 +67,47 @@ export function largeDesign(portGroups = 114): TopologyDocument {
   }
   return b.build();
 }
+
+/**
+ * A design of about `elements` elements, the size the README says is supported (10,000): networks
+ * with a router leg each, spread over several routers, plus an NSX-ALB controller, SE groups and
+ * clusters. VLANs repeat past 4,000 networks (a warning, not an error), so it stays valid.
+ */
+export function hugeDesign(elements = 10_000): TopologyDocument {
+  const b = new DesignBuilder({ name: `Generated ${elements} elements`, environment: 'production' });
+  const routers = Array.from({ length: 10 }, (_, i) => b.add('router', `core-${i}`));
+  const controller = b.add('aviController', 'NSX ALB');
+  const seGroups = Array.from({ length: 4 }, (_, i) => b.add('seGroup', `se-${i}`, { controllerId: controller }));
+  const fixed = routers.length + 1 + seGroups.length;
+  const clusters = 20;
+  const networks: string[] = [];
+  for (let i = 0; i < elements - fixed - clusters; i++) {
+    const a = 16 + Math.floor(i / 65_536);
+    const second = Math.floor(i / 256) % 256;
+    const third = i % 256;
+    const prefix = `10.${a + second}.${third}`;
+    const net = b.add(
+      'portGroup',
+      `pg-${i}`,
+      {
+        vlan: 2 + (i % 4000),
+        subnet: `${prefix}.0/24`,
+        gateway: `${prefix}.1`,
+        ranges: [{ id: `pool-${i}`, purpose: 'vip-pool', start: `${prefix}.100`, end: `${prefix}.199` }],
+      },
+      { id: `pg-${i}` },
+    );
+    networks.push(net);
+    b.nic(routers[i % routers.length]!, net, { address: `${prefix}.1`, role: 'routed', id: `leg-${i}` });
+  }
+  b.nic(controller, networks[0]!, { address: '10.16.0.10', role: 'management' });
+  for (let c = 0; c < clusters; c++) {
+    b.add('tkgCluster', `cluster-${c}`, {
+      nodeNetworkId: networks[c + 1]!,
+      controllerId: controller,
+      seGroupId: seGroups[c % seGroups.length]!,
+      workloadVipNetworkId: networks[c + 100]!,
+    });
+  }
+  return b.build();
+}

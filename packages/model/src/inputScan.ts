@@ -28,6 +28,9 @@ export interface ScanProblem {
 // eslint-disable-next-line no-control-regex -- NUL is exactly what is looked for
 const ILL_FORMED = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters looked for
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function pointerToken(key: string | number): string {
@@ -59,47 +62,75 @@ function stringProblem(text: string): string | undefined {
     : `contains an unpaired UTF-16 surrogate (U+${bad[0].charCodeAt(0).toString(16).toUpperCase()}) at index ${bad.index}, which is not valid Unicode`;
 }
 
-/** Returns up to `maxProblems` problems; an empty list means the input may go on to the schema. */
+/**
+ * Returns up to `maxProblems` problems; an empty list means the input may go on to the schema.
+ * Recursive, but never deeper than DOCUMENT_LIMITS.maxDepth: it stops descending there. The path is
+ * one array of keys, joined only for a problem: a 10,000-element document has ~300,000 values and
+ * this runs on every document that arrives.
+ */
 export function scanInput(input: unknown, maxProblems: number): ScanProblem[] {
   const problems: ScanProblem[] = [];
-  // [value, path, depth, extrasDepth (-1 outside extras)]
-  const stack: [unknown, string, number, number][] = [[input, '', 0, -1]];
-  while (stack.length > 0 && problems.length < maxProblems) {
-    const [value, path, depth, extrasDepth] = stack.pop()!;
+  const keys: (string | number)[] = [];
+  const here = (key?: string | number) => {
+    const all = key === undefined ? keys : [...keys, key];
+    return all.length === 0 ? '' : `/${all.map(pointerToken).join('/')}`;
+  };
+  const visit = (value: unknown, depth: number, extrasDepth: number): void => {
+    if (problems.length >= maxProblems) return;
     if (typeof value === 'string') {
-      const problem = stringProblem(value);
-      if (problem) problems.push({ path, message: problem, value: shortValue(value) });
-      continue;
+      // The cheap character class first; the exact check only for the rare string that has one.
+      if (value.length > DOCUMENT_LIMITS.maxStringLength || SUSPECT.test(value)) {
+        const problem = stringProblem(value);
+        if (problem) problems.push({ path: here(), message: problem, value: shortValue(value) });
+      }
+      return;
     }
-    if (typeof value === 'number' && !Number.isFinite(value)) {
+    if (typeof value === 'number') {
       // JSON has no NaN or Infinity, but 1e400 parses to Infinity and would be stored as null.
-      problems.push({ path, message: 'is not a finite number (out of the range of a double)', value: String(value) });
-      continue;
+      if (!Number.isFinite(value))
+        problems.push({ path: here(), message: 'is not a finite number (out of the range of a double)', value: String(value) });
+      return;
     }
-    if (value === null || typeof value !== 'object') continue;
+    if (value === null || typeof value !== 'object') return;
     if (depth >= DOCUMENT_LIMITS.maxDepth) {
-      problems.push({ path, message: `nested deeper than ${DOCUMENT_LIMITS.maxDepth} levels`, value: shortValue(value) });
-      continue;
+      problems.push({ path: here(), message: `nested deeper than ${DOCUMENT_LIMITS.maxDepth} levels`, value: shortValue(value) });
+      return;
     }
     if (extrasDepth >= DOCUMENT_LIMITS.maxExtrasDepth) {
-      problems.push({ path, message: `extras are nested deeper than ${DOCUMENT_LIMITS.maxExtrasDepth} levels`, value: shortValue(value) });
-      continue;
+      problems.push({
+        path: here(),
+        message: `extras are nested deeper than ${DOCUMENT_LIMITS.maxExtrasDepth} levels`,
+        value: shortValue(value),
+      });
+      return;
     }
-    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, child] = entries[i]!;
-      const childPath = `${path}/${pointerToken(key)}`;
-      if (typeof key === 'string') {
-        const problem = stringProblem(key);
+    const childExtras = extrasDepth >= 0 ? extrasDepth + 1 : -1;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length && problems.length < maxProblems; i++) {
+        keys.push(i);
+        visit(value[i], depth + 1, childExtras);
+        keys.pop();
+      }
+      return;
+    }
+    // An element: /elements/<i>. Its `extras` start the extras depth count.
+    const isElement = depth === 2 && keys[0] === 'elements';
+    const record = value as Record<string, unknown>;
+    for (const name of Object.keys(record)) {
+      if (problems.length >= maxProblems) return;
+      if (name.length > DOCUMENT_LIMITS.maxStringLength || SUSPECT.test(name)) {
+        const problem = stringProblem(name);
         if (problem) {
-          problems.push({ path: childPath, message: `the key ${problem.replace(/^the string/, 'has')}`, value: shortValue(key) });
+          problems.push({ path: here(name), message: `the key ${problem.replace(/^the string/, 'has')}`, value: shortValue(name) });
           continue;
         }
       }
-      const isExtras = extrasDepth < 0 && key === 'extras' && depth === 2 && path.startsWith('/elements/');
-      stack.push([child, childPath, depth + 1, isExtras ? 0 : extrasDepth >= 0 ? extrasDepth + 1 : -1]);
+      keys.push(name);
+      visit(record[name], depth + 1, isElement && name === 'extras' ? 0 : childExtras);
+      keys.pop();
     }
-  }
+  };
+  visit(input, 0, -1);
   if (problems.length === 0) problems.push(...extrasSizes(input, maxProblems));
   return problems;
 }

@@ -6,6 +6,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { shortValue } from '@viplane/model';
 import { requireDocument } from '../document.ts';
+import { documentJson } from '../work/jobs.ts';
 import { HttpError, badRequest } from '../errors.ts';
 import { PLANNED_FORMATS, exportCodecs, isPlannedFormat, notBuiltMessage } from '../formats/registry.ts';
 import { DocumentSchema, errorResponses } from '../schemas.ts';
@@ -48,7 +49,7 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       const document = requireDocument(request.body.document, '/document');
       if (!codec) throw new HttpError(501, notBuiltMessage(format), { code: 'NOT_IMPLEMENTED' });
       // In a worker: a bundle renders PNGs and validates the design (seconds for a large one).
-      const file = await fastify.work.run({ kind: 'export', format, document });
+      const file = await fastify.work.run({ kind: 'export', format, document: documentJson(document) });
       return reply
         .type(file.mediaType)
         .header('content-disposition', `attachment; filename="${file.filename.replace(/["\\\r\n]/g, '_')}"`)

@@ -3,6 +3,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { lower, trace } from '@viplane/validator';
 import { requireDocument } from '../document.ts';
 import { WORK_LIMITS } from '../limits.ts';
+import { documentJson } from '../work/jobs.ts';
 import { DocumentSchema, errorResponses } from '../schemas.ts';
 
 const Endpoint = Type.Union(
@@ -57,7 +58,7 @@ const traceRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       const document = requireDocument(request.body.document, '/document');
       const { from, to } = request.body;
       if (document.elements.length + document.links.length > WORK_LIMITS.inlineValidationItems)
-        return fastify.work.run({ kind: 'trace', document, from, to });
+        return fastify.work.run({ kind: 'trace', document: documentJson(document), from, to });
       return trace(lower(document), from, to);
     },
   );

@@ -3,6 +3,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { validate } from '@viplane/validator';
 import { requireDocument } from '../document.ts';
 import { WORK_LIMITS } from '../limits.ts';
+import { documentJson } from '../work/jobs.ts';
 import { Diagnostic, DocumentSchema, errorResponses } from '../schemas.ts';
 
 const validateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -30,7 +31,7 @@ const validateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       if (request.query.rules === 'none') return { diagnostics: [] };
       // A large document is validated in a worker, so the request thread stays free.
       const large = document.elements.length + document.links.length > WORK_LIMITS.inlineValidationItems;
-      return { diagnostics: large ? await fastify.work.run({ kind: 'validate', document }) : validate(document) };
+      return { diagnostics: large ? await fastify.work.run({ kind: 'validate', document: documentJson(document) }) : validate(document) };
     },
   );
 };
