@@ -57,7 +57,12 @@ export const Diagnostic = Type.Object(
 );
 
 export const DesignId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'Design id' });
-export const VersionNumber = Type.Integer({ minimum: 1, maximum: 2_147_483_647 }); // REQUEST_LIMITS.maxVersion
+/**
+ * A version number in a path or query: digits only, as text. Ajv's type coercion would turn
+ * "Infinity", "1e3" or "0x1" into numbers (Infinity even passes its integer check and reached SQL),
+ * so the text is checked here and converted by versionNumber() with its range.
+ */
+export const VersionNumber = Type.String({ pattern: '^[1-9][0-9]{0,9}$', description: 'A version number, 1 to 2147483647' });
 
 export const DesignMeta = Type.Object({
   id: Type.String(),

@@ -250,7 +250,7 @@ describe('versions', () => {
     expect(page.body.versions.map((v: Json) => v.version)).toEqual([3, 2]);
     const bad = await call(app, { method: 'GET', url: `/api/designs/${id}/versions?limit=5000`, headers: bearer(viewToken) });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors[0]).toMatchObject({ in: 'querystring', path: '/limit', value: 5000 });
+    expect(bad.body.errors[0]).toMatchObject({ in: 'querystring', path: '/limit', value: '5000' });
   });
 
   it('reads one version; unknown versions are 404 and impossible ones 400', async () => {

@@ -44,6 +44,12 @@ function validationProblems(error: FastifyError, request: FastifyRequest): Probl
   });
 }
 
+/** SQLSTATE class 22 (data exception): invalid text representation, numeric out of range, untranslatable character. */
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code) && !(error instanceof HttpError);
+}
+
 export function sendError(error: FastifyError | HttpError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (isDatabaseUnavailable(error)) {
     // Not a fault of this process: the database is away. Clients retry; the pool reconnects.
@@ -57,6 +63,17 @@ export function sendError(error: FastifyError | HttpError | Error, request: Fast
         message: 'the database is not reachable; try again shortly',
         code: 'DATABASE_UNAVAILABLE',
       });
+  }
+  if (isDataException(error)) {
+    // The database refused a value (out of range, not text it can store): the request's fault, and a
+    // check missing before the query, so it is logged loudly, but the client gets a 400, not a 500.
+    request.log.warn({ err: error }, 'a value reached the database that it refuses');
+    return reply.status(400).send({
+      statusCode: 400,
+      error: statusText(400),
+      message: 'a value in the request cannot be stored (out of range or not valid text)',
+      code: 'INVALID_VALUE',
+    });
   }
   const statusCode = 'statusCode' in error && typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
   // An HttpError is thrown on purpose (a 501 says what is not built); any other 5xx is a fault.

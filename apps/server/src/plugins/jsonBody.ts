@@ -59,6 +59,17 @@ export default fp(
     fastify.removeContentTypeParser('application/json');
     fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request: FastifyRequest, text, done) => {
       const body = text as string;
+      // The body is read as UTF-8; a client that says otherwise would be misread, not refused.
+      const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(String(request.headers['content-type'] ?? ''))?.[1];
+      if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+        done(
+          new HttpError(415, `JSON bodies are read as UTF-8; charset "${charset.slice(0, 40)}" is not supported`, {
+            code: 'UNSUPPORTED_CHARSET',
+          }),
+          undefined,
+        );
+        return;
+      }
       const over = jsonDepthOver(body, REQUEST_LIMITS.jsonDepth);
       if (over) {
         done(

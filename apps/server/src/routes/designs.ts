@@ -27,6 +27,20 @@ import {
 
 export const etag = (version: number) => `"${version}"`;
 
+/** Digits (checked by the schema) as a number no larger than `max`, else a 400 naming where. */
+function boundedInteger(text: string, max: number, path: string, where: 'querystring' | 'params' = 'querystring'): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 1 || n > max)
+    throw badRequest(`${path.slice(1)} must be an integer from 1 to ${max}`, {
+      code: 'SCHEMA',
+      errors: [{ path, message: `not within 1..${max}`, value: text, in: where }],
+    });
+  return n;
+}
+
+const versionNumber = (text: string, path: string, where: 'querystring' | 'params') =>
+  boundedInteger(text, REQUEST_LIMITS.maxVersion, path, where);
+
 /** The version named by If-Match (`"3"`; a bare `3` is accepted too). */
 function ifMatchVersion(request: FastifyRequest, required: boolean): number | undefined {
   const header = request.headers['if-match'];
@@ -185,17 +199,16 @@ const designs: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (
         security: BearerAuth,
         params: Params,
         querystring: Type.Object({
-          limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
-          before: Type.Optional(
-            Type.Integer({ minimum: 1, maximum: REQUEST_LIMITS.maxVersion, description: 'Only versions older than this (paging)' }),
-          ),
+          limit: Type.String({ pattern: '^[1-9][0-9]{0,3}$', default: '100', description: 'At most 1000' }),
+          before: Type.Optional({ ...VersionNumber, description: 'Only versions older than this (paging)' } as typeof VersionNumber),
         }),
         response: { 200: Type.Object({ versions: Type.Array(VersionMeta) }), ...errorResponses(400, 401, 404, 429) },
       },
     },
     async (request) => {
       await authorize(repository, request, request.params.id, 'view');
-      const { limit, before } = request.query;
+      const limit = boundedInteger(request.query.limit, 1000, '/limit');
+      const before = request.query.before === undefined ? undefined : versionNumber(request.query.before, '/before', 'querystring');
       return { versions: await repository.listVersions(request.params.id, before === undefined ? { limit } : { limit, before }) };
     },
   );
@@ -215,7 +228,8 @@ const designs: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (
       },
     },
     async (request) => {
-      const { id, version } = request.params;
+      const { id } = request.params;
+      const version = versionNumber(request.params.version, '/version', 'params');
       await authorize(repository, request, id, 'view');
       const found = await repository.getVersion(id, version);
       if (!found) throw notFound(`design has no version ${version}`);
@@ -243,7 +257,8 @@ const designs: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (
       },
     },
     async (request, reply) => {
-      const { id, version } = request.params;
+      const { id } = request.params;
+      const version = versionNumber(request.params.version, '/version', 'params');
       await authorize(repository, request, id, 'edit');
       const old = await repository.getVersion(id, version);
       if (!old) throw notFound(`design has no version ${version}`);
