@@ -11,7 +11,7 @@ declare module 'fastify' {
 
 export default fp<Pick<AppConfig, 'work'>>(
   async function workPlugin(fastify, { work }) {
-    const pool = createWorkPool(work);
+    const pool = createWorkPool({ onError: (err) => fastify.log.warn({ err }, 'a worker ended outside a job'), ...work });
     fastify.decorate('work', pool);
     if (work.warm) fastify.addHook('onReady', async () => pool.warm());
     fastify.addHook('onClose', () => pool.close());

@@ -18,6 +18,8 @@ export interface WorkPoolOptions {
   jobMs?: number;
   heapMb?: number;
   queue?: number;
+  /** Told about a worker's death outside a task (the app logs it). */
+  onError?: (error: unknown) => void;
 }
 
 export interface WorkPool {
@@ -26,6 +28,8 @@ export interface WorkPool {
   warm(): void;
   close(): Promise<void>;
 }
+
+const QUEUE_FULL = Symbol('queue full');
 
 /** Seconds a client should wait after a 503 from the pool. */
 const RETRY_AFTER_S = 10;
@@ -43,7 +47,7 @@ function workError(error: unknown, limits: Required<Pick<WorkPoolOptions, 'jobMs
       body: { limit: 'jobMs', max: limits.jobMs },
       headers: { 'retry-after': String(RETRY_AFTER_S) },
     });
-  if (typeof message === 'string' && /queue is at limit|queue is full/i.test(message))
+  if (error === QUEUE_FULL || (typeof message === 'string' && /queue is at limit|no task queue available/i.test(message)))
     return new HttpError(503, 'the server is busy with other exports and imports; try again shortly', {
       code: 'WORK_QUEUE_FULL',
       headers: { 'retry-after': String(RETRY_AFTER_S) },
@@ -55,23 +59,37 @@ export function createWorkPool(options: WorkPoolOptions = {}): WorkPool {
   const jobMs = options.jobMs ?? WORK_LIMITS.jobMs;
   const heapMb = options.heapMb ?? WORK_LIMITS.workerHeapMb;
   const threads = options.threads ?? Math.max(1, Math.min(2, availableParallelism()));
+  const queue = options.queue ?? WORK_LIMITS.queue;
+  let inFlight = 0;
   let pool: Piscina | undefined;
   // Made on first use: an app that never exports or imports starts no thread.
-  const get = () =>
-    (pool ??= new Piscina({
+  const get = () => (pool ??= start());
+  const start = () => {
+    const created = new Piscina({
       filename: options.filename ?? new URL('./worker.mjs', import.meta.url).href,
       minThreads: 0,
       maxThreads: threads,
       idleTimeout: 60_000,
-      maxQueue: options.queue ?? WORK_LIMITS.queue,
       resourceLimits: { maxOldGenerationSizeMb: heapMb, stackSizeMb: 8 },
-    }));
+    });
+    // A worker that dies outside a task (out of memory while being stopped for its time limit) is
+    // reported here; unheard, the 'error' event would end the process. The pool replaces the worker.
+    created.on('error', (error: unknown) => options.onError?.(error));
+    return created;
+  };
   return {
     async run(job) {
+      // Counted here rather than left to Piscina's maxQueue, whose balancer may hand a busy worker
+      // more tasks: at most `threads` running plus `queue` waiting, the rest refused at once.
+      if (inFlight >= threads + queue) throw workError(QUEUE_FULL, { jobMs, heapMb });
+      inFlight++;
       try {
+        // The time limit counts from here: waiting for a worker is part of what a client waits.
         return (await get().run(job, { signal: AbortSignal.timeout(jobMs) })) as never;
       } catch (error) {
         throw workError(error, { jobMs, heapMb });
+      } finally {
+        inFlight--;
       }
     },
     warm() {
