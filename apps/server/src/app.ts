@@ -15,6 +15,7 @@ import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
 import staticPlugin from './plugins/static.ts';
 import designsRoutes from './routes/designs.ts';
+import diffRoutes from './routes/diff.ts';
 import exportRoutes from './routes/export.ts';
 import healthRoutes from './routes/health.ts';
 import importRoutes from './routes/import.ts';
@@ -81,6 +82,7 @@ export const viplane = fp<AppConfig>(
         await api.register(exportRoutes);
         await api.register(importRoutes, { bodyLimit });
         await api.register(designsRoutes, { rateLimit });
+        await api.register(diffRoutes, { rateLimit });
         await api.register(sharesRoutes, { rateLimit });
       },
       { prefix: '/api' },
