@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder, type TopologyDocument } from '@viplane/model';
-import { diffDiagnostics, validate } from '../src/index.ts';
+import { diffDiagnostics, validate, type Diagnostic } from '../src/index.ts';
 
 function twoNetworks(secondSubnet: string, secondName = 'data'): TopologyDocument {
   const b = new DesignBuilder({ name: 'd' });
@@ -9,7 +9,7 @@ function twoNetworks(secondSubnet: string, secondName = 'data'): TopologyDocumen
   return b.build();
 }
 
-const overlaps = (ds: { ruleId: string }[]) => ds.filter((d) => d.ruleId === 'ipam/subnet-overlap');
+const overlaps = (ds: Diagnostic[]) => ds.filter((d) => d.ruleId === 'ipam/subnet-overlap');
 
 describe('diffDiagnostics', () => {
   it('lists the findings a change introduced and the ones it resolved', () => {

@@ -130,7 +130,8 @@ export function diffDocuments(a: TopologyDocument, b: TopologyDocument): Documen
       elements.added.push(el);
       continue;
     }
-    if (old === el) continue;
+    // One walk for the common case, an element that did not change at all.
+    if (old === el || (old.kind === el.kind && sameValue(old, el, '', elementAddressFields(el.kind)))) continue;
     const fields = elementFieldChanges(old, el);
     const moved = samePosition(old.position, el.position) ? undefined : { from: old.position, to: el.position };
     if (fields.length === 0 && !moved) continue;
@@ -149,7 +150,7 @@ export function diffDocuments(a: TopologyDocument, b: TopologyDocument): Documen
       continue;
     }
     const fields: FieldChange[] = [];
-    if (old !== l) diffValues(old, l, '', '', linkAddressFields(), fields);
+    diffValues(old, l, '', '', linkAddressFields(), fields);
     if (fields.length) links.changed.push({ id: l.id, fields });
   }
 

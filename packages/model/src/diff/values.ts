@@ -116,35 +116,56 @@ export function indexBy(list: readonly unknown[], key: 'id' | 'name'): Map<strin
   return map;
 }
 
-/** Do `a` and `b` mean the same? `path` is the schema path of both (for address fields). */
+/**
+ * Do `a` and `b` mean the same? `path` is the schema path of both (for address fields).
+ * The walk keeps the path as a stack of parts and joins it only where two strings differ, so
+ * comparing two equal documents allocates nothing per value (the diff's hot path).
+ */
 export function sameValue(a: unknown, b: unknown, path: string, addresses: AddressFields): boolean {
   if (a === b) return true;
+  const parts = path ? [path] : [];
+  return same(a, b, parts, addresses);
+}
+
+function same(a: unknown, b: unknown, parts: string[], addresses: AddressFields): boolean {
+  if (a === b) return true;
   if (typeof a === 'string' && typeof b === 'string') {
-    const kind = addresses.get(path);
+    if (addresses.size === 0) return false;
+    const joined = parts.join('');
+    const kind = addresses.get(joined.charCodeAt(0) === 46 /* . */ ? joined.slice(1) : joined);
     return kind !== undefined && canonicalAddress(a, kind) === canonicalAddress(b, kind);
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return false;
-    const key = sharedListKey(a, b);
-    const itemPath = `${path}[]`;
-    if (key) {
+    parts.push('[]');
+    try {
+      // In the same order (the common case) no index is built.
+      let inOrder = true;
+      for (let i = 0; i < a.length && inOrder; i++) inOrder = same(a[i], b[i], parts, addresses);
+      if (inOrder) return true;
+      const key = sharedListKey(a, b);
+      if (!key) return false;
       const other = indexBy(b, key);
       return a.every((item) => {
         const id = (item as Record<string, string>)[key]!;
-        return other.has(id) && sameValue(item, other.get(id), itemPath, addresses);
+        return other.has(id) && same(item, other.get(id), parts, addresses);
       });
+    } finally {
+      parts.pop();
     }
-    return a.every((item, i) => sameValue(item, b[i], itemPath, addresses));
   }
   if (isPlainObject(a) && isPlainObject(b)) {
-    const keysA = Object.keys(a);
+    let countA = 0;
     let countB = 0;
     for (const k in b) if (b[k] !== undefined) countB++;
-    let countA = 0;
-    for (const k of keysA) {
-      if (a[k] === undefined) continue;
+    for (const k in a) {
+      const va = a[k];
+      if (va === undefined) continue;
       countA++;
-      if (!sameValue(a[k], b[k], path ? `${path}.${k}` : k, addresses)) return false;
+      parts.push('.', k);
+      const equal = same(va, b[k], parts, addresses);
+      parts.length -= 2;
+      if (!equal) return false;
     }
     return countA === countB;
   }
