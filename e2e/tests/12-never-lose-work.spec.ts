@@ -109,7 +109,14 @@ test('the History panel diffs two versions on the canvas and restores one', asyn
   await expect(canvas.node('dp-data-48')).not.toHaveAttribute('data-diff', /.+/);
 });
 
-test('two editors on one edit link: different fields merge and both edits are kept', async ({ app, page, browser, canvas, inspector, history }) => {
+test('two editors on one edit link: different fields merge and both edits are kept', async ({
+  app,
+  page,
+  browser,
+  canvas,
+  inspector,
+  history,
+}) => {
   await app.fresh();
   await history.openTemplate(SEED000);
   await history.save(1);
@@ -119,7 +126,12 @@ test('two editors on one edit link: different fields merge and both edits are ke
 
   const other = await browser.newContext({ viewport: { width: 1600, height: 960 } });
   const bPage = await other.newPage();
-  const b = { app: new AppPage(bPage), canvas: new CanvasPage(bPage), inspector: new InspectorPage(bPage), history: new HistoryPage(bPage) };
+  const b = {
+    app: new AppPage(bPage),
+    canvas: new CanvasPage(bPage),
+    inspector: new InspectorPage(bPage),
+    history: new HistoryPage(bPage),
+  };
   await bPage.goto(editLink);
   await b.app.ready();
 
