@@ -18,7 +18,7 @@ import { applyConnection, resolveConnection, type ConnectAction } from '../flow/
 import { parseEdgeId } from '../flow/mapping.ts';
 import { reconnectEdge, type ReconnectTarget } from '../flow/reconnect.ts';
 import { roleOfHandle } from '../flow/roles.ts';
-import { editor } from './editor.ts';
+import { editor, history } from './editor.ts';
 import { newLocalId, useSession } from './session.ts';
 import { clearHighlight, closeDialog, openDialog, setHighlight, toast, useUi } from './ui.ts';
 import { canvasApi } from './canvasApi.ts';
@@ -203,7 +203,10 @@ export function replaceDocument(
     return false;
   }
   const go = () => {
-    editor().replace(result.document);
+    // Over an empty canvas with no history there is nothing to bring back: a fresh history.
+    const empty = editor().doc.elements.length === 0 && editor().doc.links.length === 0 && history().pastStates.length === 0;
+    if (empty) editor().load(result.document);
+    else editor().replace(result.document);
     useSession.setState({ localId: options.localId ?? newLocalId() });
     clearHighlight();
     useUi.setState({ diffMarks: new Map() });

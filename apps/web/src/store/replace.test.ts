@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addElement, emptyDocument } from '../document/edits.ts';
-import { editor } from './editor.ts';
+import { editor, history } from './editor.ts';
 import { useSession } from './session.ts';
 import { useUi } from './ui.ts';
 import { markSavedToFile, replaceDocument, unsavedWork } from './actions.ts';
@@ -51,5 +51,12 @@ describe('replacing the open design', () => {
     expect(replaceDocument({ ...emptyDocument('bad'), environment: 'staging' }, 'bad.json')).toBe(false);
     expect(useUi.getState().dialog).toMatchObject({ type: 'load-errors', errors: [expect.objectContaining({ path: '/environment' })] });
     expect(editor().doc).toBe(mine);
+  });
+
+  it('over an empty canvas with no history, opening starts a fresh history (nothing to bring back)', () => {
+    replaceDocument(emptyDocument('first'), 'a file');
+    expect(useUi.getState().dialog).toBeNull();
+    expect(editor().doc.name).toBe('first');
+    expect(history().pastStates).toHaveLength(0);
   });
 });
