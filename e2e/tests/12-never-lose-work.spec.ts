@@ -98,6 +98,7 @@ test('the History panel diffs two versions on the canvas and restores one', asyn
   await expect(canvas.node('dp-mgmt-32')).not.toHaveAttribute('data-diff', /.+/);
   await app.screenshot('13-history-diff');
   await changes.getByRole('button', { name: 'dp-data-48' }).click();
+  await page.getByRole('tab', { name: 'Inspect' }).click();
   await expect(page.getByTestId('inspector')).toHaveAttribute('data-element', 'dp-data-48');
 
   await page.getByRole('tab', { name: 'History' }).click();
