@@ -116,7 +116,7 @@ export function HistoryPanel() {
                 {v.version === server.version && <span className="subtle"> (current)</span>}
               </div>
               <div className="subtle">
-                {v.savedBy ? `saved by ${v.savedBy.label ?? 'an unlabelled link'}` : 'saved by an unknown link'} · {kb(v.size)}
+                {v.savedBy ? `saved through the link “${v.savedBy.label ?? 'unlabelled'}”` : 'saved by an unknown link'} · {kb(v.size)}
                 {v.restoredFrom !== null && ` · restored from v${v.restoredFrom}`}
               </div>
             </div>
@@ -146,7 +146,7 @@ export function HistoryPanel() {
             ))}
             {d.elements.added.map((e) => (
               <li key={`a-${e.id}`}>
-                <span className="diff-tag added">added</span>
+                <span className="diff-tag added">added</span>{' '}
                 <button className="link-btn" onClick={() => focusElements([e.id])}>
                   {e.name || e.id}
                 </button>
@@ -154,7 +154,7 @@ export function HistoryPanel() {
             ))}
             {d.elements.changed.map((c) => (
               <li key={`c-${c.id}`}>
-                <span className="diff-tag changed">changed</span>
+                <span className="diff-tag changed">changed</span>{' '}
                 <button className="link-btn" onClick={() => focusElements([c.id])}>
                   {c.name || c.id}
                 </button>
@@ -171,7 +171,7 @@ export function HistoryPanel() {
             ))}
             {d.elements.moved.map((c) => (
               <li key={`m-${c.id}`}>
-                <span className="diff-tag moved">moved</span>
+                <span className="diff-tag moved">moved</span>{' '}
                 <button className="link-btn" onClick={() => focusElements([c.id])}>
                   {c.name || c.id}
                 </button>
