@@ -52,17 +52,23 @@ export function applyImport(mode: ImportMode): void {
   const result = mode === 'merge' ? merge : fresh;
   if (!result?.document) return;
   const document: TopologyDocument = result.document;
+  const imported = () =>
+    toast(
+      `Imported ${result.files.filter((f) => f.format !== null).length} file(s): ${result.created.length} element(s) and link(s) added`,
+      'success',
+    );
   if (mode === 'merge') {
     editor().edit(() => document);
     closeDialog();
     setTimeout(() => canvasApi.current?.fitNodes(result.created.filter((id) => document.elements.some((e) => e.id === id))), 80);
+    imported();
   } else {
-    replaceDocument(document, 'The import', () => detachFromServer());
+    // As a new design: over unsaved work this asks first (the toast follows the replacement).
+    replaceDocument(document, 'The import', () => {
+      detachFromServer();
+      imported();
+    });
   }
-  toast(
-    `Imported ${result.files.filter((f) => f.format !== null).length} file(s): ${result.created.length} element(s) and link(s) added`,
-    'success',
-  );
   useImport.setState({ inputs: [], merge: null, fresh: null });
 }
 
