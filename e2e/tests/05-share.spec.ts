@@ -46,7 +46,7 @@ test('save with a version, share a view link, open it read-only and identical', 
   await other.close();
 });
 
-test('a concurrent save is a 412 conflict with a choice', async ({ app, page, browser }) => {
+test('a concurrent save of the same field is a 412 conflict decided field by field', async ({ app, page, browser }) => {
   await app.fresh();
   await openDesignFile(page, app);
   await page.getByTestId('cmd-save').click();
@@ -69,8 +69,15 @@ test('a concurrent save is a 412 conflict with a choice', async ({ app, page, br
   await page.getByTestId('doc-name').fill('my edit');
   await page.getByTestId('doc-name').blur();
   await page.getByTestId('cmd-save').click();
-  await expect(page.getByTestId('dialog-conflict')).toContainText('version 2');
+  const dialog = page.getByRole('dialog', { name: 'Someone saved this design first' });
+  await expect(dialog).toContainText('version 2');
+  // Both renamed the design: one conflict, theirs kept unless mine is picked.
+  const conflicts = dialog.getByRole('list', { name: 'Conflicts' });
+  await expect(conflicts.getByRole('listitem')).toHaveCount(1);
+  await expect(conflicts.getByRole('radio', { name: 'Keep theirs' })).toBeChecked();
   await app.screenshot('08-save-conflict');
-  await page.getByTestId('conflict-mine').click();
+  await conflicts.getByRole('radio', { name: 'Use mine' }).check();
+  await dialog.getByRole('button', { name: 'Save the merge' }).click();
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-version', '3');
+  expect((await app.document()).name).toBe('my edit');
 });

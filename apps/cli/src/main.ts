@@ -8,9 +8,10 @@ import { rulesCommand } from './commands/rules.ts';
 import { templatesCommand } from './commands/templates.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
+import { diffCommand } from './commands/diff.ts';
 import type { Readable, Writable } from 'node:stream';
 
-const commands: Command[] = [validateCommand, traceCommand, rulesCommand, templatesCommand, exportCommand, importCommand];
+const commands: Command[] = [validateCommand, traceCommand, rulesCommand, templatesCommand, exportCommand, importCommand, diffCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
@@ -21,7 +22,7 @@ function help(): string {
     '',
     ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
     '',
-    'exit codes: 0 ok, 1 errors found (or trace dropped), 2 unusable input',
+    'exit codes: 0 ok, 1 errors found (or trace dropped, or designs differ), 2 unusable input',
     '',
   ].join('\n');
 }

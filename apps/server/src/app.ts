@@ -17,6 +17,7 @@ import securityPlugin from './plugins/security.ts';
 import staticPlugin from './plugins/static.ts';
 import workPlugin from './plugins/work.ts';
 import designsRoutes from './routes/designs.ts';
+import diffRoutes from './routes/diff.ts';
 import exportRoutes from './routes/export.ts';
 import healthRoutes from './routes/health.ts';
 import importRoutes from './routes/import.ts';
@@ -85,6 +86,7 @@ export const viplane = fp<AppConfig>(
         await api.register(exportRoutes);
         await api.register(importRoutes, { bodyLimit });
         await api.register(designsRoutes, { rateLimit });
+        await api.register(diffRoutes, { rateLimit });
         await api.register(sharesRoutes, { rateLimit });
       },
       { prefix: '/api' },

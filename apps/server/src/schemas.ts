@@ -85,6 +85,9 @@ export const VersionMeta = Type.Object({
   size: Type.Integer(),
   createdAt: Type.String({ format: 'date-time' }),
   restoredFrom: Type.Union([Type.Integer(), Type.Null()], { description: 'The version this one restored, if any' }),
+  savedBy: Type.Union([Type.Object({ linkId: Type.String(), label: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {
+    description: 'The share link that saved it (by its label); null when not recorded',
+  }),
 });
 
 export const ConflictResponse = Type.Object(

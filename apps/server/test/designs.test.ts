@@ -245,6 +245,7 @@ describe('versions', () => {
       size: expect.any(Number),
       createdAt: expect.any(String),
       restoredFrom: null,
+      savedBy: { linkId: expect.any(String), label: 'created with the design' },
     });
     const page = await call(app, { method: 'GET', url: `/api/designs/${id}/versions?limit=2&before=4`, headers: bearer(viewToken) });
     expect(page.body.versions.map((v: Json) => v.version)).toEqual([3, 2]);

@@ -10,6 +10,7 @@ import { Canvas } from './flow/Canvas.tsx';
 import { Inspector } from './panels/inspector/Inspector.tsx';
 import { Problems } from './panels/Problems.tsx';
 import { Tracer } from './panels/Tracer.tsx';
+import { HistoryPanel } from './panels/History.tsx';
 import { Dialogs } from './panels/Dialogs.tsx';
 import { installShortcuts } from './shortcuts.ts';
 
@@ -38,6 +39,7 @@ const TABS: { id: RightTab; label: string }[] = [
   { id: 'inspect', label: 'Inspect' },
   { id: 'problems', label: 'Problems' },
   { id: 'trace', label: 'Trace' },
+  { id: 'history', label: 'History' },
 ];
 
 function RightPanel() {
@@ -67,6 +69,7 @@ function RightPanel() {
         {tab === 'inspect' && <Inspector />}
         {tab === 'problems' && <Problems />}
         {tab === 'trace' && <Tracer />}
+        {tab === 'history' && <HistoryPanel />}
       </div>
     </aside>
   );

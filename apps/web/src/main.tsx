@@ -9,8 +9,9 @@ import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import { App } from './App.tsx';
 import { editor } from './store/editor.ts';
-import { useSession } from './store/session.ts';
-import { useUi } from './store/ui.ts';
+import { newLocalId, useSession } from './store/session.ts';
+import { toast, useUi } from './store/ui.ts';
+import { rememberRecent } from './persistence/recent.ts';
 import { autosaveIdle, readAutosave, startAutosave } from './persistence/autosave.ts';
 import { decodeHistory } from './persistence/history.ts';
 import { isValidating, useDiagnostics } from './store/diagnostics.ts';
@@ -42,8 +43,29 @@ async function boot() {
   document.documentElement.dataset['theme'] = useUi.getState().theme;
   const local = await readAutosave();
   const link = parseFragment(location.hash);
+  const localId = local?.localId ?? newLocalId();
   let opened = false;
-  if (link) opened = await openFromFragment(link, local);
+  if (link) {
+    // The design open before the link keeps its place in Recent designs (it is not replaced silently).
+    if (local && local.doc.elements.length > 0 && local.server?.id !== link.id) {
+      await rememberRecent({
+        localId,
+        name: local.doc.name,
+        editedAt: local.savedAt,
+        elementCount: local.doc.elements.length,
+        server: local.server,
+        dirty: local.dirty,
+        doc: local.doc,
+        ...(local.history ? { history: local.history } : {}),
+      }).catch(() => undefined);
+      useSession.setState({ localId: newLocalId() });
+      opened = await openFromFragment(link, local);
+      if (opened) toast(`Your previous design “${local.doc.name}” is in Recent designs.`, 'info', 8000);
+    } else {
+      if (local) useSession.setState({ localId });
+      opened = await openFromFragment(link, local);
+    }
+  }
   if (!opened && local) {
     const r = restore(local.doc);
     if (r.ok) {
@@ -51,7 +73,7 @@ async function boot() {
       // The undo history saved with it: every step passes restore() too (history.ts).
       const h = decodeHistory(r.document, local.history);
       editor().restoreHistory(h.undo, h.redo);
-      useSession.setState({ server: local.server, dirty: local.dirty });
+      useSession.setState({ server: local.server, dirty: local.dirty, localId });
     }
   }
   startValidation();

@@ -15,3 +15,4 @@ export { topologyJsonSchema } from './jsonSchema.ts';
 export * from './address/index.ts';
 export { DesignBuilder, type DesignMeta } from './builder.ts';
 export { parseJsonText, type JsonParseResult } from './json.ts';
+export * from './diff/index.ts';

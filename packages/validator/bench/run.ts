@@ -5,6 +5,7 @@
  *   npm run bench                 table
  *   npm run bench -- --json       one JSON object per case and line: {case, median_ms, baseline_ms, ...}
  *   npm run bench -- --quick      fewer repetitions (a smoke run, a minute or two)
+ *   npm run bench -- --only=diff  diff/1k, diff/10k, merge/1k, merge/10k (model diff and merge vs a deep-equal walk)
  *   npm run bench -- --only=lpm   cases whose name starts with one of the comma-separated prefixes
  *                                 (`validate/large$`: that name only)
  *   npm run bench -- --in-process validate/* cold regime in this process instead of a fresh child
@@ -29,6 +30,7 @@ import { cpus, loadavg } from 'node:os';
 import { generateEstate, type Estate } from './generate.ts';
 import { gc, type Row } from './measure.ts';
 import { lpmCase, overlapCase } from './cases-core.ts';
+import { diffMergeCases } from './cases-diff.ts';
 import {
   COLD_RUNS,
   COLD_WARMUP,
@@ -135,6 +137,7 @@ if (wanted('validate/large-5x')) {
 }
 if (wanted('overlap')) emit(...overlapCase(quick ? 3 : 9, quick ? 1 : 2));
 if (wanted('lpm')) emit(...lpmCase(quick ? 3 : 9, quick ? 1 : 2));
+if (wanted('diff') || wanted('merge')) emit(...diffMergeCases([1_000, 10_000], quick ? 3 : 9, quick ? 1 : 2));
 
 if (!json) printTable(rows);
 

@@ -26,3 +26,4 @@ export type * from './l3/model.ts';
 export { trace, resolveEndpoint, type TraceEndpoint, type TraceResult, type Hop, type DropReason } from './routing/trace.ts';
 export { Routing } from './routing/routing.ts';
 export { ValidationSession, INCREMENTAL_RULES, diagnosticKey, type EditResult, type SessionOptions } from './incremental/session.ts';
+export { diffDiagnostics, type DiagnosticsDiff } from './diagnosticsDiff.ts';

@@ -27,6 +27,8 @@ export interface VersionMeta {
   size: number;
   createdAt: string;
   restoredFrom: number | null;
+  /** The share link that saved this version, with its label; `null` for versions saved before links were recorded. */
+  savedBy: { linkId: string; label: string | null } | null;
 }
 
 export interface VersionRecord extends VersionMeta {
@@ -58,6 +60,8 @@ export interface NewShareLink {
 export interface NewVersion {
   document: TopologyDocument;
   restoredFrom?: number;
+  /** Id of the share link that saves it. */
+  savedBy?: string;
 }
 
 export type SaveResult =
@@ -107,6 +111,10 @@ function versionMeta(r: Row): VersionMeta {
     size: Number(r['size_bytes']),
     createdAt: iso(r['created_at']),
     restoredFrom: r['restored_from'] === null ? null : Number(r['restored_from']),
+    savedBy:
+      r['saved_by'] === null || r['saved_by'] === undefined
+        ? null
+        : { linkId: String(r['saved_by']), label: r['saved_by_label'] === null ? null : String(r['saved_by_label']) },
   };
 }
 
@@ -138,8 +146,8 @@ async function insertVersion(tx: Queryable, designId: string, version: number, n
   const text = JSON.stringify(next.document);
   const size = Buffer.byteLength(text);
   await tx.query(
-    'INSERT INTO design_versions (design_id, version, name, document, size_bytes, restored_from) VALUES ($1, $2, $3, $4::jsonb, $5, $6)',
-    [designId, version, next.document.name, text, size, next.restoredFrom ?? null],
+    'INSERT INTO design_versions (design_id, version, name, document, size_bytes, restored_from, saved_by) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)',
+    [designId, version, next.document.name, text, size, next.restoredFrom ?? null, next.savedBy ?? null],
   );
   return size;
 }
@@ -198,9 +206,10 @@ export function createRepository(db: Driver): DesignRepository {
 
     async listVersions(id, { limit, before }) {
       const { rows } = await db.query<Row>(
-        `SELECT version, name, size_bytes, created_at, restored_from FROM design_versions
-         WHERE design_id = $1 AND ($2::integer IS NULL OR version < $2::integer)
-         ORDER BY version DESC LIMIT $3`,
+        `SELECT v.version, v.name, v.size_bytes, v.created_at, v.restored_from, v.saved_by, l.label AS saved_by_label
+         FROM design_versions v LEFT JOIN share_links l ON l.id = v.saved_by
+         WHERE v.design_id = $1 AND ($2::integer IS NULL OR v.version < $2::integer)
+         ORDER BY v.version DESC LIMIT $3`,
         [id, before ?? null, limit],
       );
       return rows.map(versionMeta);
@@ -208,7 +217,8 @@ export function createRepository(db: Driver): DesignRepository {
 
     async getVersion(id, version) {
       const { rows } = await db.query<Row>(
-        'SELECT version, name, size_bytes, created_at, restored_from, document FROM design_versions WHERE design_id = $1 AND version = $2',
+        `SELECT v.version, v.name, v.size_bytes, v.created_at, v.restored_from, v.saved_by, l.label AS saved_by_label, v.document
+         FROM design_versions v LEFT JOIN share_links l ON l.id = v.saved_by WHERE v.design_id = $1 AND v.version = $2`,
         [id, version],
       );
       const r = rows[0];

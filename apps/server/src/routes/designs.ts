@@ -11,6 +11,7 @@ import { issueToken, newDesignId } from '../auth/tokens.ts';
 import type { AppConfig } from '../config.ts';
 import type { DesignMeta as DesignMetaRecord, DesignRepository, NewVersion, SaveResult } from '../db/repository.ts';
 import { requireDocument, storedDocument } from '../document.ts';
+import { unchangedCurrent } from './unchangedSave.ts';
 import { HttpError, badRequest, notFound } from '../errors.ts';
 import { REQUEST_LIMITS } from '../limits.ts';
 import {
@@ -133,7 +134,7 @@ const designs: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (
       const id = newDesignId();
       const edit = issueToken();
       const view = issueToken();
-      const meta = await repository.createDesign(id, { document }, [
+      const meta = await repository.createDesign(id, { document, savedBy: edit.linkId }, [
         { id: edit.linkId, scope: 'edit', tokenSha256: edit.sha256, label: 'created with the design' },
         { id: view.linkId, scope: 'view', tokenSha256: view.sha256, label: 'created with the design' },
       ]);
@@ -182,10 +183,15 @@ const designs: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (
     },
     async (request, reply) => {
       const { id } = request.params;
-      await authorize(repository, request, id, 'edit');
+      const link = await authorize(repository, request, id, 'edit');
       const expected = ifMatchVersion(request, true)!;
       const document = requireDocument(request.body);
-      return save(request, reply, id, expected, { document });
+      const unchanged = await unchangedCurrent(repository, id, expected, document);
+      if (unchanged) {
+        reply.header('etag', etag(unchanged.version));
+        return unchanged;
+      }
+      return save(request, reply, id, expected, { document, savedBy: link.id });
     },
   );
 
@@ -259,11 +265,11 @@ const designs: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (
     async (request, reply) => {
       const { id } = request.params;
       const version = versionNumber(request.params.version, '/version', 'params');
-      await authorize(repository, request, id, 'edit');
+      const link = await authorize(repository, request, id, 'edit');
       const old = await repository.getVersion(id, version);
       if (!old) throw notFound(`design has no version ${version}`);
       // Through restore() again: an old version may predate the current schema.
-      const next = { document: requireDocument(old.document), restoredFrom: version };
+      const next = { document: requireDocument(old.document), restoredFrom: version, savedBy: link.id };
       const expected = ifMatchVersion(request, false);
       reply.code(201);
       if (expected !== undefined) return save(request, reply, id, expected, next);

@@ -26,14 +26,17 @@ function ElementNodeView({ id, data }: NodeProps<ElementFlowNode>) {
   const badge = useBadge(id);
   const tone = useUi((s) => (s.highlight.has(id) ? s.highlightTone : null));
   const steps = useUi((s) => s.traceSteps.get(id));
+  // History panel: how this element differs from the version being compared.
+  const mark = useUi((s) => s.diffMarks.get(id));
   const style = { '--sys': `var(--sys-${data.system})` } as CSSProperties;
   const n = data.roles.length;
   if (tier === 2) {
     return (
       <div
-        className={`vp-node dot${badge?.error ? ' has-errors' : ''}${tone ? ` highlight-${tone}` : ''}`}
+        className={`vp-node dot${badge?.error ? ' has-errors' : ''}${tone ? ` highlight-${tone}` : ''}${mark ? ` diff-${mark}` : ''}`}
         style={style}
         data-testid={`node-${id}`}
+        data-diff={mark}
         data-kind={data.kind}
         data-errors={badge?.error ?? 0}
         title={data.name}
@@ -46,9 +49,10 @@ function ElementNodeView({ id, data }: NodeProps<ElementFlowNode>) {
     // all React Flow needs to draw them.
     return (
       <div
-        className={`vp-node far${tone ? ` highlight-${tone}` : ''}`}
+        className={`vp-node far${tone ? ` highlight-${tone}` : ''}${mark ? ` diff-${mark}` : ''}`}
         style={style}
         data-testid={`node-${id}`}
+        data-diff={mark}
         data-kind={data.kind}
         data-errors={badge?.error ?? 0}
       >
@@ -79,9 +83,10 @@ function ElementNodeView({ id, data }: NodeProps<ElementFlowNode>) {
   }
   return (
     <div
-      className={`vp-node${tone ? ` highlight-${tone}` : ''}`}
+      className={`vp-node${tone ? ` highlight-${tone}` : ''}${mark ? ` diff-${mark}` : ''}`}
       style={style}
       data-testid={`node-${id}`}
+      data-diff={mark}
       data-kind={data.kind}
       data-errors={badge?.error ?? 0}
       data-warnings={badge?.warning ?? 0}

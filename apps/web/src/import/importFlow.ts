@@ -9,7 +9,7 @@ import { create } from 'zustand';
 import { importFiles, type ImportInput, type ImportResult } from '@viplane/formats';
 import type { TopologyDocument } from '@viplane/model';
 import { editor } from '../store/editor.ts';
-import { loadUnknown } from '../store/actions.ts';
+import { replaceDocument } from '../store/actions.ts';
 import { canvasApi } from '../store/canvasApi.ts';
 import { closeDialog, openDialog, toast } from '../store/ui.ts';
 import { detachFromServer } from '../persistence/serverSync.ts';
@@ -52,18 +52,23 @@ export function applyImport(mode: ImportMode): void {
   const result = mode === 'merge' ? merge : fresh;
   if (!result?.document) return;
   const document: TopologyDocument = result.document;
+  const imported = () =>
+    toast(
+      `Imported ${result.files.filter((f) => f.format !== null).length} file(s): ${result.created.length} element(s) and link(s) added`,
+      'success',
+    );
   if (mode === 'merge') {
     editor().edit(() => document);
     closeDialog();
     setTimeout(() => canvasApi.current?.fitNodes(result.created.filter((id) => document.elements.some((e) => e.id === id))), 80);
-  } else if (loadUnknown(document, 'the import')) {
-    detachFromServer();
-    closeDialog();
+    imported();
+  } else {
+    // As a new design: over unsaved work this asks first (the toast follows the replacement).
+    replaceDocument(document, 'The import', () => {
+      detachFromServer();
+      imported();
+    });
   }
-  toast(
-    `Imported ${result.files.filter((f) => f.format !== null).length} file(s): ${result.created.length} element(s) and link(s) added`,
-    'success',
-  );
   useImport.setState({ inputs: [], merge: null, fresh: null });
 }
 

@@ -5,21 +5,17 @@ import type { Template } from '@viplane/templates';
 import { closeDialog, toast, useUi, type Dialog } from '../store/ui.ts';
 import { editor } from '../store/editor.ts';
 import { useSession } from '../store/session.ts';
-import { deleteNow, loadUnknown, newDocument } from '../store/actions.ts';
+import { deleteNow, newDocument, replaceDocument } from '../store/actions.ts';
 import { removalImpact } from '../document/edits.ts';
 import { fieldLabel } from '../lib/labels.ts';
-import {
-  detachFromServer,
-  resolveConflictKeepMine,
-  resolveConflictSaveAsCopy,
-  resolveConflictTakeTheirs,
-  saveToServer,
-  shareUrl,
-} from '../persistence/serverSync.ts';
+import { detachFromServer, saveToServer, shareUrl } from '../persistence/serverSync.ts';
+import { ConflictDialog } from './ConflictDialog.tsx';
 import { SHORTCUTS } from '../shortcuts.ts';
 import { IconClose } from '../components/icons.tsx';
 import { ExportDialog, RoutingView } from './ExportDialogs.tsx';
 import { ImportDialog } from '../import/ImportDialog.tsx';
+import { deleteRecent, listRecent, type RecentSummary } from '../persistence/recent.ts';
+import { openRecent } from '../persistence/openRecent.ts';
 
 export function Dialogs() {
   const dialog = useUi((s) => s.dialog);
@@ -56,6 +52,24 @@ function DialogView({ dialog }: { dialog: Dialog }) {
           it.
         </Modal>
       );
+    case 'confirm-replace':
+      return (
+        <Modal
+          title={`Replace “${editor().doc.name || 'Untitled'}”?`}
+          testId="dialog-confirm-replace"
+          footer={<ModalButtons confirm={`Open ${dialog.source.replace(/^The /, 'the ')}`} onConfirm={dialog.confirm} />}
+        >
+          <p data-testid="replace-lost">
+            The open design has <strong>{dialog.lost}</strong> (not on the server, not in a file).
+          </p>
+          <p>
+            {dialog.source} opens in its place. The current design stays in <strong>Recent designs</strong>, and Undo (Ctrl+Z) brings it
+            back.
+          </p>
+        </Modal>
+      );
+    case 'recent':
+      return <RecentDialog />;
     case 'load-errors':
       return (
         <Modal
@@ -148,13 +162,11 @@ function TemplatesDialog() {
       live = false;
     };
   }, []);
-  const open = (t: Template) => {
-    if (loadUnknown(t.build(), t.title)) {
+  const open = (t: Template) =>
+    replaceDocument(t.build(), `The template “${t.title}”`, () => {
       detachFromServer();
-      closeDialog();
       toast(`Opened “${t.title}”`, 'success');
-    }
-  };
+    });
   return (
     <Modal
       title="Templates"
@@ -172,6 +184,70 @@ function TemplatesDialog() {
           </button>
         ))}
       </div>
+    </Modal>
+  );
+}
+
+// ---------------------------------------------------------------- recent designs
+
+function RecentDialog() {
+  const [list, setList] = useState<RecentSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const currentId = useSession((s) => s.localId);
+  const reload = () => listRecent().then(setList, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+  useEffect(() => {
+    void reload();
+  }, []);
+  const remove = async (r: RecentSummary) => {
+    await deleteRecent(r.localId);
+    await reload();
+  };
+  return (
+    <Modal
+      title="Recent designs"
+      subtitle="Every design opened or made in this browser, until you delete it."
+      medium
+      testId="dialog-recent"
+    >
+      {error && <div className="field-msg error">Recent designs could not be read: {error}</div>}
+      {!list && !error && <div className="subtle">Loading…</div>}
+      {list?.length === 0 && <p className="subtle">No designs yet.</p>}
+      <ul className="recent-list" aria-label="Recent designs">
+        {list?.map((r) => (
+          <li key={r.localId} className="recent-item" data-testid="recent-item">
+            <div className="recent-main">
+              <strong>{r.name || 'Untitled'}</strong>
+              {r.localId === currentId && <span className="subtle"> (open now)</span>}
+              <div className="subtle">
+                edited {new Date(r.editedAt).toLocaleString()} · {r.elementCount} element{r.elementCount === 1 ? '' : 's'} ·{' '}
+                {r.server ? (
+                  <a href={r.server.editToken ? shareUrl(r.server.id, 'edit', r.server.editToken) : '#'}>
+                    on the server (version {r.server.version}
+                    {r.dirty ? ', with unsaved edits' : ''})
+                  </a>
+                ) : (
+                  'only in this browser'
+                )}
+              </div>
+            </div>
+            <button
+              className="btn outline"
+              disabled={r.localId === currentId}
+              onClick={() => void openRecent(r.localId)}
+              aria-label={`Open ${r.name || 'Untitled'}`}
+            >
+              Open
+            </button>
+            <button
+              className="btn outline"
+              onClick={() => void remove(r)}
+              aria-label={`Delete ${r.name || 'Untitled'} from Recent designs`}
+            >
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
     </Modal>
   );
 }
@@ -310,48 +386,6 @@ function ConfirmDeleteDialog({ elementIds, linkIds, refEdges }: { elementIds: st
         </>
       )}
       <p className="subtle">Undo (Ctrl+Z) brings everything back.</p>
-    </Modal>
-  );
-}
-
-// ---------------------------------------------------------------- conflict
-
-function ConflictDialog({ serverVersion }: { serverVersion: number | null }) {
-  const mine = useSession((s) => s.server?.version);
-  return (
-    <Modal
-      title="Someone saved this design first"
-      subtitle={`You edited version ${mine ?? '?'}; the server now has version ${serverVersion ?? '?'}. Nothing was overwritten.`}
-      testId="dialog-conflict"
-      medium
-      footer={
-        <>
-          <button className="btn outline" onClick={closeDialog}>
-            Decide later
-          </button>
-          <button className="btn outline" onClick={() => resolveConflictTakeTheirs()} data-testid="conflict-theirs">
-            Load version {serverVersion}
-          </button>
-          <button className="btn outline" onClick={() => void resolveConflictSaveAsCopy()} data-testid="conflict-copy">
-            Save mine as a copy
-          </button>
-          <button className="btn primary" onClick={() => void resolveConflictKeepMine()} data-testid="conflict-mine">
-            Keep mine (save over it)
-          </button>
-        </>
-      }
-    >
-      <ul className="list-plain">
-        <li>
-          <strong>Keep mine</strong>: your design becomes version {(serverVersion ?? 0) + 1}; theirs stays in the history.
-        </li>
-        <li>
-          <strong>Load version {serverVersion}</strong>: discards your unsaved edits.
-        </li>
-        <li>
-          <strong>Save mine as a copy</strong>: a new design with new links; the shared one is untouched.
-        </li>
-      </ul>
     </Modal>
   );
 }

@@ -75,6 +75,14 @@ export function Topbar() {
           </button>
           <button
             className="btn"
+            onClick={() => openDialog({ type: 'recent' })}
+            title="Designs opened or made in this browser"
+            data-testid="cmd-recent"
+          >
+            <IconOpen /> Recent
+          </button>
+          <button
+            className="btn"
             onClick={() => openDialog({ type: 'templates' })}
             title="Start from a seed's reference design"
             data-testid="cmd-templates"

@@ -80,3 +80,30 @@ export interface TemplateInfo {
   seed: string;
   summary: string;
 }
+
+export interface VersionMeta {
+  version: number;
+  name: string;
+  size: number;
+  createdAt: string;
+  restoredFrom: number | null;
+  /** The share link that saved it, by its label. */
+  savedBy: { linkId: string; label: string | null } | null;
+}
+
+export async function listVersions(id: string, token: string) {
+  const { body } = await call<{ versions: VersionMeta[] }>(`/designs/${encodeURIComponent(id)}/versions`, { token });
+  return body.versions;
+}
+
+/** One stored version; its document still has to pass restore(). */
+export async function getVersion(id: string, version: number, token: string) {
+  const { body } = await call<VersionMeta & { document: unknown }>(`/designs/${encodeURIComponent(id)}/versions/${version}`, { token });
+  return body;
+}
+
+/** Copies an old version as the newest one (the history keeps everything). */
+export async function restoreVersion(id: string, version: number, token: string) {
+  const { body } = await call<DesignMeta>(`/designs/${encodeURIComponent(id)}/versions/${version}/restore`, { method: 'POST', token });
+  return body;
+}

@@ -7,9 +7,12 @@ import type { TopologyDocument } from '@viplane/model';
 import { editor, useEditor } from '../store/editor.ts';
 import { useSession, type ServerBinding } from '../store/session.ts';
 import { encodeHistory, type PersistedHistory } from './history.ts';
+import type { RecentDesign } from './recent.ts';
 
 const DB = 'viplane';
 const STORE = 'autosave';
+/** Recent designs (recent.ts): one record per design slot, keyed by its localId. */
+export const RECENT_STORE = 'recent';
 const KEY = 'current';
 const LS_KEY = 'viplane.autosave';
 
@@ -21,25 +24,45 @@ export interface Snapshot {
   dirty: boolean;
   /** Undo/redo steps around `doc` (history.ts); absent in snapshots of older builds. */
   history?: PersistedHistory;
+  /** The design's slot in Recent designs; absent in snapshots of older builds. */
+  localId?: string;
 }
 
 function openDb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    const req = indexedDB.open(DB, 2);
+    req.onupgradeneeded = () => {
+      const names = req.result.objectStoreNames;
+      if (!names.contains(STORE)) req.result.createObjectStore(STORE);
+      if (!names.contains(RECENT_STORE)) req.result.createObjectStore(RECENT_STORE, { keyPath: 'localId' });
+    };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
 }
 
 let dbPromise: Promise<IDBDatabase> | null = null;
-const db = () => (dbPromise ??= openDb());
+export const db = () => (dbPromise ??= openDb());
 
+/** The current snapshot and, for a design with something in it, its Recent designs slot: one transaction. */
 async function put(snapshot: Snapshot): Promise<void> {
   const d = await db();
   await new Promise<void>((resolve, reject) => {
-    const t = d.transaction(STORE, 'readwrite');
+    const t = d.transaction([STORE, RECENT_STORE], 'readwrite');
     t.objectStore(STORE).put(snapshot, KEY);
+    if (snapshot.localId && snapshot.doc.elements.length > 0 && !useSession.getState().viewOnly) {
+      const recent: RecentDesign = {
+        localId: snapshot.localId,
+        name: snapshot.doc.name,
+        editedAt: snapshot.savedAt,
+        elementCount: snapshot.doc.elements.length,
+        server: snapshot.server,
+        dirty: snapshot.dirty,
+        doc: snapshot.doc,
+        ...(snapshot.history ? { history: snapshot.history } : {}),
+      };
+      t.objectStore(RECENT_STORE).put(recent);
+    }
     t.oncomplete = () => resolve();
     t.onerror = () => reject(t.error);
     t.onabort = () => reject(t.error);
@@ -94,28 +117,35 @@ function snapshot(): Snapshot & { past: unknown; future: unknown } {
     server: s.server,
     dirty: s.dirty,
     history: encodeHistory(doc, h.undo, h.redo),
+    localId: s.localId,
     past: h.past,
     future: h.future,
   };
 }
 
-const record = ({ doc, savedAt, server, dirty, history }: Snapshot): Snapshot => ({
+const record = ({ doc, savedAt, server, dirty, history, localId }: Snapshot): Snapshot => ({
   doc,
   savedAt,
   server,
   dirty,
   ...(history ? { history } : {}),
+  ...(localId ? { localId } : {}),
 });
 
 let writing = false;
 let pending = false;
 let lastWritten: TopologyDocument | null = null;
 let lastServer: ServerBinding | null = null;
+let lastLocalId: string | null = null;
 /** zundo's history arrays last written (a commit or undo changes them). */
 let lastPast: unknown = null;
 let lastFuture: unknown = null;
-const unchanged = (snap: { doc: TopologyDocument; server: ServerBinding | null; past: unknown; future: unknown }) =>
-  snap.doc === lastWritten && snap.server === lastServer && snap.past === lastPast && snap.future === lastFuture;
+const unchanged = (snap: { doc: TopologyDocument; server: ServerBinding | null; past: unknown; future: unknown; localId?: string }) =>
+  snap.doc === lastWritten &&
+  snap.server === lastServer &&
+  snap.past === lastPast &&
+  snap.future === lastFuture &&
+  (snap.localId ?? null) === lastLocalId;
 
 async function flush() {
   if (writing) {
@@ -131,6 +161,7 @@ async function flush() {
       await put(record(snap));
       lastWritten = snap.doc;
       lastServer = snap.server;
+      lastLocalId = snap.localId ?? null;
       lastPast = snap.past;
       lastFuture = snap.future;
       useSession.setState({ autosavedAt: snap.savedAt });
@@ -199,7 +230,7 @@ export function startAutosave(): () => void {
     } else if (prev.transaction && !s.transaction) flushSoon();
   });
   const unsubscribeSession = useSession.subscribe((s, prev) => {
-    if (s.server !== prev.server) void flush();
+    if (s.server !== prev.server || s.localId !== prev.localId) void flush();
   });
   // A commit (the end of a drag or of typing in a field) changes only the history.
   const unsubscribeHistory = useEditor.temporal.subscribe((s, prev) => {

@@ -1,8 +1,9 @@
 /** Topology JSON files: save (download) and open (file picker); opening goes through restore(). */
 import type { TopologyDocument } from '@viplane/model';
-import { loadUnknown } from '../store/actions.ts';
+import { markSavedToFile, replaceDocument } from '../store/actions.ts';
 import { detachFromServer } from './serverSync.ts';
 import { toast } from '../store/ui.ts';
+import { editor } from '../store/editor.ts';
 
 export function fileName(doc: TopologyDocument): string {
   const slug = doc.name
@@ -17,6 +18,7 @@ export function serialize(doc: TopologyDocument): string {
 }
 
 export function saveFile(doc: TopologyDocument) {
+  markSavedToFile(doc);
   const blob = new Blob([serialize(doc)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -36,10 +38,11 @@ export async function openFile(file: File) {
     toast(`${file.name} is not JSON: ${err instanceof Error ? err.message : String(err)}`, 'error', 6000);
     return;
   }
-  if (loadUnknown(parsed, file.name)) {
+  replaceDocument(parsed, file.name, () => {
     detachFromServer();
+    markSavedToFile(editor().doc);
     toast(`Opened ${file.name}`, 'success');
-  }
+  });
 }
 
 /** Opens the browser's file picker. */

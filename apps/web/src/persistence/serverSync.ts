@@ -10,6 +10,7 @@ import { closeDialog, openDialog, toast } from '../store/ui.ts';
 import { loadUnknown } from '../store/actions.ts';
 import { ApiError, createDesign, getDesign, isConflict, saveDesign, type ConflictBody } from './api.ts';
 import { decodeHistory } from './history.ts';
+import { prepareMerge } from './conflictMerge.ts';
 
 export interface FragmentLink {
   id: string;
@@ -66,27 +67,29 @@ export async function saveToServer(): Promise<boolean> {
     } else {
       const meta = await saveDesign(session.server.id, session.server.version, session.server.editToken, doc);
       useSession.setState({ server: { ...session.server, version: meta.version }, dirty: editor().doc !== doc });
-      toast(`Saved · version ${meta.version}`, 'success');
+      // The server makes no version for a save that changes nothing.
+      toast(
+        meta.version === session.server.version
+          ? `No changes since version ${meta.version}: no new version`
+          : `Saved · version ${meta.version}`,
+        'success',
+      );
     }
     return true;
   } catch (err) {
     if (isConflict(err)) {
       lastConflict = err.body;
+      const server = session.server!;
+      await prepareMerge(server.id, server.version, server.editToken!, doc, {
+        version: err.body.currentVersion,
+        document: err.body.current.document,
+      });
       openDialog({ type: 'conflict', serverVersion: err.body.currentVersion });
     } else toast(`Save failed: ${err instanceof Error ? err.message : String(err)}`, 'error', 6000);
     return false;
   } finally {
     useSession.setState({ saving: false });
   }
-}
-
-/** 412: keep mine (a new version on top of theirs). */
-export async function resolveConflictKeepMine() {
-  const s = useSession.getState().server;
-  if (!s || !lastConflict) return;
-  useSession.setState({ server: { ...s, version: lastConflict.currentVersion } });
-  closeDialog();
-  await saveToServer();
 }
 
 /** 412: take theirs (my unsaved edits are dropped; undo cannot bring them back). */

@@ -18,7 +18,8 @@ import { applyConnection, resolveConnection, type ConnectAction } from '../flow/
 import { parseEdgeId } from '../flow/mapping.ts';
 import { reconnectEdge, type ReconnectTarget } from '../flow/reconnect.ts';
 import { roleOfHandle } from '../flow/roles.ts';
-import { editor } from './editor.ts';
+import { editor, history } from './editor.ts';
+import { newLocalId, useSession } from './session.ts';
 import { clearHighlight, closeDialog, openDialog, setHighlight, toast, useUi } from './ui.ts';
 import { canvasApi } from './canvasApi.ts';
 import { detachFromServer } from '../persistence/serverSync.ts';
@@ -162,11 +163,65 @@ export function loadUnknown(input: unknown, source: string, options: { readOnly?
   return result.document;
 }
 
+/**
+ * What replacing the open design would lose from everywhere but this browser, in words ("12
+ * elements not saved anywhere"); undefined when it is empty, read-only or saved on the server.
+ */
+export function unsavedWork(): string | undefined {
+  const { doc, readOnly } = editor();
+  const { server, dirty } = useSession.getState();
+  if (readOnly || doc.elements.length === 0 || (server && !dirty) || savedToFile === doc) return undefined;
+  const n = `${doc.elements.length} element${doc.elements.length === 1 ? '' : 's'}`;
+  return server ? `${n} with edits not saved to the server` : `${n} not saved anywhere`;
+}
+
+/** The document last written to a file (Save file): replacing it loses nothing. */
+let savedToFile: TopologyDocument | null = null;
+export function markSavedToFile(doc: TopologyDocument) {
+  savedToFile = doc;
+}
+
+/**
+ * Replaces the open design (template, file, import as a new design, a recent design, a version):
+ * through restore(), as one undo step (Ctrl+Z brings the old design back), in a new slot of Recent
+ * designs (the old one keeps its own). When the open design has work saved nowhere else, asks
+ * first, naming it. `then` runs after the replacement (detach from the server, a toast...).
+ */
+export function replaceDocument(
+  input: unknown,
+  source: string,
+  then?: (doc: TopologyDocument) => void,
+  options: { ask?: boolean; localId?: string } = {},
+): boolean {
+  const result = restore(input);
+  if (!result.ok) {
+    openDialog({
+      type: 'load-errors',
+      title: `${source} could not be opened`,
+      errors: result.errors.map((e) => ({ path: e.path, message: e.message })),
+    });
+    return false;
+  }
+  const go = () => {
+    // Over an empty canvas with no history there is nothing to bring back: a fresh history.
+    const empty = editor().doc.elements.length === 0 && editor().doc.links.length === 0 && history().pastStates.length === 0;
+    if (empty) editor().load(result.document);
+    else editor().replace(result.document);
+    useSession.setState({ localId: options.localId ?? newLocalId() });
+    clearHighlight();
+    useUi.setState({ diffMarks: new Map() });
+    closeDialog();
+    then?.(result.document);
+    setTimeout(() => canvasApi.current?.showLoaded(), 80);
+  };
+  const lost = options.ask === false ? undefined : unsavedWork();
+  if (lost) openDialog({ type: 'confirm-replace', source, lost, confirm: go });
+  else go();
+  return true;
+}
+
 export function newDocument() {
-  editor().load(emptyDocument());
-  detachFromServer();
-  clearHighlight();
-  closeDialog();
+  replaceDocument(emptyDocument(), 'A new design', () => detachFromServer(), { ask: false });
 }
 
 /** A view link's design as an editable local copy (not linked to the shared one). */

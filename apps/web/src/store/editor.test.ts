@@ -41,4 +41,18 @@ describe('editor store history', () => {
     expect(editor().edit((d) => addElement(d, 'portGroup', { x: 0, y: 0 }).doc)).toBe(false);
     expect(editor().doc.elements).toHaveLength(0);
   });
+
+  it('replace is one undo step: Ctrl+Z brings the replaced design back exactly', () => {
+    editor().edit((d) => addElement(d, 'portGroup', { x: 0, y: 0 }).doc);
+    const mine = editor().doc;
+    editor().select(['pg-1']);
+    editor().replace(emptyDocument('template'));
+    expect(editor().doc.name).toBe('template');
+    expect(editor().selectedNodes.size).toBe(0);
+    expect(history().pastStates).toHaveLength(2);
+    editor().undo();
+    expect(editor().doc).toBe(mine);
+    editor().redo();
+    expect(editor().doc.name).toBe('template');
+  });
 });

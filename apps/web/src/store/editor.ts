@@ -30,6 +30,11 @@ interface DocumentSlice {
   commitTransaction(): void;
   /** Replaces the document (load): a fresh history. */
   load(doc: Doc, options?: { readOnly?: boolean }): void;
+  /**
+   * Replaces the document as one undo step (a template, file, import or version over the open
+   * design): Ctrl+Z brings the old design back. In read-only mode it is a load.
+   */
+  replace(doc: Doc): void;
   /** Puts back a saved history around the loaded document (the autosave's, after restore()). */
   restoreHistory(undo: readonly Doc[], redo: readonly Doc[]): void;
   undo(): void;
@@ -100,6 +105,15 @@ function documentSlice(set: SetState, get: Get): DocumentSlice {
       });
       temporalStore.clear();
       temporalStore.resume();
+    },
+    replace(doc) {
+      if (get().readOnly) {
+        get().load(doc);
+        return;
+      }
+      get().commitTransaction();
+      // A plain set: zundo records the design before it as one step.
+      set({ doc, selectedNodes: EMPTY, selectedEdges: EMPTY, measured: new Map() });
     },
     restoreHistory(undo, redo) {
       if (get().readOnly) return;

@@ -9,7 +9,14 @@ export interface ServerBinding {
   viewToken: string | null;
 }
 
+/** A new id for a design slot in this browser's Recent designs. */
+export function newLocalId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `local-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
 export interface SessionState {
+  /** The open design's slot in Recent designs (persistence/recent.ts); a replaced design keeps its own. */
+  localId: string;
   server: ServerBinding | null;
   /** Edits since the last server save. */
   dirty: boolean;
@@ -21,6 +28,7 @@ export interface SessionState {
 }
 
 export const useSession = create<SessionState>()(() => ({
+  localId: newLocalId(),
   server: null,
   dirty: false,
   saving: false,

@@ -7,7 +7,7 @@ import type { TraceResult } from '@viplane/validator';
 import type { ConnectAction } from '../flow/connections.ts';
 
 export type Theme = 'light' | 'dark';
-export type RightTab = 'inspect' | 'problems' | 'trace';
+export type RightTab = 'inspect' | 'problems' | 'trace' | 'history';
 export type Dialog =
   | { type: 'templates' }
   | { type: 'share' }
@@ -15,6 +15,9 @@ export type Dialog =
   | { type: 'confirm-delete'; elementIds: string[]; linkIds: string[]; refEdges: string[] }
   | { type: 'conflict'; serverVersion: number | null }
   | { type: 'confirm-new' }
+  /** Replacing an open design with work not saved anywhere else: `lost` says what, `confirm` replaces. */
+  | { type: 'confirm-replace'; source: string; lost: string; confirm: () => void }
+  | { type: 'recent' }
   | { type: 'export' }
   | { type: 'import' }
   | { type: 'routing'; hostId: string }
@@ -43,7 +46,11 @@ export interface UiState {
   chooser: { x: number; y: number; actions: ConnectAction[] } | null;
   /** Live reason why the connection being dragged would be refused. */
   connectHint: string | null;
+  /** History panel: how each element differs from the version compared against (drawn in colour). */
+  diffMarks: ReadonlyMap<string, DiffMark>;
 }
+
+export type DiffMark = 'added' | 'changed' | 'moved';
 
 export const useUi = create<UiState>()(() => ({
   theme: initialTheme(),
@@ -58,6 +65,7 @@ export const useUi = create<UiState>()(() => ({
   trace: null,
   chooser: null,
   connectHint: null,
+  diffMarks: new Map(),
 }));
 
 function initialTheme(): Theme {

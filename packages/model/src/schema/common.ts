@@ -22,10 +22,13 @@ export type Ref = Static<typeof Ref>;
 
 export const Name = Type.String({ maxLength: MAX_NAME });
 
+/** The descriptions mark address fields in the schema, so tools (the diff, the inspector) can find them. */
+export const IP_DESCRIPTION = 'IPv4 or IPv6 address';
+export const CIDR_DESCRIPTION = 'CIDR with host bits clear';
 /** An IPv4/IPv6 address, e.g. `192.168.48.1`. */
-export const Ip = Type.String({ maxLength: MAX_ADDRESS, description: 'IPv4 or IPv6 address' });
+export const Ip = Type.String({ maxLength: MAX_ADDRESS, description: IP_DESCRIPTION });
 /** A network in CIDR form with host bits clear, e.g. `192.168.48.0/22`. */
-export const Cidr = Type.String({ maxLength: MAX_ADDRESS, description: 'CIDR with host bits clear' });
+export const Cidr = Type.String({ maxLength: MAX_ADDRESS, description: CIDR_DESCRIPTION });
 /** Unknown values stay explicit (`null`) so imports never invent data. */
 export const MaybeIp = Type.Union([Ip, Type.Null()]);
 export const MaybeCidr = Type.Union([Cidr, Type.Null()]);
@@ -34,17 +37,11 @@ export const Vlan = Type.Union([Type.Integer({ description: '802.1Q VLAN id' }),
 
 export const Count = Type.Integer({ minimum: 0, maximum: 100_000 });
 
-export const Position = Type.Object(
-  { x: Type.Number(), y: Type.Number() },
-  { additionalProperties: false },
-);
+export const Position = Type.Object({ x: Type.Number(), y: Type.Number() }, { additionalProperties: false });
 export type Position = Static<typeof Position>;
 
 /** A static route. `nextHop: null` means a discard (blackhole) route. */
-export const Route = Type.Object(
-  { id: Id, prefix: Cidr, nextHop: MaybeIp },
-  { additionalProperties: false },
-);
+export const Route = Type.Object({ id: Id, prefix: Cidr, nextHop: MaybeIp }, { additionalProperties: false });
 export type Route = Static<typeof Route>;
 
 export const RangePurpose = Type.Union(
@@ -62,10 +59,7 @@ export const RangePurpose = Type.Union(
 export type RangePurpose = Static<typeof RangePurpose>;
 
 /** An inclusive address range `start`–`end` on the network that declares it. */
-export const AddressRange = Type.Object(
-  { id: Id, purpose: RangePurpose, start: Ip, end: Ip },
-  { additionalProperties: false },
-);
+export const AddressRange = Type.Object({ id: Id, purpose: RangePurpose, start: Ip, end: Ip }, { additionalProperties: false });
 export type AddressRange = Static<typeof AddressRange>;
 
 /**
