@@ -14,9 +14,6 @@ import type { Command } from './command.ts';
 import { styler } from '../style.ts';
 
 export const exportCommand: Command = {
-  name: 'export',
-  usage: 'export <file|-> --out <dir|file.zip>',
-  summary: 'write the deployment bundle: configs, diagrams, address plan, report',
   async run(args, io) {
     const source = args.positionals[0];
     if (!source) throw io.usage('export needs a file (or - for stdin) and --out <dir|file.zip>');
