@@ -164,12 +164,7 @@ const MODELLED = new Set([
   ...SUBNETS.map(([k]) => `net_config.${k}`),
   ...VLANS.map(([k]) => `net_config.${k}`),
 ]);
-const SECRETS = new Set([
-  'aci_config.apic_login.password',
-  'aci_config.apic_login.username',
-  'aci_config.sync_login.password',
-  'aci_config.sync_login.username',
-]);
+const SECRETS = new Set(['aci_config.apic_login.password', 'aci_config.apic_login.username', 'aci_config.sync_login.password', 'aci_config.sync_login.username']);
 
 /** Is this acc-provision input? A mapping with an aci_config or net_config mapping. */
 export function looksLikeAccProvision(value: unknown): boolean {
@@ -184,10 +179,7 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
   const r = file.reporter;
   const input = file.documents[0]?.value;
   if (!isRecord(input)) {
-    r.error('import/not-a-mapping', 'an acc-provision input is a YAML mapping (aci_config, net_config, ...)', {
-      value: input,
-      expected: 'a mapping',
-    });
+    r.error('import/not-a-mapping', 'an acc-provision input is a YAML mapping (aci_config, net_config, ...)', { value: input, expected: 'a mapping' });
     return;
   }
   const unknownKeys = TREE.unknownKeys(input, 'acc-provision');
@@ -196,14 +188,10 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
     .map(([k]) => k.join('.'))
     .filter((k) => SECRETS.has(k) && valueAt(input, k.split('.')) !== null && valueAt(input, k.split('.')) !== '');
   if (secrets.length > 0)
-    r.info(
-      'import/secret-dropped',
-      `credentials not imported (a design never holds secrets; acc-provision takes them with -u/-p): ${secrets.join(', ')}`,
-      {
-        key: ['aci_config'],
-        data: { keys: secrets },
-      },
-    );
+    r.info('import/secret-dropped', `credentials not imported (a design never holds secrets; acc-provision takes them with -u/-p): ${secrets.join(', ')}`, {
+      key: ['aci_config'],
+      data: { keys: secrets },
+    });
 
   const get = (...key: KeyPath): unknown => valueAt(input, key);
   const bad = (key: KeyPath, value: unknown, expected: string, why = ''): void =>
@@ -235,12 +223,7 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
   const systemId = str('aci_config', 'system_id');
   required(['aci_config', 'system_id'], systemId);
   if (systemId !== undefined && !ACI_SYSTEM_ID.test(systemId))
-    bad(
-      ['aci_config', 'system_id'],
-      systemId,
-      '2-31 characters: a letter first, then letters, digits or "_"',
-      ' (acc-provision rejects "-")',
-    );
+    bad(['aci_config', 'system_id'], systemId, '2-31 characters: a letter first, then letters, digits or "_"', ' (acc-provision rejects "-")');
   const apicHosts = names('aci_config', 'apic_hosts');
   if (apicHosts === undefined || apicHosts.length === 0) missing.push('aci_config.apic_hosts');
   const aep = str('aci_config', 'aep');
@@ -259,9 +242,7 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
     for (const end of ['start', 'end'])
       if (get('aci_config', 'vmm_domain', 'vlan_range', end) === undefined)
         r.error('import/missing-value', `aci_config.vmm_domain.vlan_range.${end} is required with encap_type vlan`, {
-          key: isRecord(get('aci_config', 'vmm_domain', 'vlan_range'))
-            ? ['aci_config', 'vmm_domain', 'vlan_range']
-            : ['aci_config', 'vmm_domain', 'encap_type'],
+          key: isRecord(get('aci_config', 'vmm_domain', 'vlan_range')) ? ['aci_config', 'vmm_domain', 'vlan_range'] : ['aci_config', 'vmm_domain', 'encap_type'],
           expected: `vlan_range.${end}`,
         });
   const nested = get('aci_config', 'vmm_domain', 'nested_inside');
@@ -302,13 +283,9 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
       } else extraEntries.push({ key: `${key}[${i}]`, text, cidr: parsed });
     });
     if (list.length > 1)
-      r.warning(
-        'import/simplified',
-        `net_config.${key} has ${list.length} subnets; the design models the first (the list is kept as written)`,
-        {
-          key: ['net_config', key],
-        },
-      );
+      r.warning('import/simplified', `net_config.${key} has ${list.length} subnets; the design models the first (the list is kept as written)`, {
+        key: ['net_config', key],
+      });
   }
   // acc-provision's overlap check for the entries the validator does not see (the design holds the first of each).
   for (const a of extraEntries)

@@ -6,7 +6,6 @@ export const tkcImporter: FormatImporter = {
   label: 'TanzuKubernetesCluster manifest',
   // A file may start with another kind (a Namespace) before its TanzuKubernetesCluster.
   detect: (value, text) =>
-    looksLikeTkc(value) ||
-    (/^kind:\s*["']?TanzuKubernetesCluster\b/m.test(text) && /^apiVersion:\s*["']?run\.tanzu\.vmware\.com\//m.test(text)),
+    looksLikeTkc(value) || (/^kind:\s*["']?TanzuKubernetesCluster\b/m.test(text) && /^apiVersion:\s*["']?run\.tanzu\.vmware\.com\//m.test(text)),
   read: importTkc,
 };

@@ -108,15 +108,7 @@ export function tkcManifest(ctx: ConfigContext, tkc: Tkc): Record<string, unknow
   const spec: Record<string, unknown> = {
     topology: {
       controlPlane: { replicas: p.controlPlaneCount, vmClass: p.vmClass, storageClass, ...structuredClone(tkr) },
-      nodePools: [
-        {
-          name: importedPoolName(tkc) ?? TKC_NODE_POOL,
-          replicas: p.workerCount,
-          vmClass: p.vmClass,
-          storageClass,
-          ...structuredClone(tkr),
-        },
-      ],
+      nodePools: [{ name: importedPoolName(tkc) ?? TKC_NODE_POOL, replicas: p.workerCount, vmClass: p.vmClass, storageClass, ...structuredClone(tkr) }],
     },
     settings: { network, storage: { defaultClass: storageClass } },
   };
