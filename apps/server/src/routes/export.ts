@@ -16,13 +16,18 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['formats'],
         summary: 'Export a document to a deployment format',
-        description: `Formats: ${[...exportCodecs.keys()].join(', ')}. Planned as separate downloads (501 until wired; all are inside the bundle): ${Object.keys(PLANNED_FORMATS).filter((f) => !exportCodecs.has(f)).join(', ')}.`,
+        description: `Formats: ${[...exportCodecs.keys()].join(', ')}. Planned as separate downloads (501 until wired; all are inside the bundle): ${Object.keys(
+          PLANNED_FORMATS,
+        )
+          .filter((f) => !exportCodecs.has(f))
+          .join(', ')}.`,
         body: Type.Object({ format: Type.String({ maxLength: 64 }), document: DocumentSchema }, { additionalProperties: false }),
         response: {
           200: Type.Unsafe<string | Uint8Array>({
             type: 'string',
             format: 'binary',
-            description: 'The exported file (content type per format)',
+            description:
+              'The exported file (content type per format). For the bundle and the config formats, X-Viplane-Errors and X-Viplane-Warnings count the findings on what was written (validator and format checks); errors > 0 means it is not deployable as is.',
           }),
           ...errorResponses(400, 413, 415, 429, 501),
         },
@@ -43,6 +48,10 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       const document = requireDocument(request.body.document, '/document');
       if (!codec) throw new HttpError(501, notBuiltMessage(format), { code: 'NOT_IMPLEMENTED' });
       const file = codec.export(document);
+      // A written file with error findings is not deployable as is: the counts say so beside the body
+      // (as `viplane export` exits 1); report.md in the bundle lists them.
+      if (file.findings)
+        reply.header('x-viplane-errors', String(file.findings.errors)).header('x-viplane-warnings', String(file.findings.warnings));
       return reply
         .type(file.mediaType ?? codec.mediaType)
         .header('content-disposition', `attachment; filename="${file.filename.replace(/["\\\r\n]/g, '_')}"`)
