@@ -3,7 +3,8 @@
  * `format/*` are the real tools' checks applied when a file is written (formats.md §2.4, §4.3, §6.2 …)
  * that are about the file, not the design; a check that is a fact about the design is a validator rule
  * instead (issue 11 §3: the TKG endpoint, name, NSX-ALB and NSX-T settings checks moved to tkg/*, the
- * NodePortLocal/CNI check to ako/nodeportlocal-needs-antrea, AKO's name characters to ako/cluster-name-invalid),
+ * NodePortLocal/CNI check to ako/nodeportlocal-needs-antrea, AKO's name characters to ako/cluster-name-invalid,
+ * the TKC name, namespace, VM class, CNI and routed-namespace checks to tkgs/*),
  * `import/*` what an import says about the files it read. Tools and tests match on these ids, never on
  * wording; test/checks.test.ts keeps this list equal to the ids the sources report.
  */
@@ -43,13 +44,7 @@ export const FORMAT_CHECKS: Readonly<Record<string, string>> = {
   'format/nsxt-segment-dhcp': 'No free address for the segment’s DHCP server.',
   'format/nsxt-segment-gateway': 'A segment needs a subnet and a gateway for gateway_address.',
   // TanzuKubernetesCluster (formats.md §7)
-  'format/tkc-cni': 'The CNI is not available on a TKC.',
-  'format/tkc-name': 'The TKC name is not a DNS-1123 label.',
-  'format/tkc-namespace': 'The TKC is in no vSphere namespace, or its name is not a DNS-1123 label.',
-  'format/tkc-routed-namespace': 'antrea-nsx-routed needs a namespace on NSX with a network override and NAT off.',
-  'format/tkc-routed-pods-cidr': 'pods.cidrBlocks must be empty with antrea-nsx-routed.',
   'format/tkc-storage-class': 'No storage class (required by the CRD).',
-  'format/tkc-vm-class': 'No VM class (required by the CRD).',
   // TKG cluster configs (formats.md §2.4)
   'format/tkg-avi-per-cluster': 'A workload cluster wants other NSX-ALB settings: it gets its own AKODeploymentConfig.',
   'format/tkg-cni': 'The CNI is not one TKG accepts (antrea, calico, none).',
