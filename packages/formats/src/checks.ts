@@ -4,17 +4,14 @@
  * that are about the file, not the design; a check that is a fact about the design is a validator rule
  * instead (issue 11 §3: the TKG endpoint, name, NSX-ALB and NSX-T settings checks moved to tkg/*, the
  * NodePortLocal/CNI check to ako/nodeportlocal-needs-antrea, AKO's name characters to ako/cluster-name-invalid,
- * the TKC name, namespace, VM class, CNI and routed-namespace checks to tkgs/*),
+ * the TKC name, namespace, VM class, CNI and routed-namespace checks to tkgs/*, acc-provision's system_id and
+ * required keys to aci/*),
  * `import/*` what an import says about the files it read. Tools and tests match on these ids, never on
  * wording; test/checks.test.ts keeps this list equal to the ids the sources report.
  */
 export const FORMAT_CHECKS: Readonly<Record<string, string>> = {
   // acc-provision (formats.md §6.2)
   'format/aci-gateway-form': 'A subnet given as its network address is written in gateway/prefix form, as acc-provision reads it.',
-  'format/aci-required': 'A key acc-provision requires for kubernetes flavors has no value.',
-  'format/aci-subnet': 'A subnet is not address/prefix; acc-provision fails on it.',
-  'format/aci-subnet-overlap': 'Two of the node, pod, extern and node-service subnets overlap; acc-provision rejects the input.',
-  'format/aci-system-id': 'system_id breaks acc-provision’s rule (2-31 characters, a letter first, letters, digits and “_”).',
   // AKO values and AKODeploymentConfig (formats.md §2.5, §4)
   'format/ako-adc-network': 'An AKODeploymentConfig network lacks a name or a CIDR the webhook can parse.',
   'format/ako-cluster-name': 'No clusterName to write; under TKG the AKO operator derives clusterName, not the design’s name.',

@@ -68,5 +68,7 @@ export const CATALOGUE: Readonly<Record<string, Severity>> = {
   'aci/node-not-attached': 'error',
   'aci/no-l3out': 'error',
   'aci/subnet-overlap': 'error',
+  'aci/system-id-invalid': 'error',
+  'aci/required-missing': 'error',
   'design/unknown-value': 'info',
 };
