@@ -3,7 +3,7 @@
  * `format/*` are the real tools' checks applied when a file is written (formats.md §2.4, §4.3, §6.2 …)
  * that are about the file, not the design; a check that is a fact about the design is a validator rule
  * instead (issue 11 §3: the TKG endpoint, name, NSX-ALB and NSX-T settings checks moved to tkg/*, the
- * NodePortLocal/CNI check to ako/nodeportlocal-needs-antrea, AKO's name characters to ako/cluster-name-invalid,
+ * NodePortLocal/CNI check to ako/nodeportlocal-needs-antrea, AKO's name characters to ako/cluster-name-invalid, its selector to ako/nodeport-selector-one-label,
  * the TKC name, namespace, VM class, CNI and routed-namespace checks to tkgs/*, acc-provision's system_id and
  * required keys to aci/*),
  * `import/*` what an import says about the files it read. Tools and tests match on these ids, never on
@@ -18,7 +18,6 @@ export const FORMAT_CHECKS: Readonly<Record<string, string>> = {
   'format/ako-controller': 'No Controller address for ControllerSettings.controllerHost.',
   'format/ako-ingress-class': 'The chart creates its own IngressClass name, not the design’s.',
   'format/ako-node-network': 'Static-route mode needs the node network and its CIDR in nodeNetworkList.',
-  'format/ako-node-selector': 'nodePortSelector takes one label; the design has several.',
   'format/ako-vip-network': 'The VIP network has no valid subnet for vipNetworkList.',
   // NSX-ALB objects (formats.md §3)
   'format/avi-controller-address': 'The Controller has no management address for apply.sh.',

@@ -44,6 +44,7 @@ export const CATALOGUE: Readonly<Record<string, Severity>> = {
   'ako/nodeport-no-selector': 'warning',
   'ako/nodeportlocal-needs-antrea': 'error',
   'ako/cluster-name-invalid': 'error',
+  'ako/nodeport-selector-one-label': 'warning',
   'nsxt/pod-cidr-too-small': 'error',
   'nsxt/pod-cidr-capacity': 'error',
   'nsxt/t1-route-advertisement': 'error',

@@ -98,13 +98,7 @@ export function akoValues(ctx: ConfigContext, ako: Ako): Record<string, unknown>
 
   // NodePortLocal on a CNI other than Antrea: ako/nodeportlocal-needs-antrea.
   const labels = Object.keys(p.nodeSelectorLabels).sort();
-  if (p.mode === 'nodeport' && labels.length > 1)
-    ctx.report(
-      'format/ako-node-selector',
-      'warning',
-      `AKO ${ako.name}: nodePortSelector takes one key/value; ${labels.length} labels are set, "${labels[0]}" is used`,
-      targets,
-    );
+  // Several labels: the first is written (ako/nodeport-selector-one-label says so on the canvas).
   if (p.ingress.enabled && p.ingress.className !== CHART_INGRESS_CLASS)
     ctx.report(
       'format/ako-ingress-class',

@@ -6,6 +6,7 @@ import dnsVsInPool from './dns-vs-in-pool.ts';
 import nodeportNoSelector from './nodeport-no-selector.ts';
 import nodeportlocalNeedsAntrea from './nodeportlocal-needs-antrea.ts';
 import clusterNameInvalid from './cluster-name-invalid.ts';
+import nodeportSelectorOneLabel from './nodeport-selector-one-label.ts';
 
 export const akoRules: readonly Rule[] = [
   staticRouteNeedsNodeNetwork,
@@ -15,4 +16,5 @@ export const akoRules: readonly Rule[] = [
   nodeportNoSelector,
   nodeportlocalNeedsAntrea,
   clusterNameInvalid,
+  nodeportSelectorOneLabel,
 ];
