@@ -1,6 +1,7 @@
 /**
  * AKO Helm values (`values.yaml` of the `ako/ako` chart) -> design (issue 6). The inverse of
- * values.ts: one `ako` element per file (merged with the design's AKO of the same clusterName), its
+ * values.ts: one `ako` element per file (a design's AKO of the same clusterName is updated; two files
+ * with the same clusterName are two AKOs, which ako/cluster-name-duplicate reports), its
  * NSX-ALB Controller (matched by the management address in ControllerSettings.controllerHost, else
  * created on a "Controller network (<host>)" whose facts are unknown, as tkg/import.ts does), the SE
  * group by name, the VIP network (vipNetworkList[0]: port group by name, with its CIDR, registered on
