@@ -2,9 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { parseJsonText, restore, type TopologyDocument } from '@viplane/model';
+import { UsageError } from './errors.ts';
 
-/** A failure the user must fix: printed as is, exit code 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
 export async function readText(source: string, stdin: Readable): Promise<string> {
   if (source === '-') {
@@ -16,7 +16,9 @@ export async function readText(source: string, stdin: Readable): Promise<string>
     return await readFile(source, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${source}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code)}`);
+    throw new UsageError(
+      `cannot read ${source}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code)}`,
+    );
   }
 }
 

@@ -47,12 +47,16 @@ describe('viplane CLI', () => {
   it('validates a clean template with exit 0 and an empty diagnostic list', () => {
     const r = viplane(['validate', designPath, '--format', 'json']);
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect((JSON.parse(r.stdout) as { diagnostics: unknown[] }).diagnostics.filter((d) => (d as { severity: string }).severity === 'error')).toEqual([]);
+    expect(
+      (JSON.parse(r.stdout) as { diagnostics: unknown[] }).diagnostics.filter((d) => (d as { severity: string }).severity === 'error'),
+    ).toEqual([]);
   });
 
   it('exits 1 and names the rule and targets when the design has errors (from stdin)', () => {
     const doc = JSON.parse(viplane(['templates', 'show', 'seed000-3net-alb']).stdout);
-    const cluster = doc.elements.find((e: { kind: string; props: { role: string } }) => e.kind === 'tkgCluster' && e.props.role === 'workload');
+    const cluster = doc.elements.find(
+      (e: { kind: string; props: { role: string } }) => e.kind === 'tkgCluster' && e.props.role === 'workload',
+    );
     cluster.props.podCidr = '192.168.32.0/20';
     const r = viplane(['validate', '-', '--format', 'json'], JSON.stringify(doc));
     expect(r.code).toBe(1);

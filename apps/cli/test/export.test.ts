@@ -58,6 +58,27 @@ describe('viplane export', () => {
     expect(Buffer.from(entries['README.md']!).toString('utf8')).toContain('routing/no-default-gateway');
   });
 
+  it('exits 1 with the error on stderr for a fact once found only at export (endpoint = the vCenter)', { timeout: 60_000 }, () => {
+    const doc = JSON.parse(readFileSync(design, 'utf8'));
+    const vcenter = doc.elements.find((e: { kind: string }) => e.kind === 'vcenter');
+    const wc = doc.elements.find((e: { kind: string; props: { role: string } }) => e.kind === 'tkgCluster' && e.props.role === 'workload');
+    wc.props.endpoint.address = vcenter.props.server;
+    const out = join(dir, 'vcenter-endpoint');
+    const r = viplane(['export', '-', '--out', out], JSON.stringify(doc));
+    expect(r.code).toBe(1);
+    expect(existsSync(join(out, 'report.md'))).toBe(true);
+    expect(r.stderr).toContain('tkg/endpoint-is-vcenter');
+    // The same finding in `viplane validate`: one list, not one at export and another on the canvas.
+    const v = viplane(['validate', '-', '--format', 'json'], JSON.stringify(doc));
+    expect(v.code).toBe(1);
+    const found = (JSON.parse(v.stdout) as { diagnostics: { ruleId: string; targets: { id: string }[] }[] }).diagnostics.filter(
+      (d) => d.ruleId === 'tkg/endpoint-is-vcenter',
+    );
+    expect(found.map((d) => d.targets.map((t) => t.id))).toEqual([[wc.id, vcenter.id]]);
+    const errors = (JSON.parse(v.stdout) as { diagnostics: { severity: string }[] }).diagnostics.filter((d) => d.severity === 'error');
+    expect(r.stdout).toContain(`${errors.length} error(s)`);
+  });
+
   // Each case starts a process; on a loaded machine that takes seconds.
   it('exits 2 without --out', { timeout: 60_000 }, () => {
     const r = viplane(['export', design]);

@@ -63,7 +63,13 @@ describe('viplane import', () => {
     writeFileSync(broken, 'CLUSTER_NAME: cl1\nCNI: [antrea\n');
     const r = viplane(['import', 'auto', broken]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/broken\.yaml:\d+:\d+: not valid JSON or YAML/);
+    // Nothing imported: the report is a message (stderr), stdout stays empty for a pipeline.
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/broken\.yaml:\d+:\d+: not valid JSON or YAML/);
+    const withOut = viplane(['import', 'auto', broken, '--out', join(dir, 'never.json')]);
+    expect(withOut.code).toBe(2);
+    expect(withOut.stdout).toBe('');
+    expect(withOut.stderr).toMatch(/broken\.yaml:\d+:\d+/);
   });
 
   it('refuses an unknown format or a missing file with exit 2', () => {

@@ -1,24 +1,23 @@
 /**
  * The stable ids of the formats' own diagnostics, beside the validator's rule catalogue:
- * `format/*` are the real tools' checks applied when a file is written (formats.md §2.4, §4.3, §6.2 …),
+ * `format/*` are the real tools' checks applied when a file is written (formats.md §2.4, §4.3, §6.2 …)
+ * that are about the file, not the design; a check that is a fact about the design is a validator rule
+ * instead (issue 11 §3: the TKG endpoint, name, NSX-ALB and NSX-T settings checks moved to tkg/*, the
+ * NodePortLocal/CNI check to ako/nodeportlocal-needs-antrea, AKO's name characters to ako/cluster-name-invalid, its selector to ako/nodeport-selector-one-label,
+ * the TKC name, namespace, VM class, CNI and routed-namespace checks to tkgs/*, acc-provision's system_id and
+ * required keys to aci/*),
  * `import/*` what an import says about the files it read. Tools and tests match on these ids, never on
  * wording; test/checks.test.ts keeps this list equal to the ids the sources report.
  */
 export const FORMAT_CHECKS: Readonly<Record<string, string>> = {
   // acc-provision (formats.md §6.2)
   'format/aci-gateway-form': 'A subnet given as its network address is written in gateway/prefix form, as acc-provision reads it.',
-  'format/aci-required': 'A key acc-provision requires for kubernetes flavors has no value.',
-  'format/aci-subnet': 'A subnet is not address/prefix; acc-provision fails on it.',
-  'format/aci-subnet-overlap': 'Two of the node, pod, extern and node-service subnets overlap; acc-provision rejects the input.',
-  'format/aci-system-id': 'system_id breaks acc-provision’s rule (2-31 characters, a letter first, letters, digits and “_”).',
   // AKO values and AKODeploymentConfig (formats.md §2.5, §4)
   'format/ako-adc-network': 'An AKODeploymentConfig network lacks a name or a CIDR the webhook can parse.',
-  'format/ako-cluster-name': 'Under TKG the AKO operator derives clusterName; the design’s name is not the one AKO will use.',
+  'format/ako-cluster-name': 'No clusterName to write; under TKG the AKO operator derives clusterName, not the design’s name.',
   'format/ako-controller': 'No Controller address for ControllerSettings.controllerHost.',
   'format/ako-ingress-class': 'The chart creates its own IngressClass name, not the design’s.',
   'format/ako-node-network': 'Static-route mode needs the node network and its CIDR in nodeNetworkList.',
-  'format/ako-node-selector': 'nodePortSelector takes one label; the design has several.',
-  'format/ako-nodeportlocal-cni': 'serviceType NodePortLocal needs cniPlugin antrea.',
   'format/ako-vip-network': 'The VIP network has no valid subnet for vipNetworkList.',
   // NSX-ALB objects (formats.md §3)
   'format/avi-controller-address': 'The Controller has no management address for apply.sh.',
@@ -41,29 +40,10 @@ export const FORMAT_CHECKS: Readonly<Record<string, string>> = {
   'format/nsxt-segment-dhcp': 'No free address for the segment’s DHCP server.',
   'format/nsxt-segment-gateway': 'A segment needs a subnet and a gateway for gateway_address.',
   // TanzuKubernetesCluster (formats.md §7)
-  'format/tkc-cni': 'The CNI is not available on a TKC.',
-  'format/tkc-name': 'The TKC name is not a DNS-1123 label.',
-  'format/tkc-namespace': 'The TKC is in no vSphere namespace, or its name is not a DNS-1123 label.',
-  'format/tkc-routed-namespace': 'antrea-nsx-routed needs a namespace on NSX with a network override and NAT off.',
-  'format/tkc-routed-pods-cidr': 'pods.cidrBlocks must be empty with antrea-nsx-routed.',
   'format/tkc-storage-class': 'No storage class (required by the CRD).',
-  'format/tkc-vm-class': 'No VM class (required by the CRD).',
   // TKG cluster configs (formats.md §2.4)
-  'format/tkg-avi-controller': 'NSX-ALB use without a Controller, or without AVI_ENABLE on the management cluster.',
-  'format/tkg-avi-data-network': 'AVI_DATA_NETWORK / _CIDR would be empty; the CLI requires them.',
   'format/tkg-avi-per-cluster': 'A workload cluster wants other NSX-ALB settings: it gets its own AKODeploymentConfig.',
-  'format/tkg-avi-settings': 'A management-cluster NSX-ALB setting (Controller, cloud, SE group) is missing.',
-  'format/tkg-cidr': 'CLUSTER_CIDR / SERVICE_CIDR is not a CIDR, or the two are of different families.',
-  'format/tkg-cluster-name': 'The cluster name breaks the vSphere naming rule of the TKG CLI.',
-  'format/tkg-cluster-name-length': 'With NSX-ALB the cluster name may have at most 25 characters.',
-  'format/tkg-cni': 'The CNI is not one TKG accepts, or routable pods run without Antrea.',
-  'format/tkg-endpoint-duplicate': 'Two clusters use the same VSPHERE_CONTROL_PLANE_ENDPOINT.',
-  'format/tkg-endpoint-ipv6': 'The NSX-ALB control-plane provider does not take an IPv6 endpoint.',
-  'format/tkg-endpoint-is-vcenter': 'VSPHERE_CONTROL_PLANE_ENDPOINT is the vCenter.',
-  'format/tkg-endpoint-outside-vip-network': 'An endpoint requested from NSX-ALB lies outside its control-plane VIP network.',
-  'format/tkg-endpoint-required': 'VSPHERE_CONTROL_PLANE_ENDPOINT is required without the NSX-ALB control-plane provider.',
-  'format/tkg-nsxt-manager-host': 'Routable pods need NSXT_MANAGER_HOST.',
-  'format/tkg-nsxt-router-path': 'Routable pods need a Tier-1 for NSXT_ROUTER_PATH.',
+  'format/tkg-cni': 'The CNI is not one TKG accepts (antrea, calico, none).',
   'format/tkg-service-cidr-too-large': 'SERVICE_CIDR has more than 20 host bits.',
   'format/tkg-vsphere-value-missing': 'A vSphere value ytt requires is not in the design; the file has a placeholder.',
   // Import

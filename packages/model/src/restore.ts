@@ -45,14 +45,21 @@ const Envelope = Type.Composite([
   Type.Object({ elements: Type.Array(Type.Unknown(), { maxItems: 100_000 }), links: Type.Array(Type.Unknown(), { maxItems: 200_000 }) }),
 ]);
 
+/**
+ * Compiled on first use, each element kind on its own: a one-shot caller (`viplane validate` on one
+ * design) compiles only the kinds its document holds, not all of them (issue 11 §6).
+ */
 let checkers: { envelope: Checker; link: Checker; kinds: Map<string, Checker> } | undefined;
 function getCheckers() {
-  checkers ??= {
-    envelope: checker(Envelope),
-    link: checker(Link),
-    kinds: new Map(ELEMENT_KINDS.map((k) => [k, checker(elementSchemas[k])])),
-  };
+  checkers ??= { envelope: checker(Envelope), link: checker(Link), kinds: new Map() };
   return checkers;
+}
+
+function kindChecker(kinds: Map<string, Checker>, kind: unknown): Checker | undefined {
+  if (typeof kind !== 'string' || !Object.hasOwn(elementSchemas, kind)) return undefined;
+  let found = kinds.get(kind);
+  if (!found) kinds.set(kind, (found = checker(elementSchemas[kind as keyof typeof elementSchemas])));
+  return found;
 }
 
 function collect(into: RestoreError[], prefix: string, found: Iterable<{ path: string; message: string; value: unknown }>) {
@@ -83,15 +90,15 @@ export function restore(input: unknown): RestoreResult {
   for (let i = 0; i < elements.length && errors.length < MAX_ERRORS; i++) {
     const el = elements[i];
     const kind = el !== null && typeof el === 'object' ? (el as Record<string, unknown>)['kind'] : undefined;
-    const kindChecker = typeof kind === 'string' ? kinds.get(kind) : undefined;
-    if (!kindChecker) {
+    const check = kindChecker(kinds, kind);
+    if (!check) {
       errors.push({
         path: `/elements/${i}/kind`,
         message: `unknown element kind; expected one of ${ELEMENT_KINDS.join(', ')}`,
         value: describe(kind),
       });
-    } else if (!kindChecker.check(el)) {
-      collect(errors, `/elements/${i}`, kindChecker.errors(el));
+    } else if (!check.check(el)) {
+      collect(errors, `/elements/${i}`, check.errors(el));
     }
   }
   const links = raw['links'] as unknown[];

@@ -16,6 +16,8 @@
  *                                 in a worker thread (the bench before 2026-11-25; see
  *                                 baselineWorker.ts for what that measured)
  *
+ * cli/validate: `viplane validate` on a template in a fresh process beside `node -e ''` (cases-cli.ts).
+ *
  * validate/large and validate/large-5x report two regimes (cases-estate.ts): `cold`, the first 3
  * validations of a fresh process after 1 untimed one (5 child processes per estate, 2 with
  * --quick, their runs pooled into one median), and `warm`, the median after ≥8 validations in this
@@ -31,6 +33,7 @@ import { generateEstate, type Estate } from './generate.ts';
 import { gc, type Row } from './measure.ts';
 import { lpmCase, overlapCase } from './cases-core.ts';
 import { diffMergeCases } from './cases-diff.ts';
+import { cliValidateCase } from './cases-cli.ts';
 import {
   COLD_RUNS,
   COLD_WARMUP,
@@ -138,6 +141,7 @@ if (wanted('validate/large-5x')) {
 if (wanted('overlap')) emit(...overlapCase(quick ? 3 : 9, quick ? 1 : 2));
 if (wanted('lpm')) emit(...lpmCase(quick ? 3 : 9, quick ? 1 : 2));
 if (wanted('diff') || wanted('merge')) emit(...diffMergeCases([1_000, 10_000], quick ? 3 : 9, quick ? 1 : 2));
+if (wanted('cli/validate')) emit(cliValidateCase(quick ? 5 : 15));
 
 if (!json) printTable(rows);
 

@@ -1,6 +1,6 @@
 /** The shape every subcommand shares, so main.ts stays a dispatcher. */
 import type { Readable, Writable } from 'node:stream';
-import type { UsageError } from '../io.ts';
+import type { UsageError } from '../errors.ts';
 
 export interface Io {
   stdout: Writable;
@@ -21,9 +21,6 @@ export interface ParsedArgs {
 }
 
 export interface Command {
-  name: string;
-  usage: string;
-  summary: string;
   /** Returns the exit code. Throws UsageError for input the user must fix (exit 2). */
   run(args: ParsedArgs, io: Io): Promise<number>;
 }

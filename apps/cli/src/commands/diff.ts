@@ -10,9 +10,6 @@ import type { Command } from './command.ts';
 import { styler } from '../style.ts';
 
 export const diffCommand: Command = {
-  name: 'diff',
-  usage: 'diff <a> <b> [--format text|json]',
-  summary: 'what changed between two designs, and which problems it added or fixed',
   async run(args, io) {
     const [first, second] = args.positionals;
     if (!first || !second) throw io.usage('diff needs two designs: diff <a> <b> (one of them may be - for stdin)');

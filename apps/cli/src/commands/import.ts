@@ -5,8 +5,8 @@
  *
  * The design goes to --out (or to stdout); the report — import problems with file:line:column, then
  * the validator's findings — to stdout when --out is given, else to stderr, so
- * `viplane import auto a.yaml > design.json` works. With --format json, stdout gets
- * `{document, importDiagnostics, diagnostics}`.
+ * `viplane import auto a.yaml > design.json` works; when nothing could be imported the report goes
+ * to stderr and stdout stays empty. With --format json, stdout gets `{document, importDiagnostics, diagnostics}`.
  * Exit 0 clean, 1 import or design errors (the design is still written), 2 nothing usable.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -19,9 +19,6 @@ import type { Command } from './command.ts';
 import { styler } from '../style.ts';
 
 export const importCommand: Command = {
-  name: 'import',
-  usage: `import <auto|${IMPORT_FORMATS.join('|')}> <files...> [--out file] [--into design.json] [--format text|json]`,
-  summary: 'turn TKG configs, AKO values, TKC manifests, acc-provision input into a design and check it',
   async run(args, io) {
     const [formatArg, ...paths] = args.positionals;
     if (!formatArg) throw io.usage(`import needs a format (auto, ${IMPORT_FORMATS.join(', ')}) and at least one file`);
@@ -39,7 +36,9 @@ export const importCommand: Command = {
     if (args.format === 'json') {
       io.stdout.write(`${JSON.stringify({ document: result.document, importDiagnostics: result.diagnostics, diagnostics }, null, 2)}\n`);
     } else {
-      const report = args.out || !result.document ? io.stdout : io.stderr;
+      // The report is the output when the design went to a file; beside a design on stdout, and when
+      // nothing could be imported, it is a message: stderr.
+      const report = args.out && result.document ? io.stdout : io.stderr;
       if (result.document && !args.out) io.stdout.write(`${JSON.stringify(result.document, null, 2)}\n`);
       report.write(renderReport(result.document, result.created, result.diagnostics, diagnostics, args.out, styler(report)));
     }

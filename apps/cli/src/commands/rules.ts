@@ -4,13 +4,15 @@ import type { Command } from './command.ts';
 import { styler } from '../style.ts';
 
 export const rulesCommand: Command = {
-  name: 'rules',
-  usage: 'rules [--format text|json]',
-  summary: 'list every rule with its severity',
   async run(args, io) {
     const list = [...rules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
     if (args.format === 'json') {
-      const json = list.map((r) => ({ id: r.meta.id, severity: r.meta.severity, category: r.meta.category, description: r.meta.description }));
+      const json = list.map((r) => ({
+        id: r.meta.id,
+        severity: r.meta.severity,
+        category: r.meta.category,
+        description: r.meta.description,
+      }));
       io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     } else {
       const s = styler(io.stdout);

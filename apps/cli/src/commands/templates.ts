@@ -3,9 +3,6 @@ import { templates, getTemplate } from '@viplane/templates';
 import type { Command } from './command.ts';
 
 export const templatesCommand: Command = {
-  name: 'templates',
-  usage: 'templates [--format text|json] | templates show <id>',
-  summary: "list the seeds' reference designs, or print one as a topology document",
   async run(args, io) {
     if (args.positionals[0] === 'show') {
       const id = args.positionals[1];
@@ -17,7 +14,13 @@ export const templatesCommand: Command = {
     }
     if (args.positionals.length > 0) throw io.usage(`unknown templates subcommand "${args.positionals[0]}"`);
     if (args.format === 'json') {
-      io.stdout.write(`${JSON.stringify(templates.map((t) => ({ id: t.id, title: t.title, seed: t.seed })), null, 2)}\n`);
+      io.stdout.write(
+        `${JSON.stringify(
+          templates.map((t) => ({ id: t.id, title: t.title, seed: t.seed })),
+          null,
+          2,
+        )}\n`,
+      );
     } else {
       const width = Math.max(...templates.map((t) => t.id.length));
       for (const t of templates) io.stdout.write(`${t.id.padEnd(width)}  seed ${t.seed}  ${t.title}\n`);

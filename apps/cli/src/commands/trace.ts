@@ -7,9 +7,6 @@ import { styler } from '../style.ts';
 import type { TopologyDocument } from '@viplane/model';
 
 export const traceCommand: Command = {
-  name: 'trace',
-  usage: 'trace <file|-> --from <element|address> --to <element|address> [--vrf name] [--format text|json]',
-  summary: 'follow a packet hop by hop, with the route each hop uses',
   async run(args, io) {
     const source = args.positionals[0];
     if (!source || !args.from || !args.to) throw io.usage('trace needs a file, --from and --to');
@@ -39,7 +36,8 @@ function renderText(document: TopologyDocument, result: TraceResult, s: ReturnTy
     const out = hop.egressNetworkId ? `  out on ${names.get(hop.egressNetworkId) ?? hop.egressNetworkId}` : '';
     lines.push(`${String(i + 1).padStart(3)}  ${hop.name}${hop.vrf ? ` [${hop.vrf}]` : ''}${route}${out}`);
   });
-  if (result.delivered) lines.push(s('green', `delivered on ${names.get(result.deliveredOn?.networkId ?? '') ?? result.deliveredOn?.networkId ?? '?'}`));
+  if (result.delivered)
+    lines.push(s('green', `delivered on ${names.get(result.deliveredOn?.networkId ?? '') ?? result.deliveredOn?.networkId ?? '?'}`));
   else lines.push(s('red', `dropped (${result.drop?.reason}): ${result.drop?.message}`));
   return `${lines.join('\n')}\n`;
 }

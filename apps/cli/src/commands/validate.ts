@@ -6,9 +6,6 @@ import type { Command } from './command.ts';
 import { styler } from '../style.ts';
 
 export const validateCommand: Command = {
-  name: 'validate',
-  usage: 'validate <file|-> [--format text|json]',
-  summary: 'check a design against every rule',
   async run(args, io) {
     const source = args.positionals[0];
     if (!source) throw io.usage('validate needs a file (or - for stdin)');
@@ -31,7 +28,10 @@ function renderText(document: TopologyDocument, diagnostics: Diagnostic[], s: Re
   const names = new Map(document.elements.map((e) => [e.id, e.name]));
   const mark = { error: s('red', 'error  '), warning: s('yellow', 'warning'), info: s('cyan', 'info   ') };
   const lines = diagnostics.map((d) => {
-    const where = d.targets.map((t) => names.get(t.id) ?? t.id).slice(0, 3).join(', ');
+    const where = d.targets
+      .map((t) => names.get(t.id) ?? t.id)
+      .slice(0, 3)
+      .join(', ');
     return `${mark[d.severity]}  ${d.message}  ${s('dim', `${d.ruleId}${where ? ` @ ${where}` : ''}`)}`;
   });
   const count = (sev: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === sev).length;

@@ -16,14 +16,31 @@ import {
   type ImportFormat,
 } from '@viplane/formats';
 import { svgToPngWithin, type PngOutcome } from '@viplane/formats/png';
+import { validate, type Diagnostic } from '@viplane/validator';
 import { WORK_LIMITS } from '../limits.ts';
+
+function countFindings(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  return {
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+}
 
 export interface ExportCodec {
   id: string;
   title: string;
   mediaType: string;
-  /** `mediaType` overrides the codec's when one call answers with a different type (one file vs a zip). */
-  export(document: TopologyDocument): { filename: string; body: string | Uint8Array; mediaType?: string };
+  /**
+   * `mediaType` overrides the codec's when one call answers with a different type (one file vs a zip).
+   * `findings`: the error and warning counts of what was written (the validator's findings on the design
+   * and the format's own checks), for the X-Viplane-Errors / X-Viplane-Warnings headers.
+   */
+  export(document: TopologyDocument): {
+    filename: string;
+    body: string | Uint8Array;
+    mediaType?: string;
+    findings?: { errors: number; warnings: number };
+  };
 }
 
 /** Formats design.md and formats.md plan for @viplane/formats, so a 501 can say what is missing. */
@@ -75,10 +92,10 @@ const builtIn: ExportCodec[] = [
     id: 'bundle',
     title: 'deployment bundle (zip with README, configs, diagrams, report, topology.json)',
     mediaType: 'application/zip',
-    export: (document) => ({
-      filename: `${baseName(document)}-bundle.zip`,
-      body: zipBundle(exportBundle(document, { png: pngWithinBudget() })),
-    }),
+    export: (document) => {
+      const bundle = exportBundle(document, { png: pngWithinBudget() });
+      return { filename: `${baseName(document)}-bundle.zip`, body: zipBundle(bundle), findings: countFindings(bundle.diagnostics ?? []) };
+    },
   },
   {
     id: 'report',
@@ -109,15 +126,17 @@ const configCodecs: ExportCodec[] = Object.entries(CONFIG_FORMAT_IDS).map(([id, 
   title: PLANNED_FORMATS[id] ?? id,
   mediaType: 'application/zip',
   export: (document) => {
-    const { files } = exportConfigs(document, { only: [format] });
+    const { files, diagnostics } = exportConfigs(document, { only: [format] });
+    const findings = countFindings([...validate(document), ...diagnostics]);
     const only = files.length === 1 ? files[0] : undefined;
     if (only)
       return {
         filename: only.path.replace(/^.*\//, ''),
         body: only.content,
         mediaType: only.path.endsWith('.json') ? 'application/json' : 'application/yaml',
+        findings,
       };
-    return { filename: `${baseName(document)}-${id}.zip`, body: zipBundle({ files }) };
+    return { filename: `${baseName(document)}-${id}.zip`, body: zipBundle({ files }), findings };
   },
 }));
 

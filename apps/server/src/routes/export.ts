@@ -28,7 +28,8 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
           200: Type.Unsafe<string | Uint8Array>({
             type: 'string',
             format: 'binary',
-            description: 'The exported file (content type per format)',
+            description:
+              'The exported file (content type per format). For the bundle and the config formats, X-Viplane-Errors and X-Viplane-Warnings count the findings on what was written (validator and format checks); errors > 0 means it is not deployable as is.',
           }),
           ...errorResponses(400, 413, 415, 429, 501),
         },
@@ -50,6 +51,10 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!codec) throw new HttpError(501, notBuiltMessage(format), { code: 'NOT_IMPLEMENTED' });
       // In a worker: a bundle renders PNGs and validates the design (seconds for a large one).
       const file = await fastify.work.run({ kind: 'export', format, document: documentJson(document) });
+      // A written file with error findings is not deployable as is: the counts say so beside the body
+      // (as `viplane export` exits 1); report.md in the bundle lists them.
+      if (file.findings)
+        reply.header('x-viplane-errors', String(file.findings.errors)).header('x-viplane-warnings', String(file.findings.warnings));
       return reply
         .type(file.mediaType)
         .header('content-disposition', `attachment; filename="${file.filename.replace(/["\\\r\n]/g, '_')}"`)

@@ -34,6 +34,8 @@ export interface ExportOutput {
   filename: string;
   body: string | Uint8Array;
   mediaType: string;
+  /** Error and warning counts of what was written (bundle and config formats). */
+  findings?: { errors: number; warnings: number };
 }
 
 export interface ImportOutput {
@@ -60,7 +62,9 @@ export async function runJob(job: Job | { kind: 'warm' }): Promise<unknown> {
       const codec = exportCodecs.get(job.format);
       if (!codec) throw new Error(`no export codec "${job.format}"`);
       const file = codec.export(parsed(job.document));
-      return { filename: file.filename, body: file.body, mediaType: file.mediaType ?? codec.mediaType } satisfies ExportOutput;
+      const output: ExportOutput = { filename: file.filename, body: file.body, mediaType: file.mediaType ?? codec.mediaType };
+      if (file.findings) output.findings = file.findings;
+      return output;
     }
     case 'import': {
       const result = await importFiles(job.inputs, job.options);

@@ -68,24 +68,16 @@ function appProfileOf(fabric: Fabric): string {
 }
 
 export function accProvisionInput(ctx: ConfigContext, fabric: Fabric): Record<string, unknown> {
-  const { placeholder, target } = ctx.kit;
+  const { placeholder } = ctx.kit;
   const p = fabric.props;
-  const targets = [target(fabric)];
-  const missing: string[] = [];
   const need = (key: string, value: string | null | undefined): string => {
     if (value !== null && value !== undefined && value !== '') return value;
-    missing.push(key);
     return placeholder(key.toUpperCase().replace(/[^A-Z0-9]+/g, '_'));
   };
 
-  if (!ACI_SYSTEM_ID.test(p.systemId))
-    ctx.report(
-      'format/aci-system-id',
-      'error',
-      `system_id "${p.systemId}" must be 2-31 characters, start with a letter and hold only letters, digits and "_" (acc-provision rejects "-")`,
-      targets,
-      { systemId: p.systemId },
-    );
+  // acc-provision's checks that are facts about the design are validator rules (issue 11 §3): system_id
+  // (aci/system-id-invalid), required values (aci/required-missing, aci/no-l3out, aci/infra-vlan-disabled),
+  // malformed subnets (ipam/invalid-cidr) and overlapping ones (aci/subnet-overlap). Here: placeholders.
 
   const aci: Record<string, unknown> = {
     system_id: need('system_id', p.systemId),
@@ -107,7 +99,6 @@ export function accProvisionInput(ctx: ConfigContext, fabric: Fabric): Record<st
   if (p.tenant !== '' && p.tenant !== p.systemId) aci['tenant'] = { name: p.tenant };
 
   const net: Record<string, unknown> = {};
-  const parsed = new Map<string, ParsedCidr>();
   const values: Record<(typeof SUBNET_KEYS)[number], string | null> = {
     node_subnet: p.nodeSubnet,
     pod_subnet: p.podSubnet,
@@ -119,14 +110,8 @@ export function accProvisionInput(ctx: ConfigContext, fabric: Fabric): Record<st
     const text = values[key];
     const c = ctx.kit.cidr(text);
     if (text === null || text === '') net[key] = need(key, null);
-    else if (!c) {
-      ctx.report('format/aci-subnet', 'error', `${key} "${text}" is not address/prefix (acc-provision fails on it)`, targets, {
-        key,
-        value: text,
-      });
-      net[key] = placeholder(key.toUpperCase());
-    } else {
-      parsed.set(key, c);
+    else if (!c) net[key] = placeholder(key.toUpperCase());
+    else {
       net[key] = gatewayForm(ctx, fabric, key, text, c);
     }
   }
@@ -137,33 +122,6 @@ export function accProvisionInput(ctx: ConfigContext, fabric: Fabric): Record<st
   ];
   for (const [key, vlan] of vlans) net[key] = vlan ?? need(key, null);
 
-  // acc-provision's overlap check: every pair of these subnets, within a family.
-  const keys = [...parsed.keys()];
-  for (let i = 0; i < keys.length; i++)
-    for (let j = i + 1; j < keys.length; j++) {
-      const a = parsed.get(keys[i]!)!;
-      const b = parsed.get(keys[j]!)!;
-      if (a.family === b.family && a.start <= b.end && b.start <= a.end)
-        ctx.report(
-          'format/aci-subnet-overlap',
-          'error',
-          `${keys[i]} ${values[keys[i] as keyof typeof values]} overlaps ${keys[j]} ${values[keys[j] as keyof typeof values]}: acc-provision rejects the input`,
-          targets,
-          {
-            a: keys[i],
-            b: keys[j],
-          },
-        );
-    }
-
-  if (missing.length > 0)
-    ctx.report(
-      'format/aci-required',
-      'error',
-      `acc-provision input for ${fabric.name} lacks required ${missing.join(', ')}: placeholders written`,
-      targets,
-      { keys: missing },
-    );
   const input: Record<string, unknown> = { aci_config: aci, net_config: net };
   applyExtras(input, fabric.extras, { replace: ['aci_config.vmm_domain.encap_type'] });
   return input;

@@ -1,6 +1,7 @@
 /**
  * AKO Helm values (`values.yaml` of the `ako/ako` chart) -> design (issue 6). The inverse of
- * values.ts: one `ako` element per file (merged with the design's AKO of the same clusterName), its
+ * values.ts: one `ako` element per file (a design's AKO of the same clusterName is updated; two files
+ * with the same clusterName are two AKOs, which ako/cluster-name-duplicate reports), its
  * NSX-ALB Controller (matched by the management address in ControllerSettings.controllerHost, else
  * created on a "Controller network (<host>)" whose facts are unknown, as tkg/import.ts does), the SE
  * group by name, the VIP network (vipNetworkList[0]: port group by name, with its CIDR, registered on
@@ -81,10 +82,12 @@ export function looksLikeAkoValues(value: unknown): boolean {
 }
 
 export function importAko(draft: ImportDraft, files: readonly ImportedFile[]): void {
-  for (const file of files) readFile(draft, file);
+  // AKO elements an earlier file of this import already stands for.
+  const claimed = new Set<string>();
+  for (const file of files) readFile(draft, file, claimed);
 }
 
-function readFile(draft: ImportDraft, file: ImportedFile): void {
+function readFile(draft: ImportDraft, file: ImportedFile, claimed: Set<string>): void {
   const r = file.reporter;
   const values = file.documents[0]?.value;
   if (!isRecord(values)) {
@@ -122,6 +125,8 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
       r.info('import/legacy-key', `${legacy} is a key of AKO charts before 1.4; read as ${LEGACY_KEYS[legacy]}`, { key: [section, key] });
   }
 
+  /** `Section.key`s whose value was reported unusable: their fields become unknown, never the chart default. */
+  const bad = new Set<string>();
   const section = (name: string): Record<string, unknown> => {
     const v = values[name];
     if (v === undefined || v === null) return {};
@@ -139,6 +144,7 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
     const v = s[key];
     if (v === undefined || v === null || v === '') return undefined;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+    bad.add(`${sectionName}.${key}`);
     r.error('import/bad-value', `${sectionName}.${key} is ${shown(v)}; expected a single value`, {
       key: [sectionName, key],
       value: v,
@@ -151,6 +157,7 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
     if (v === undefined) return undefined;
     if (v === 'true') return true;
     if (v === 'false') return false;
+    bad.add(`${sectionName}.${key}`);
     r.error('import/bad-value', `${sectionName}.${key} is ${shown(s[key])}; expected "true" or "false"`, {
       key: [sectionName, key],
       value: s[key],
@@ -162,6 +169,7 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
     const v = text(s, sectionName, key);
     if (v === undefined) return undefined;
     if ((allowed as readonly string[]).includes(v)) return v as T;
+    bad.add(`${sectionName}.${key}`);
     r.error('import/bad-value', `${sectionName}.${key} is ${shown(s[key])}; expected one of ${allowed.filter(Boolean).join(', ')}`, {
       key: [sectionName, key],
       value: s[key],
@@ -169,8 +177,9 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
     });
     return undefined;
   };
+  /** The chart's default for a key the file leaves out; for an unusable value the caller marks the field unknown. */
   const defaulted = <T>(value: T | undefined, key: string, fallback: T): T => {
-    if (value !== undefined) return value;
+    if (value !== undefined || bad.has(key)) return value ?? fallback;
     r.info('import/default-applied', `${key} is not set; the AKO chart's default ${shown(fallback)} applies`, {
       data: { key, default: fallback },
     });
@@ -212,21 +221,38 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
   const ingressEnabled = defaulted(bool(l7, 'L7Settings', 'defaultIngController'), 'L7Settings.defaultIngController', true);
   const shardSize = defaulted(oneOf(l7, 'L7Settings', 'shardVSSize', SHARD_SIZES), 'L7Settings.shardVSSize', 'LARGE' as const);
 
-  // The AKO element: the design's AKO with this clusterName, else a new one.
-  const existing = clusterName === undefined ? undefined : draft.ofKind('ako').find((a) => a.props.clusterName === clusterName);
+  // The AKO element: the design's AKO with this clusterName (re-importing its values updates it), else a
+  // new one. Each values file is one AKO installation: a second file with the same clusterName is a
+  // second AKO (ako/cluster-name-duplicate then says so), never merged into the first.
+  // A clusterName AKO refuses is still what the file says: kept, and reported above.
+  const usable = clusterName !== undefined;
+  const existing = usable ? draft.ofKind('ako').find((a) => a.props.clusterName === clusterName && !claimed.has(a.id)) : undefined;
   const el: Ako =
     existing ??
     draft.add(
       'ako',
-      clusterName === undefined ? `AKO (${file.stem})` : `AKO ${clusterName}`,
-      { clusterName: clusterName ?? '', ingress: { enabled: ingressEnabled, className: CHART_INGRESS_CLASS, shardSize, dnsVsId: null } },
+      usable ? `AKO ${clusterName}` : `AKO (${file.stem})`,
+      {
+        clusterName: usable ? clusterName : '',
+        ingress: { enabled: ingressEnabled, className: CHART_INGRESS_CLASS, shardSize, dnsVsId: null },
+      },
       { by: r },
     );
+  claimed.add(el.id);
   const at = (...key: KeyPath) => ({ reporter: r, key });
   if (clusterName === undefined) draft.markUnknown(el, 'clusterName');
   else draft.set(el, 'clusterName', clusterName, at('AKOSettings', 'clusterName'));
-  draft.set(el, 'mode', mode, at('L7Settings', 'serviceType'));
+  // The mode follows from serviceType, and for ClusterIP from disableStaticRouteSync.
+  const modeKey = bad.has('L7Settings.serviceType')
+    ? 'serviceType'
+    : serviceType === 'ClusterIP' && bad.has('AKOSettings.disableStaticRouteSync')
+      ? 'disableStaticRouteSync'
+      : null;
+  if (modeKey === null) draft.set(el, 'mode', mode, at('L7Settings', 'serviceType'));
+  else draft.unusable(el, 'mode', at(modeKey === 'serviceType' ? 'L7Settings' : 'AKOSettings', modeKey));
   draft.set(el, 'ingress', { ...el.props.ingress, enabled: ingressEnabled, shardSize }, at('L7Settings'));
+  if (bad.has('L7Settings.defaultIngController')) draft.unusable(el, 'ingress.enabled', at('L7Settings', 'defaultIngController'));
+  if (bad.has('L7Settings.shardVSSize')) draft.unusable(el, 'ingress.shardSize', at('L7Settings', 'shardVSSize'));
 
   // The cluster: by name (our own export's header names it; else clusterName).
   const headerCluster = /^#\s*AKO Helm values for cluster "([^"]*)"/m.exec(file.text)?.[1];
@@ -257,22 +283,27 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
   if (version !== undefined) draft.set(controller, 'version', version, at('ControllerSettings', 'controllerVersion'));
   else draft.markUnknown(controller, 'version');
   const cloudName = defaulted(text(ctl, 'ControllerSettings', 'cloudName'), 'ControllerSettings.cloudName', 'Default-Cloud');
-  draft.set(controller, 'cloudName', cloudName, at('ControllerSettings', 'cloudName'));
+  if (bad.has('ControllerSettings.cloudName')) draft.unusable(controller, 'cloudName', at('ControllerSettings', 'cloudName'), '');
+  else draft.set(controller, 'cloudName', cloudName, at('ControllerSettings', 'cloudName'));
   const seName = defaulted(
     text(ctl, 'ControllerSettings', 'serviceEngineGroupName'),
     'ControllerSettings.serviceEngineGroupName',
     'Default-Group',
   );
-  const seGroup =
-    draft.ofKind('seGroup').find((g) => g.name === seName && g.props.controllerId === controller.id) ??
-    draft.add('seGroup', seName, { controllerId: controller.id }, { by: r, unknown: ['haMode', 'seCount'] });
-  draft.set(el, 'seGroupId', seGroup.id, at('ControllerSettings', 'serviceEngineGroupName'));
+  if (bad.has('ControllerSettings.serviceEngineGroupName'))
+    draft.unusable(el, 'seGroupId', at('ControllerSettings', 'serviceEngineGroupName'));
+  else {
+    const seGroup =
+      draft.ofKind('seGroup').find((g) => g.name === seName && g.props.controllerId === controller.id) ??
+      draft.add('seGroup', seName, { controllerId: controller.id }, { by: r, unknown: ['haMode', 'seCount'] });
+    draft.set(el, 'seGroupId', seGroup.id, at('ControllerSettings', 'serviceEngineGroupName'));
+  }
 
   // VIP network: vipNetworkList[0] (only AWS clouds take more), or the pre-1.4 keys.
   const vip = vipNetwork(net, r);
   if (vip) {
     const n = network(draft, vip.name, r);
-    setSubnet(draft, n, vip.cidr, r, vip.cidrKey);
+    if (vip.cidr !== undefined) setSubnet(draft, n, vip.cidr, r, vip.cidrKey);
     if (n.kind === 'portGroup') draft.set(n, 'albRegistered', true, at(...vip.nameKey));
     draft.set(el, 'vipNetworkId', n.id, at(...vip.nameKey));
   } else draft.markUnknown(el, 'vipNetworkId');
@@ -281,13 +312,14 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
   const nodeList = net['nodeNetworkList'];
   if (nodeList === undefined || nodeList === null) {
     if (mode === 'static-route') draft.markUnknown(el, 'nodeNetworkId');
-  } else if (!Array.isArray(nodeList))
+  } else if (!Array.isArray(nodeList)) {
     r.error('import/bad-value', `NetworkSettings.nodeNetworkList is ${shown(nodeList)}; expected a list of {networkName, cidrs}`, {
       key: ['NetworkSettings', 'nodeNetworkList'],
       value: nodeList,
       expected: 'a list',
     });
-  else {
+    draft.unusable(el, 'nodeNetworkId', at('NetworkSettings', 'nodeNetworkList'));
+  } else {
     if (nodeList.length > 5)
       r.error('import/bad-value', `NetworkSettings.nodeNetworkList has ${nodeList.length} entries; AKO takes at most 5`, {
         key: ['NetworkSettings', 'nodeNetworkList'],
@@ -309,6 +341,7 @@ function readFile(draft: ImportDraft, file: ImportedFile): void {
       if (first.cidr !== undefined) setSubnet(draft, n, first.cidr, r, ['NetworkSettings', 'nodeNetworkList', 0, 'cidrs', 0]);
       draft.set(el, 'nodeNetworkId', n.id, at('NetworkSettings', 'nodeNetworkList', 0, 'networkName'));
     } else if (nodeList.length === 0) draft.set(el, 'nodeNetworkId', null, at('NetworkSettings', 'nodeNetworkList'));
+    else draft.unusable(el, 'nodeNetworkId', at('NetworkSettings', 'nodeNetworkList', 0));
   }
 
   // A list with more than the design models (more entries, networkUUID, v6cidr, more CIDRs) is kept whole.
@@ -383,7 +416,8 @@ function controllerOf(draft: ImportDraft, host: string | undefined, r: FileRepor
 
 interface VipEntry {
   name: string;
-  cidr: string;
+  /** `undefined` when the file's CIDR is unusable (reported): the network's subnet stays unknown. */
+  cidr: string | undefined;
   nameKey: KeyPath;
   cidrKey: KeyPath;
 }
@@ -429,7 +463,6 @@ function vipNetwork(net: Record<string, unknown>, r: FileReporter): VipEntry | n
       return null;
     }
     const cidr = cidrValue(first['cidr'], [...key, 'cidr'], r);
-    if (cidr === undefined) return null;
     return { name, cidr, nameKey: [...key, 'networkName'], cidrKey: [...key, 'cidr'] };
   }
   if (list !== undefined && list !== null) {
@@ -462,10 +495,9 @@ function vipNetwork(net: Record<string, unknown>, r: FileReporter): VipEntry | n
         expected: 'a dotted mask or 0-32',
       },
     );
-    return null;
   }
-  const cidr = cidrValue(`${String(ip)}/${length}`, ['NetworkSettings', 'subnetIP'], r);
-  return cidr === undefined ? null : { name, cidr, nameKey: ['NetworkSettings', 'networkName'], cidrKey: ['NetworkSettings', 'subnetIP'] };
+  const cidr = length === undefined ? undefined : cidrValue(`${String(ip)}/${length}`, ['NetworkSettings', 'subnetIP'], r);
+  return { name, cidr, nameKey: ['NetworkSettings', 'networkName'], cidrKey: ['NetworkSettings', 'subnetIP'] };
 }
 
 function nodeEntry(entry: unknown, r: FileReporter): { name: string; cidr: string | undefined } | null {

@@ -20,7 +20,7 @@ import type { ElementOf } from '@viplane/model';
 import type { ConfigContext, ConfigFile } from '../configs.ts';
 import { controllerHost } from '../tkg/avi.ts';
 import { applyExtras } from '../import/extras.ts';
-import { AKO_CLUSTER_NAME, AKO_MODES, akoCniPlugin } from './modes.ts';
+import { AKO_MODES, akoCniPlugin } from './modes.ts';
 
 type Ako = ElementOf<'ako'>;
 
@@ -54,14 +54,11 @@ export function akoValues(ctx: ConfigContext, ako: Ako): Record<string, unknown>
   const clusterName = p.clusterName || cluster?.name || '';
   const targets = [target(ako), ...(cluster ? [target(cluster)] : [])];
 
-  if (!AKO_CLUSTER_NAME.test(clusterName))
-    ctx.report(
-      'format/ako-cluster-name',
-      'error',
-      `AKO clusterName "${clusterName}" must be non-empty and use only letters, digits, "-" and "_"`,
-      targets,
-      { clusterName },
-    );
+  // Characters AKO refuses: ako/cluster-name-invalid. Here only what the file cannot have: no name at all.
+  if (clusterName === '')
+    ctx.report('format/ako-cluster-name', 'error', `AKO ${ako.name}: no clusterName (nor a cluster to take it from)`, targets, {
+      clusterName,
+    });
 
   const controller = ctx.el(p.controllerId, 'aviController');
   // A Controller known by name only (an imported controllerHost FQDN) keeps that name.
@@ -99,21 +96,9 @@ export function akoValues(ctx: ConfigContext, ako: Ako): Record<string, unknown>
       targets,
     );
 
-  if (p.mode === 'nodeportlocal' && akoCniPlugin(cni) !== 'antrea')
-    ctx.report(
-      'format/ako-nodeportlocal-cni',
-      'error',
-      `AKO ${ako.name}: serviceType NodePortLocal needs cniPlugin antrea, the cluster runs "${cni}"`,
-      targets,
-    );
+  // NodePortLocal on a CNI other than Antrea: ako/nodeportlocal-needs-antrea.
   const labels = Object.keys(p.nodeSelectorLabels).sort();
-  if (p.mode === 'nodeport' && labels.length > 1)
-    ctx.report(
-      'format/ako-node-selector',
-      'warning',
-      `AKO ${ako.name}: nodePortSelector takes one key/value; ${labels.length} labels are set, "${labels[0]}" is used`,
-      targets,
-    );
+  // Several labels: the first is written (ako/nodeport-selector-one-label says so on the canvas).
   if (p.ingress.enabled && p.ingress.className !== CHART_INGRESS_CLASS)
     ctx.report(
       'format/ako-ingress-class',

@@ -1,7 +1,7 @@
 /**
  * The deployment bundle (domain.md §8): everything a team needs for one design, as files.
  *
- *   exportBundle(document, { png? }) -> { files: {path, content}[] }   sorted by path
+ *   exportBundle(document, { png? }) -> { files: {path, content}[], diagnostics }   sorted by path
  *   zipBundle(bundle)                -> Uint8Array                     deterministic zip
  *
  * Browser-safe: PNG rendering is passed in (`png: svgToPng` from `@viplane/formats/png` on Node).
@@ -9,7 +9,7 @@
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { TopologyDocument } from '@viplane/model';
-import { lower, validate } from '@viplane/validator';
+import { compareDiagnostics, lower, validate, type Diagnostic } from '@viplane/validator';
 import { exportConfigs, fileSafe, sortKeys } from '../configs.ts';
 import { addressPlanCsv } from '../address-plan/index.ts';
 import { designDiagramSvg } from '../diagrams/design.ts';
@@ -26,6 +26,12 @@ export interface BundleFile {
 export interface Bundle {
   /** Sorted by path. */
   files: BundleFile[];
+  /**
+   * Every finding on what was written, one list: the validator's (the design) and the export's own
+   * format checks (the files), as report.md lists them. A caller that must say whether the bundle is
+   * deployable (`viplane export` exit 1, /api/export's X-Viplane-Errors header) counts its errors.
+   */
+  diagnostics?: Diagnostic[];
 }
 
 /** A PNG made within a budget, scaled down to fit it (said in `note`), or skipped (said in `skipped`). */
@@ -81,7 +87,7 @@ export function exportBundle(document: TopologyDocument, options: BundleOptions 
   const paths = [...files.map((f) => f.path), 'README.md'].sort(byPath);
   files.push({ path: 'README.md', content: bundleReadme(document, paths, diagnostics, configs.diagnostics, notes) });
   files.sort((a, b) => byPath(a.path, b.path));
-  return { files };
+  return { files, diagnostics: [...diagnostics, ...configs.diagnostics].sort(compareDiagnostics) };
 }
 
 /** The bundle as a zip: entries in path order, fixed timestamps, deflate level 6. */

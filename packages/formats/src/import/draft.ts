@@ -110,6 +110,28 @@ export class ImportDraft {
     this.clearUnknown(el, path);
   }
 
+  /**
+   * The file gives `path` a value that cannot be used (reported as `import/bad-value` at its key by the
+   * caller): on an element this import created the field becomes unknown and takes `notSet`, its "not
+   * set" form when it has one (`''` for a CIDR or a name, `[]` for a list; a nullable field is already
+   * `null`) — never the kind's default, a value nobody gave that rules would judge (a default pod CIDR
+   * overlapping another cluster's). A field without such a form (a count, an enum) keeps its placeholder
+   * value, marked unknown so the rules that check it stay silent. An element from the design keeps the
+   * user's value.
+   */
+  unusable(el: Element, path: string, from: { reporter: FileReporter; key: KeyPath }, notSet?: '' | readonly never[] | null): void {
+    if (!this.isNew(el)) return;
+    if (notSet !== undefined) {
+      const parts = path.split('.');
+      const last = parts.pop() as string;
+      let holder = el.props as Record<string, unknown>;
+      for (const p of parts) holder = holder[p] as Record<string, unknown>;
+      holder[last] = notSet;
+    }
+    this.setBy.set(`${el.id}#${path}`, from.reporter);
+    this.markUnknown(el, path);
+  }
+
   /** Records that the files do not say `path`; only on elements this import created. */
   markUnknown(el: Element, ...paths: string[]): void {
     if (!this.isNew(el)) return;

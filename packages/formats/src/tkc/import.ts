@@ -134,8 +134,17 @@ function readManifest(draft: ImportDraft, m: Record<string, unknown>, r: FileRep
   if ('status' in m) r.info('import/ignored', 'status is the state of a running cluster; not read', { key: ['status'] });
 
   const get = (...key: KeyPath): unknown => valueAt(m, key);
-  const bad = (key: KeyPath, value: unknown, expected: string): void =>
+  /** Keys (dotted) whose value was reported unusable: their fields become unknown, never the CRD default. */
+  const invalid = new Set<string>();
+  const bad = (key: KeyPath, value: unknown, expected: string): void => {
+    invalid.add(key.join('.'));
     r.error('import/bad-value', `${key.join('.')} is ${shown(value)}; expected ${expected}`, { key, value, expected });
+  };
+  /** Did the file give `key` (or anything under it) an unusable value? */
+  const isBad = (...key: KeyPath): boolean => {
+    const k = key.join('.');
+    return [...invalid].some((i) => i === k || i.startsWith(`${k}.`));
+  };
   const str = (...key: KeyPath): string | undefined => {
     const v = get(...key);
     if (v === undefined || v === null || v === '') return undefined;
@@ -207,11 +216,14 @@ function readManifest(draft: ImportDraft, m: Record<string, unknown>, r: FileRep
       expected: 'spec.topology.controlPlane',
     });
   const cpReplicas = count(...cp, 'replicas');
-  if (cpReplicas === undefined && isRecord(get(...cp)))
-    r.info('import/default-applied', `TKC ${name}: spec.topology.controlPlane.replicas is not set; the CRD's default 1 applies`, {
-      data: { key: 'spec.topology.controlPlane.replicas', default: 1 },
-    });
-  draft.set(tkc, 'controlPlaneCount', cpReplicas ?? 1, at(...cp, 'replicas'));
+  if (isBad(...cp, 'replicas')) draft.unusable(tkc, 'controlPlaneCount', at(...cp, 'replicas'));
+  else {
+    if (cpReplicas === undefined && isRecord(get(...cp)))
+      r.info('import/default-applied', `TKC ${name}: spec.topology.controlPlane.replicas is not set; the CRD's default 1 applies`, {
+        data: { key: 'spec.topology.controlPlane.replicas', default: 1 },
+      });
+    draft.set(tkc, 'controlPlaneCount', cpReplicas ?? 1, at(...cp, 'replicas'));
+  }
 
   const known = (prop: 'vmClass' | 'storageClass' | 'tkr', key: KeyPath, value: string | undefined, required: boolean): void => {
     if (value !== undefined && !isPlaceholder(value)) {
@@ -324,13 +336,18 @@ function readManifest(draft: ImportDraft, m: Record<string, unknown>, r: FileRep
   draft.set(tkc, 'cni', cni, at(...net, 'cni', 'name'));
 
   const services = cidrs(...net, 'services', 'cidrBlocks');
-  if (services === undefined)
-    r.info('import/default-applied', `TKC ${name}: no services.cidrBlocks; the default ${DEFAULT_SERVICES} applies`, {
-      data: { key: 'spec.settings.network.services.cidrBlocks', default: [DEFAULT_SERVICES] },
-    });
-  draft.set(tkc, 'serviceCidrBlocks', services ?? [DEFAULT_SERVICES], at(...net, 'services', 'cidrBlocks'));
+  // A list with an unusable CIDR is unknown as a whole: a partial list is not what the file says.
+  if (isBad(...net, 'services', 'cidrBlocks')) draft.unusable(tkc, 'serviceCidrBlocks', at(...net, 'services', 'cidrBlocks'), []);
+  else {
+    if (services === undefined)
+      r.info('import/default-applied', `TKC ${name}: no services.cidrBlocks; the default ${DEFAULT_SERVICES} applies`, {
+        data: { key: 'spec.settings.network.services.cidrBlocks', default: [DEFAULT_SERVICES] },
+      });
+    draft.set(tkc, 'serviceCidrBlocks', services ?? [DEFAULT_SERVICES], at(...net, 'services', 'cidrBlocks'));
+  }
   const pods = cidrs(...net, 'pods', 'cidrBlocks');
-  if (cni === 'antrea-nsx-routed') {
+  if (isBad(...net, 'pods', 'cidrBlocks')) draft.unusable(tkc, 'podCidrBlocks', at(...net, 'pods', 'cidrBlocks'), []);
+  else if (cni === 'antrea-nsx-routed') {
     if (pods !== undefined && pods.length > 0)
       r.error(
         'import/bad-value',

@@ -22,7 +22,6 @@ type Tkc = ElementOf<'tkc'>;
 
 export const TKC_API_VERSION = 'run.tanzu.vmware.com/v1alpha2';
 const TKC_CNIS = new Set(['antrea', 'calico', 'antrea-nsx-routed']);
-const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 export const TKC_NODE_POOL = 'worker-nodepool-a1';
 
 export function tkcConfigs(ctx: ConfigContext): ConfigFile[] {
@@ -54,16 +53,8 @@ export function tkcManifest(ctx: ConfigContext, tkc: Tkc): Record<string, unknow
   const p = tkc.props;
   const ns = ctx.el(p.namespaceId, 'vsphereNamespace');
   const targets = [target(tkc)];
-  if (!DNS_1123_LABEL.test(tkc.name))
-    ctx.report(
-      'format/tkc-name',
-      'error',
-      `TKC name "${tkc.name}" is not a DNS-1123 label (lowercase letters, digits, "-", at most 63)`,
-      targets,
-    );
-  if (!ns) ctx.report('format/tkc-namespace', 'error', `TKC ${tkc.name} is in no vSphere namespace (metadata.namespace)`, targets);
-  else if (!DNS_1123_LABEL.test(ns.name))
-    ctx.report('format/tkc-namespace', 'error', `vSphere namespace "${ns.name}" is not a DNS-1123 label`, [target(tkc), target(ns)]);
+  // Facts about the design are validator rules (issue 11 §3): names (tkgs/tkc-name-invalid), namespace and VM
+  // class (tkgs/tkc-required-missing), the CNI (tkgs/tkc-cni-unsupported), routed pods (tkgs/routed-*).
 
   const storageClass = p.storageClass !== '' ? p.storageClass : placeholder('STORAGE_CLASS');
   if (p.storageClass === '')
@@ -73,37 +64,13 @@ export function tkcManifest(ctx: ConfigContext, tkc: Tkc): Record<string, unknow
       `TKC ${tkc.name}: no storage class (required by the CRD): the manifest has a placeholder`,
       targets,
     );
-  if (p.vmClass === '') ctx.report('format/tkc-vm-class', 'error', `TKC ${tkc.name}: no VM class (required by the CRD)`, targets);
   const tkr = p.tkr !== '' ? { tkr: { reference: { name: p.tkr } } } : {};
 
   const network: Record<string, unknown> = {};
   if (TKC_CNIS.has(p.cni)) network['cni'] = { name: p.cni };
-  else
-    ctx.report(
-      'format/tkc-cni',
-      'error',
-      `TKC ${tkc.name}: CNI "${p.cni}" is not available on a TKC (antrea, calico, antrea-nsx-routed)`,
-      targets,
-      { cni: p.cni },
-    );
   if (p.serviceCidrBlocks.length > 0) network['services'] = { cidrBlocks: [...p.serviceCidrBlocks] };
-  if (p.cni === 'antrea-nsx-routed') {
-    if (p.podCidrBlocks.length > 0)
-      ctx.report(
-        'format/tkc-routed-pods-cidr',
-        'error',
-        `TKC ${tkc.name}: pods.cidrBlocks must be empty with antrea-nsx-routed; ${p.podCidrBlocks.join(', ')} is left out of the manifest`,
-        targets,
-      );
-    const o = ns?.props.networkOverride;
-    if (!o || o.nat)
-      ctx.report(
-        'format/tkc-routed-namespace',
-        'error',
-        `TKC ${tkc.name}: antrea-nsx-routed needs a vSphere namespace on NSX with a network override and NAT off`,
-        [target(tkc), ...(ns ? [target(ns)] : [])],
-      );
-  } else if (p.podCidrBlocks.length > 0) network['pods'] = { cidrBlocks: [...p.podCidrBlocks] };
+  // With antrea-nsx-routed pods.cidrBlocks is left out (tkgs/routed-pods-cidr-set reports a value).
+  if (p.cni !== 'antrea-nsx-routed' && p.podCidrBlocks.length > 0) network['pods'] = { cidrBlocks: [...p.podCidrBlocks] };
 
   const spec: Record<string, unknown> = {
     topology: {

@@ -173,36 +173,36 @@ function readBasics(draft: ImportDraft, file: ImportedFile, v: TkgVariables, rol
   }
   const provider = v.str('INFRASTRUCTURE_PROVIDER');
   if (provider !== undefined && provider !== 'vsphere')
-    r.error('import/bad-value', `INFRASTRUCTURE_PROVIDER is ${shown(provider)}; Viplane designs TKG on vSphere`, {
-      key: ['INFRASTRUCTURE_PROVIDER'],
-      value: provider,
-      expected: 'vsphere',
-    });
+    v.bad('INFRASTRUCTURE_PROVIDER', `INFRASTRUCTURE_PROVIDER is ${shown(provider)}; Viplane designs TKG on vSphere`, provider, 'vsphere');
 
   const planText = v.str('CLUSTER_PLAN');
   let plan: 'dev' | 'prod' = 'dev';
   if (planText === 'dev' || planText === 'prod') plan = planText;
   else if (planText !== undefined)
-    r.error('import/bad-value', `CLUSTER_PLAN is ${shown(planText)}; expected dev or prod`, {
-      key: ['CLUSTER_PLAN'],
-      value: planText,
-      expected: 'dev or prod',
-    });
+    v.bad('CLUSTER_PLAN', `CLUSTER_PLAN is ${shown(planText)}; expected dev or prod`, planText, 'dev or prod');
   else r.info('import/default-applied', 'CLUSTER_PLAN is not set; TKG uses dev', { data: { key: 'CLUSTER_PLAN', default: 'dev' } });
 
   const existing = draft.byName(['tkgCluster'], name);
   const cluster = existing ?? draft.add('tkgCluster', name, { role, endpoint: { provider: 'kube-vip', address: null } }, { by: r });
   if (existing) draft.set(cluster, 'role', role, at('CLUSTER_PLAN'));
-  draft.set(cluster, 'plan', plan, at('CLUSTER_PLAN'));
+  if (v.isBad('CLUSTER_PLAN')) draft.unusable(cluster, 'plan', at('CLUSTER_PLAN'));
+  else draft.set(cluster, 'plan', plan, at('CLUSTER_PLAN'));
 
+  // A count the file gets wrong is unknown; so is the plan's count when the plan itself is unusable.
   const cp = v.count('CONTROL_PLANE_MACHINE_COUNT');
   const workers = v.count('WORKER_MACHINE_COUNT');
-  draft.set(cluster, 'controlPlaneCount', cp ?? PLAN_COUNTS[plan].controlPlane, at('CONTROL_PLANE_MACHINE_COUNT'));
-  draft.set(cluster, 'workerCount', workers ?? PLAN_COUNTS[plan].workers, at('WORKER_MACHINE_COUNT'));
-  if (cp === undefined || workers === undefined) {
-    const missing = [cp === undefined ? 'CONTROL_PLANE_MACHINE_COUNT' : '', workers === undefined ? 'WORKER_MACHINE_COUNT' : ''].filter(
-      Boolean,
-    );
+  const counts = [
+    ['CONTROL_PLANE_MACHINE_COUNT', 'controlPlaneCount', cp, PLAN_COUNTS[plan].controlPlane],
+    ['WORKER_MACHINE_COUNT', 'workerCount', workers, PLAN_COUNTS[plan].workers],
+  ] as const;
+  for (const [key, prop, given, planned] of counts) {
+    if (given !== undefined) draft.set(cluster, prop, given, at(key));
+    else if (v.isBad(key) || v.isBad('CLUSTER_PLAN')) draft.unusable(cluster, prop, at(v.isBad(key) ? key : 'CLUSTER_PLAN'));
+    else draft.set(cluster, prop, planned, at(key));
+  }
+  const defaulted = counts.filter(([key, , given]) => given === undefined && !v.isBad(key)).map(([key]) => key);
+  if (defaulted.length > 0 && !v.isBad('CLUSTER_PLAN')) {
+    const missing = defaulted;
     r.info(
       'import/default-applied',
       `${missing.join(' and ')} not set: the ${plan} plan's counts apply (control plane ${PLAN_COUNTS[plan].controlPlane}, workers ${PLAN_COUNTS[plan].workers})`,
@@ -215,12 +215,10 @@ function readBasics(draft: ImportDraft, file: ImportedFile, v: TkgVariables, rol
   else if (cni === 'none') {
     draft.set(cluster, 'cni', 'other', at('CNI'));
     draft.extra(cluster, 'CNI', 'none');
-  } else
-    r.error('import/bad-value', `CNI is ${shown(cni)}; expected antrea, calico or none`, {
-      key: ['CNI'],
-      value: cni,
-      expected: 'antrea, calico or none',
-    });
+  } else {
+    v.bad('CNI', `CNI is ${shown(cni)}; expected antrea, calico or none`, cni, 'antrea, calico or none');
+    draft.unusable(cluster, 'cni', at('CNI'));
+  }
   return cluster;
 }
 
@@ -229,11 +227,7 @@ function readAddressing(draft: ImportDraft, cluster: Cluster, v: TkgVariables, r
   const familyText = v.str('TKG_IP_FAMILY') ?? 'ipv4';
   const family = familyText.startsWith('ipv6') ? 6 : 4;
   if (!['ipv4', 'ipv6', 'ipv4,ipv6', 'ipv6,ipv4'].includes(familyText))
-    r.error('import/bad-value', `TKG_IP_FAMILY is ${shown(familyText)}`, {
-      key: ['TKG_IP_FAMILY'],
-      value: familyText,
-      expected: 'ipv4, ipv6, ipv4,ipv6 or ipv6,ipv4',
-    });
+    v.bad('TKG_IP_FAMILY', `TKG_IP_FAMILY is ${shown(familyText)}`, familyText, 'ipv4, ipv6, ipv4,ipv6 or ipv6,ipv4');
   for (const [key, prop, fallback] of [
     ['CLUSTER_CIDR', 'podCidr', DEFAULT_CIDRS[family].pod],
     ['SERVICE_CIDR', 'serviceCidr', DEFAULT_CIDRS[family].service],
@@ -247,13 +241,14 @@ function readAddressing(draft: ImportDraft, cluster: Cluster, v: TkgVariables, r
       });
       draft.extra(cluster, key, whole);
     }
-    if (first !== undefined && !isParseError(parseCidr(first))) draft.set(cluster, prop, first, { reporter: r, key: [key] });
-    else if (first !== undefined)
-      r.error('import/bad-value', `${key} is ${shown(whole)}; expected a CIDR such as ${fallback}`, {
-        key: [key],
-        value: whole,
-        expected: 'a CIDR (address/prefix)',
-      });
+    const at = { reporter: r, key: [key] };
+    if (first !== undefined && !isParseError(parseCidr(first))) draft.set(cluster, prop, first, at);
+    else if (first !== undefined) {
+      // The evidence stays: an error at the key, and the field unknown — never the default, which would
+      // be judged as if the file had said it (a false overlap).
+      v.bad(key, `${key} is ${shown(whole)}; expected a CIDR such as ${fallback}`, whole, 'a CIDR (address/prefix)');
+      draft.unusable(cluster, prop, at, '');
+    } else if (v.isBad('TKG_IP_FAMILY')) draft.unusable(cluster, prop, { reporter: r, key: ['TKG_IP_FAMILY'] }, '');
     else {
       draft.set(cluster, prop, fallback, { reporter: r, key: [key] });
       r.info('import/default-applied', `${key} is not set; the tanzu CLI fills in ${fallback}`, { data: { key, default: fallback } });
@@ -288,17 +283,19 @@ function readVsphere(draft: ImportDraft, cluster: Cluster, v: TkgVariables, r: F
 function readRoutablePods(draft: ImportDraft, cluster: Cluster, v: TkgVariables, r: FileReporter): ElementOf<'nsxtTier1'> | null {
   const at = { reporter: r, key: ['NSXT_POD_ROUTING_ENABLED'] };
   if (v.bool('NSXT_POD_ROUTING_ENABLED') !== true) {
-    if (v.has('NSXT_POD_ROUTING_ENABLED')) draft.set(cluster, 'routablePods', null, at);
+    if (v.isBad('NSXT_POD_ROUTING_ENABLED')) draft.unusable(cluster, 'routablePods', at);
+    else if (v.has('NSXT_POD_ROUTING_ENABLED')) draft.set(cluster, 'routablePods', null, at);
     return null;
   }
   const path = v.str('NSXT_ROUTER_PATH');
   const id = path === undefined ? undefined : ROUTER_PATH.exec(path)?.[1];
   if (path !== undefined && id === undefined)
-    r.error('import/bad-value', `NSXT_ROUTER_PATH is ${shown(path)}; expected a Tier-1 policy path /infra/tier-1s/<id>`, {
-      key: ['NSXT_ROUTER_PATH'],
-      value: path,
-      expected: '/infra/tier-1s/<tier-1 id>',
-    });
+    v.bad(
+      'NSXT_ROUTER_PATH',
+      `NSXT_ROUTER_PATH is ${shown(path)}; expected a Tier-1 policy path /infra/tier-1s/<id>`,
+      path,
+      '/infra/tier-1s/<tier-1 id>',
+    );
   let tier1: ElementOf<'nsxtTier1'> | null = null;
   if (id !== undefined) {
     const byId = draft.byId(id);
@@ -350,6 +347,8 @@ function readEndpoint(draft: ImportDraft, cluster: Cluster, v: TkgVariables, r: 
     { provider: albHa ? 'nsx-alb' : 'kube-vip', address },
     { reporter: r, key: ['VSPHERE_CONTROL_PLANE_ENDPOINT'] },
   );
+  if (v.isBad('AVI_CONTROL_PLANE_HA_PROVIDER'))
+    draft.unusable(cluster, 'endpoint.provider', { reporter: r, key: ['AVI_CONTROL_PLANE_HA_PROVIDER'] });
   if (endpoint !== undefined && address === null) {
     // An FQDN: the design holds addresses; keep the name so the export writes it back.
     draft.extra(cluster, 'VSPHERE_CONTROL_PLANE_ENDPOINT', endpoint);

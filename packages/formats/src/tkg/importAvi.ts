@@ -21,7 +21,11 @@ export interface AviSettings {
 
 /** A management cluster's NSX-ALB settings, applied to it; `null` without AVI_ENABLE. */
 export function readManagementAvi(draft: ImportDraft, cluster: Cluster, v: TkgVariables, r: FileReporter): AviSettings | null {
-  if (v.bool('AVI_ENABLE') !== true) return null;
+  if (v.bool('AVI_ENABLE') !== true) {
+    // AVI_ENABLE unusable: whether this cluster uses NSX-ALB is unknown, not "no".
+    if (v.isBad('AVI_ENABLE')) draft.unusable(cluster, 'controllerId', { reporter: r, key: ['AVI_ENABLE'] });
+    return null;
+  }
   const at = (key: string) => ({ reporter: r, key: [key] });
   const host = v.str('AVI_CONTROLLER');
   const controller = controllerOf(draft, host, cluster, r);
@@ -101,6 +105,13 @@ export function parseLabels(value: TkgValue | undefined): Record<string, string>
 function vipPair(draft: ImportDraft, v: TkgVariables, r: FileReporter, nameKey: string, cidrKey: string): TkgNetwork | null {
   const name = v.str(nameKey);
   const cidr = v.cidr(cidrKey);
+  // The network is named but its CIDR is unusable (reported at its key): the network, its subnet unknown.
+  if (name !== undefined && cidr === undefined && v.isBad(cidrKey)) {
+    const named = network(draft, name, r, null);
+    draft.markUnknown(named, 'subnet');
+    if (named.kind === 'portGroup') draft.set(named, 'albRegistered', true, { reporter: r, key: [nameKey] });
+    return named;
+  }
   if (name === undefined || cidr === undefined) {
     if ((name === undefined) !== (cidr === undefined)) {
       const [given, missing] = name === undefined ? [cidrKey, nameKey] : [nameKey, cidrKey];

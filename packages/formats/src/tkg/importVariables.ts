@@ -33,6 +33,8 @@ export function looksLikeTkg(value: unknown): boolean {
 
 export class TkgVariables {
   private readonly vars = new Map<string, TkgValue>();
+  /** Keys whose value a getter (or the importer) reported as unusable: the field is unknown, not defaulted. */
+  private readonly invalid = new Set<string>();
 
   constructor(
     raw: Record<string, unknown>,
@@ -70,6 +72,17 @@ export class TkgVariables {
     return [...this.vars.keys()];
   }
 
+  /** The file sets `key` to a value that cannot be used (an `import/bad-value` error was reported). */
+  isBad(key: string): boolean {
+    return this.invalid.has(key);
+  }
+
+  /** Reports `key`'s value as unusable, at its line and column; later reads see isBad(key). */
+  bad(key: string, message: string, value: unknown, expected: string): void {
+    this.invalid.add(key);
+    this.r.error('import/bad-value', message, { key: [key], value, expected });
+  }
+
   /** Present in the file, even empty. */
   has(key: string): boolean {
     return this.vars.has(key);
@@ -92,7 +105,7 @@ export class TkgVariables {
     if (v === undefined) return undefined;
     if (v === true || (typeof v === 'string' && v.toLowerCase() === 'true')) return true;
     if (v === false || (typeof v === 'string' && v.toLowerCase() === 'false')) return false;
-    this.r.error('import/bad-value', `${key} is ${shown(v)}; expected true or false`, { key: [key], value: v, expected: 'true or false' });
+    this.bad(key, `${key} is ${shown(v)}; expected true or false`, v, 'true or false');
     return undefined;
   }
 
@@ -101,11 +114,7 @@ export class TkgVariables {
     if (v === undefined) return undefined;
     const n = typeof v === 'number' ? v : /^\d+$/.test(String(v)) ? Number(v) : NaN;
     if (Number.isInteger(n) && n >= 0 && n <= 100_000) return n;
-    this.r.error('import/bad-value', `${key} is ${shown(v)}; expected a whole number`, {
-      key: [key],
-      value: v,
-      expected: 'a whole number 0-100000',
-    });
+    this.bad(key, `${key} is ${shown(v)}; expected a whole number`, v, 'a whole number 0-100000');
     return undefined;
   }
 
@@ -113,11 +122,7 @@ export class TkgVariables {
     const v = this.str(key);
     if (v === undefined) return undefined;
     if (!isParseError(parseCidr(v))) return v;
-    this.r.error('import/bad-value', `${key} is ${shown(v)}; expected a CIDR such as 172.16.128.0/21`, {
-      key: [key],
-      value: v,
-      expected: 'a CIDR (address/prefix)',
-    });
+    this.bad(key, `${key} is ${shown(v)}; expected a CIDR such as 172.16.128.0/21`, v, 'a CIDR (address/prefix)');
     return undefined;
   }
 }

@@ -13,19 +13,18 @@
  *   NSXT_ROUTER_PATH `/infra/tier-1s/<Tier-1 id>`, username/password auth.
  * - Secrets and per-site values the document does not hold are `<PLACEHOLDERS>`.
  *
- * The checks the real CLI and ytt apply (formats.md §2.4) come back as `format/tkg-*` diagnostics.
+ * The checks the real CLI and ytt apply (formats.md §2.4) that are facts about the design are validator
+ * rules (tkg/*: cluster names, endpoints, required NSX-ALB and NSX-T settings, CIDR families; issue 11
+ * §3), so the canvas shows them before an export; what stays here as `format/tkg-*` is about the file
+ * written (placeholders, SERVICE_CIDR's host bits, a CNI value TKG has no name for, per-cluster ADCs).
  */
 import type { ElementOf } from '@viplane/model';
 import type { ConfigContext, ConfigFile } from '../configs.ts';
-import { clusterAviSettings, tkgAviPlan, type AviNetwork, type TkgAviPlan } from './avi.ts';
+import { tkgAviPlan, type TkgAviPlan } from './avi.ts';
 
 type Cluster = ElementOf<'tkgCluster'>;
 type TkgValue = string | number | boolean;
 
-/** vSphere cluster-name rule of the TKG CLI. */
-export const TKG_CLUSTER_NAME = /^[a-z0-9][a-z0-9-.]{0,61}[a-z0-9]$/;
-/** With AVI_ENABLE the name must fit AKO's limit. */
-export const TKG_AVI_NAME_MAX = 25;
 const TKG_CNIS = new Set(['antrea', 'calico', 'none']);
 
 export function tkgConfigs(ctx: ConfigContext): ConfigFile[] {
@@ -36,7 +35,6 @@ export function tkgConfigs(ctx: ConfigContext): ConfigFile[] {
     const plan = tkgAviPlan(ctx, c);
     if (plan) plans.set(c.id, plan);
   }
-  checkEndpointsUnique(ctx, clusters);
   return clusters.map((c) => ({
     path: `tkg/${ctx.kit.fileSafe(c.name, c.id)}.yaml`,
     content: ctx.yaml(clusterVariables(ctx, c, plans), header(ctx, c)),
@@ -65,7 +63,6 @@ export function clusterVariables(ctx: ConfigContext, c: Cluster, plans: Readonly
   v['INFRASTRUCTURE_PROVIDER'] = 'vsphere';
   v['CONTROL_PLANE_MACHINE_COUNT'] = p.controlPlaneCount;
   v['WORKER_MACHINE_COUNT'] = p.workerCount;
-  checkName(ctx, c);
 
   // Networking: CNI and the cluster's own CIDRs.
   v['CNI'] = p.cni;
@@ -73,7 +70,7 @@ export function clusterVariables(ctx: ConfigContext, c: Cluster, plans: Readonly
     ctx.report('format/tkg-cni', 'error', `Cluster ${c.name}: CNI "${p.cni}" is not one TKG accepts (antrea, calico, none)`, [target(c)], {
       cni: p.cni,
     });
-  const family = checkCidrs(ctx, c);
+  const family = cidrFamily(ctx, c);
   v['TKG_IP_FAMILY'] = family === 6 ? 'ipv6' : 'ipv4';
   v['CLUSTER_CIDR'] = p.podCidr;
   v['SERVICE_CIDR'] = p.serviceCidr;
@@ -83,29 +80,14 @@ export function clusterVariables(ctx: ConfigContext, c: Cluster, plans: Readonly
   // Control-plane endpoint: kube-vip needs a fixed address; NSX-ALB allocates one unless given.
   const endpoint = p.endpoint.address;
   if (endpoint !== null && endpoint !== '') v['VSPHERE_CONTROL_PLANE_ENDPOINT'] = endpoint;
-  checkEndpoint(ctx, c, v);
 
   // NSX-ALB.
   const usesAlb = p.controllerId !== null;
   const management = p.role === 'management' ? c : ctx.el(p.managementClusterId, 'tkgCluster');
   const plan = management ? plans.get(management.id) : undefined;
   if (p.endpoint.provider === 'nsx-alb' || usesAlb) v['AVI_CONTROL_PLANE_HA_PROVIDER'] = p.endpoint.provider === 'nsx-alb';
-  if (p.endpoint.provider === 'nsx-alb' && !usesAlb)
-    ctx.report(
-      'format/tkg-avi-controller',
-      'error',
-      `Cluster ${c.name}: NSX-ALB is the control-plane endpoint provider but no Controller is set`,
-      [target(c)],
-    );
+  // A missing Controller, or NSX-ALB on a workload cluster only: tkg/alb-settings-missing.
   if (p.role === 'management' && plan) Object.assign(v, managementAviVariables(ctx, plan));
-  if (p.role === 'workload' && usesAlb && !plan && management)
-    ctx.report(
-      'format/tkg-avi-controller',
-      'error',
-      `Cluster ${c.name} uses NSX-ALB but its management cluster ${management.name} does not (AVI_ENABLE there installs AKO)`,
-      [target(c), target(management)],
-    );
-  if (usesAlb && plan) checkAlbEndpoint(ctx, c, plan);
 
   // NSX-T routable pods.
   if (p.routablePods !== null) Object.assign(v, nsxtVariables(ctx, c));
@@ -174,31 +156,7 @@ function managementAviVariables(ctx: ConfigContext, plan: TkgAviPlan): Record<st
     AVI_CLOUD_NAME: plan.cloudName,
     ...plan.variables,
   };
-  const targets = [target(c), target(plan.controller)];
-  if (plan.controllerHost === null)
-    ctx.report(
-      'format/tkg-avi-settings',
-      'error',
-      `Cluster ${c.name}: the NSX-ALB Controller ${plan.controller.name} has no management address (AVI_CONTROLLER)`,
-      targets,
-    );
-  if (plan.cloudName === '') ctx.report('format/tkg-avi-settings', 'error', `Cluster ${c.name}: AVI_CLOUD_NAME is empty`, targets);
-  if (plan.seGroup === null)
-    ctx.report('format/tkg-avi-settings', 'error', `Cluster ${c.name}: no SE group (AVI_SERVICE_ENGINE_GROUP)`, targets);
-  if (plan.data === null)
-    ctx.report(
-      'format/tkg-avi-data-network',
-      'error',
-      `Cluster ${c.name}: no workload VIP network, so AVI_DATA_NETWORK is empty (the CLI requires it)`,
-      targets,
-    );
-  else if (plan.data.cidr === null)
-    ctx.report(
-      'format/tkg-avi-data-network',
-      'error',
-      `Cluster ${c.name}: VIP network ${plan.data.name} has no valid subnet, so AVI_DATA_NETWORK_CIDR is empty (the CLI requires a CIDR)`,
-      [target(c), { kind: ctx.model.networkById.get(plan.data.networkId)?.kind ?? 'portGroup', id: plan.data.networkId }],
-    );
+  // AVI_CONTROLLER, AVI_CLOUD_NAME, AVI_SERVICE_ENGINE_GROUP, AVI_DATA_NETWORK(_CIDR) missing: tkg/alb-settings-missing.
   for (const w of plan.workloads) {
     const differs =
       w.data?.networkId !== plan.data?.networkId ||
@@ -216,31 +174,11 @@ function managementAviVariables(ctx: ConfigContext, plan: TkgAviPlan): Record<st
 }
 
 function nsxtVariables(ctx: ConfigContext, c: Cluster): Record<string, TkgValue> {
-  const { placeholder, target } = ctx.kit;
+  const { placeholder } = ctx.kit;
   const t1 = ctx.el(c.props.routablePods?.tier1Id, 'nsxtTier1');
   const t0 = ctx.el(t1?.props.tier0Id, 'nsxtTier0');
   const manager = t0?.props.managerHost ?? '';
-  if (!t1)
-    ctx.report(
-      'format/tkg-nsxt-router-path',
-      'error',
-      `Cluster ${c.name}: routable pods without a Tier-1 (NSXT_ROUTER_PATH): the vSphere CPI has nowhere to add pod routes`,
-      [target(c)],
-    );
-  if (manager === '')
-    ctx.report(
-      'format/tkg-nsxt-manager-host',
-      'error',
-      `Cluster ${c.name}: NSXT_POD_ROUTING_ENABLED needs NSXT_MANAGER_HOST (the NSX Manager of the Tier-0 behind the cluster's Tier-1)`,
-      [target(c), ...(t1 ? [target(t1)] : [])],
-    );
-  if (c.props.cni !== 'antrea')
-    ctx.report(
-      'format/tkg-cni',
-      'warning',
-      `Cluster ${c.name}: routable pods switch Antrea to noEncap/noSNAT; with CNI "${c.props.cni}" nothing does`,
-      [target(c)],
-    );
+  // No Tier-1 or NSX Manager: tkg/routable-pods-settings-missing; a CNI other than Antrea: tkg/routable-pods-need-antrea.
   return {
     NSXT_POD_ROUTING_ENABLED: true,
     NSXT_MANAGER_HOST: manager !== '' ? manager : placeholder('NSXT_MANAGER_HOST'),
@@ -253,45 +191,11 @@ function nsxtVariables(ctx: ConfigContext, c: Cluster): Record<string, TkgValue>
 // ---------------------------------------------------------------------------------------------
 // The CLI's checks (formats.md §2.4)
 
-function checkName(ctx: ConfigContext, c: Cluster): void {
-  const { target } = ctx.kit;
-  if (!TKG_CLUSTER_NAME.test(c.name))
-    ctx.report(
-      'format/tkg-cluster-name',
-      'error',
-      `Cluster name "${c.name}" does not match ${TKG_CLUSTER_NAME.source} (lowercase letters, digits, "-" and ".", 2-63 characters)`,
-      [target(c)],
-      { name: c.name },
-    );
-  if (c.props.controllerId !== null && c.name.length > TKG_AVI_NAME_MAX)
-    ctx.report(
-      'format/tkg-cluster-name-length',
-      'error',
-      `Cluster name "${c.name}" has ${c.name.length} characters; with NSX-ALB (AVI_ENABLE) TKG allows at most ${TKG_AVI_NAME_MAX}`,
-      [target(c)],
-      { name: c.name, length: c.name.length },
-    );
-}
-
-/** CLUSTER_CIDR / SERVICE_CIDR parse, share the family, and SERVICE_CIDR has at most 20 host bits. */
-function checkCidrs(ctx: ConfigContext, c: Cluster): 4 | 6 {
+/** The family the file states (TKG_IP_FAMILY): the pod CIDR's, else the service CIDR's, else IPv4. */
+function cidrFamily(ctx: ConfigContext, c: Cluster): 4 | 6 {
   const { cidr, target } = ctx.kit;
-  const pod = cidr(c.props.podCidr);
   const svc = cidr(c.props.serviceCidr);
-  for (const [key, text, parsed] of [
-    ['CLUSTER_CIDR', c.props.podCidr, pod],
-    ['SERVICE_CIDR', c.props.serviceCidr, svc],
-  ] as const)
-    if (!parsed)
-      ctx.report('format/tkg-cidr', 'error', `Cluster ${c.name}: ${key} "${text}" is not a CIDR`, [target(c)], { key, value: text });
-  const family = pod?.family ?? svc?.family ?? 4;
-  if (pod && svc && pod.family !== svc.family)
-    ctx.report(
-      'format/tkg-cidr',
-      'error',
-      `Cluster ${c.name}: CLUSTER_CIDR ${c.props.podCidr} and SERVICE_CIDR ${c.props.serviceCidr} are of different IP families`,
-      [target(c)],
-    );
+  // Malformed CIDRs: ipam/invalid-cidr; families that differ: tkg/cidr-family-mismatch.
   if (svc) {
     const hostBits = (svc.family === 4 ? 32 : 128) - svc.prefixLength;
     if (hostBits > 20)
@@ -303,77 +207,5 @@ function checkCidrs(ctx: ConfigContext, c: Cluster): 4 | 6 {
         { serviceCidr: c.props.serviceCidr },
       );
   }
-  return family;
-}
-
-function checkEndpoint(ctx: ConfigContext, c: Cluster, v: Record<string, TkgValue>): void {
-  const { ip, target } = ctx.kit;
-  const endpoint = c.props.endpoint.address;
-  if ((endpoint === null || endpoint === '') && c.props.endpoint.provider !== 'nsx-alb') {
-    ctx.report(
-      'format/tkg-endpoint-required',
-      'error',
-      `Cluster ${c.name}: VSPHERE_CONTROL_PLANE_ENDPOINT is required unless NSX-ALB provides the control plane (AVI_CONTROL_PLANE_HA_PROVIDER)`,
-      [target(c)],
-    );
-    return;
-  }
-  if (endpoint === null || endpoint === '') return;
-  const server = v['VSPHERE_SERVER'];
-  const a = ip(endpoint);
-  const b = typeof server === 'string' ? ip(server) : null;
-  if (endpoint === server || (a && b && a.family === b.family && a.value === b.value))
-    ctx.report(
-      'format/tkg-endpoint-is-vcenter',
-      'error',
-      `Cluster ${c.name}: VSPHERE_CONTROL_PLANE_ENDPOINT ${endpoint} is the vCenter (VSPHERE_SERVER)`,
-      [target(c)],
-    );
-}
-
-function checkEndpointsUnique(ctx: ConfigContext, clusters: Cluster[]): void {
-  const byEndpoint = new Map<string, Cluster[]>();
-  for (const c of clusters) {
-    const e = c.props.endpoint.address;
-    if (e === null || e === '') continue;
-    const parsed = ctx.kit.ip(e);
-    const key = parsed ? ctx.kit.formatIp(parsed) : e;
-    byEndpoint.set(key, [...(byEndpoint.get(key) ?? []), c]);
-  }
-  for (const [endpoint, users] of byEndpoint)
-    if (users.length > 1)
-      ctx.report(
-        'format/tkg-endpoint-duplicate',
-        'error',
-        `VSPHERE_CONTROL_PLANE_ENDPOINT ${endpoint} is used by ${users.map((u) => u.name).join(', ')}: the CLI refuses an endpoint another cluster holds`,
-        users.map(ctx.kit.target),
-        { endpoint },
-      );
-}
-
-/** With the ALB HA provider the AKO operator requests exactly this IP on the control-plane VIP network. */
-function checkAlbEndpoint(ctx: ConfigContext, c: Cluster, plan: TkgAviPlan): void {
-  const { ip, cidr, ipInCidr, target } = ctx.kit;
-  const endpoint = c.props.endpoint.address;
-  if (c.props.endpoint.provider !== 'nsx-alb' || endpoint === null || endpoint === '') return;
-  const a = ip(endpoint);
-  if (a?.family === 6) {
-    ctx.report(
-      'format/tkg-endpoint-ipv6',
-      'error',
-      `Cluster ${c.name}: the NSX-ALB control-plane provider does not take an IPv6 endpoint (${endpoint})`,
-      [target(c)],
-    );
-    return;
-  }
-  const network: AviNetwork | null = c.props.role === 'management' ? plan.managementControlPlane : clusterAviSettings(ctx, c).controlPlane;
-  const range = cidr(network?.cidr);
-  if (a && network && range && !ipInCidr(a, range))
-    ctx.report(
-      'format/tkg-endpoint-outside-vip-network',
-      'error',
-      `Cluster ${c.name}: endpoint ${endpoint} is requested from NSX-ALB but lies outside its control-plane VIP network ${network.name} (${network.cidr})`,
-      [target(c), { kind: ctx.model.networkById.get(network.networkId)?.kind ?? 'portGroup', id: network.networkId }],
-      { endpoint, network: network.name, cidr: network.cidr },
-    );
+  return cidr(c.props.podCidr)?.family ?? svc?.family ?? 4;
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { getTemplate, templates } from '@viplane/templates';
+import { validate } from '@viplane/validator';
 import { exportConfigs, sortKeys } from '../../src/configs.ts';
 import { exportBundle, zipBundle, type Bundle } from '../../src/bundle/index.ts';
 import { TOOL_VERSIONS } from '../../src/bundle/readme.ts';
@@ -77,6 +78,15 @@ describe('exportBundle', () => {
     const readme = text(exportBundle(broken), 'README.md');
     expect(readme).toContain('**The design has errors');
     expect(readme).toContain('**routing/no-default-gateway**');
+  });
+
+  it('carries one list of findings: the validator’s and the export’s own, each once', () => {
+    const t = getTemplate('seed000-3net-alb')!;
+    const broken = t.mutations.find((m) => m.id === 'no-data-default-route')!.apply(t.build());
+    const { diagnostics = [] } = exportBundle(broken);
+    const own = exportConfigs(broken).diagnostics;
+    expect(diagnostics.map((d) => d.ruleId).sort()).toEqual([...validate(broken), ...own].map((d) => d.ruleId).sort());
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toContain('routing/no-default-gateway');
   });
 });
 

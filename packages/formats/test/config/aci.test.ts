@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { templates } from '@viplane/templates';
+import { validate } from '@viplane/validator';
 import type { ElementOf, TopologyDocument } from '@viplane/model';
 import { exportConfigs } from '../../src/configs.ts';
 import { file, templateExports } from './reference.ts';
@@ -119,18 +120,23 @@ describe('seed 004', () => {
     expect(out.diagnostics.filter((d) => d.ruleId === 'format/aci-gateway-form')).toHaveLength(2);
   });
 
-  it('reports what acc-provision rejects: hyphenated system_id, overlapping subnets, missing keys', () => {
+  it('what acc-provision rejects (hyphenated system_id, overlapping subnets, missing keys) is reported by the validator, once', () => {
     const overlap = template.mutations.find((m) => m.id === 'pod-subnet-overlaps-node')!.apply(template.build());
     fabric(overlap).props.systemId = 'k8s-demo2';
     fabric(overlap).props.l3out = null;
     fabric(overlap).props.serviceVlan = null;
+    const found = validate(overlap);
+    const id = fabric(overlap).id;
+    const at = (ruleId: string) => found.filter((d) => d.ruleId === ruleId).map((d) => d.targets[0]!.id);
+    expect(at('aci/system-id-invalid')).toEqual([id]);
+    expect(at('aci/subnet-overlap')).toContain(id);
+    expect(at('aci/no-l3out')).toEqual([id]);
+    expect(found.find((d) => d.ruleId === 'aci/required-missing')?.data['missing']).toEqual(['net_config.service_vlan']);
     const out = exportConfigs(overlap, { only: ['aci'] });
-    const ids = out.diagnostics.map((d) => d.ruleId);
-    expect(ids).toEqual(expect.arrayContaining(['format/aci-system-id', 'format/aci-subnet-overlap', 'format/aci-required']));
-    const required = out.diagnostics.find((d) => d.ruleId === 'format/aci-required')!;
-    expect(required.data['keys']).toEqual(['l3out.name', 'l3out.external_networks', 'service_vlan']);
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const input = parse(file(out, 'aci/k8s-demo2-acc-provision-input.yaml')) as Input;
     expect(input.net_config['service_vlan']).toBe('<SERVICE_VLAN>');
+    expect(input.aci_config['l3out']).toEqual({ name: '<L3OUT_NAME>', external_networks: ['<L3OUT_EXTERNAL_NETWORKS>'] });
   });
 
   it('the template passes acc-provision’s own checks', () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { templates } from '@viplane/templates';
+import { validate } from '@viplane/validator';
 import type { ElementOf, TopologyDocument } from '@viplane/model';
 import { PLACEHOLDER_PATTERN, exportConfigs } from '../../src/configs.ts';
 import { ADC_SELECTOR_LABEL } from '../../src/ako/index.ts';
@@ -121,18 +122,21 @@ describe('modes', () => {
     expect(v['nodePortSelector']).toEqual({ key: 'ako.example/lb', value: 'true' });
   });
 
-  it('NodePortLocal needs Antrea', () => {
+  // Facts about the design: validator rules (issue 11 §3), shown before any export; the export does not repeat them.
+  it('NodePortLocal needs Antrea: ako/nodeportlocal-needs-antrea', () => {
     const doc = seed003.build();
     (doc.elements.find((e) => e.kind === 'ako') as ElementOf<'ako'>).props.mode = 'nodeportlocal';
     (doc.elements.find((e) => e.kind === 'k8sCluster') as ElementOf<'k8sCluster'>).props.cni = 'calico';
-    const d = exportConfigs(doc).diagnostics.filter((x) => x.ruleId === 'format/ako-nodeportlocal-cni');
+    const d = validate(doc).filter((x) => x.ruleId === 'ako/nodeportlocal-needs-antrea');
     expect(d.map((x) => x.targets.map((t) => t.id))).toEqual([['ako', 'k8s-cluster']]);
+    expect(exportConfigs(doc).diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
   });
 
-  it('clusterName: letters, digits, - and _ only', () => {
+  it('clusterName: letters, digits, - and _ only: ako/cluster-name-invalid', () => {
     const doc = seed003.build();
     (doc.elements.find((e) => e.kind === 'ako') as ElementOf<'ako'>).props.clusterName = 'avi.cluster';
-    expect(exportConfigs(doc).diagnostics.map((d) => d.ruleId)).toContain('format/ako-cluster-name');
+    expect(validate(doc).filter((d) => d.ruleId === 'ako/cluster-name-invalid').map((d) => d.targets.map((t) => t.id))).toEqual([['ako']]);
+    expect(exportConfigs(doc).diagnostics.map((d) => d.ruleId)).not.toContain('format/ako-cluster-name');
   });
 });
 

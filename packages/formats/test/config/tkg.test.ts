@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { templates } from '@viplane/templates';
+import { validate } from '@viplane/validator';
 import type { ElementOf, TopologyDocument } from '@viplane/model';
 import { PLACEHOLDER_PATTERN, exportConfigs } from '../../src/configs.ts';
 import { file, seedBlock, templateExports, tkgDefaults } from './reference.ts';
@@ -200,11 +201,14 @@ describe('seed 001 printed configs (docs/seeds/001.md §6.1, §6.2)', () => {
 });
 
 describe('the CLI checks (formats.md §2.4)', () => {
-  const rules = (doc: TopologyDocument) => exportConfigs(doc, { only: ['tkg'] }).diagnostics;
+  // One list of findings (issue 11 §3): the checks that are facts about the design are validator rules,
+  // reported by validate() (canvas, `viplane validate`, /api/validate); the export reports only its own.
+  const findings = (doc: TopologyDocument) => [...exportConfigs(doc, { only: ['tkg'] }).diagnostics, ...validate(doc)];
   const ids = (doc: TopologyDocument, ruleId: string) =>
-    rules(doc)
+    findings(doc)
       .filter((d) => d.ruleId === ruleId)
       .map((d) => d.targets.map((t) => t.id));
+  const exportIds = (doc: TopologyDocument) => exportConfigs(doc, { only: ['tkg'] }).diagnostics.map((d) => d.ruleId);
 
   it('the templates pass them', () => {
     for (const { id, result } of exports)
@@ -214,32 +218,37 @@ describe('the CLI checks (formats.md §2.4)', () => {
       ).toEqual([]);
   });
 
-  it('cluster name: regex, and at most 25 characters with NSX-ALB', () => {
+  it('cluster name: regex, and at most 25 characters with NSX-ALB (validator rules, not export checks)', () => {
     const doc = build('seed001-tkg-routable');
     cluster(doc, 'cl1').name = 'Cl_1';
     cluster(doc, 'cl2').name = 'workload-cluster-number-02';
-    expect(ids(doc, 'format/tkg-cluster-name')).toEqual([['workload-cluster-1']]);
-    expect(ids(doc, 'format/tkg-cluster-name-length')).toEqual([['workload-cluster-2']]);
+    expect(ids(doc, 'tkg/cluster-name-invalid')).toEqual([['workload-cluster-1']]);
+    expect(ids(doc, 'tkg/cluster-name-too-long')).toEqual([['workload-cluster-2']]);
+    expect(exportIds(doc).filter((id) => id.startsWith('format/tkg-cluster-name'))).toEqual([]);
   });
 
   it('endpoint: required with kube-vip, not the vCenter, not another cluster’s', () => {
     const kubevip = templates.find((t) => t.id === 'seed001-tkg-routable')!;
     const noEndpoint = kubevip.mutations.find((m) => m.id === 'kubevip-no-endpoint')!.apply(kubevip.build());
-    expect(ids(noEndpoint, 'format/tkg-endpoint-required')).toEqual([['workload-cluster-1']]);
+    expect(ids(noEndpoint, 'tkg/endpoint-required')).toEqual([['workload-cluster-1']]);
     expect(parse(file(exportConfigs(noEndpoint), 'tkg/cl1.yaml'))).not.toHaveProperty('VSPHERE_CONTROL_PLANE_ENDPOINT');
 
     const doc = build('seed001-tkg-routable');
+    const vcenter = doc.elements.find((e) => e.kind === 'vcenter')!;
     cluster(doc, 'cl1').props.endpoint.address = '10.44.55.100';
     cluster(doc, 'cl2').props.endpoint.address = '172.16.135.240';
-    expect(ids(doc, 'format/tkg-endpoint-is-vcenter')).toEqual([['workload-cluster-1']]);
-    expect(ids(doc, 'format/tkg-endpoint-duplicate')).toEqual([['management-cluster', 'workload-cluster-2']]);
+    expect(ids(doc, 'tkg/endpoint-is-vcenter')).toEqual([['workload-cluster-1', vcenter.id]]);
+    const duplicate = ids(doc, 'ipam/duplicate-ip').filter((t) => t.includes('workload-cluster-2'));
+    expect(duplicate).toHaveLength(1);
+    expect(duplicate[0]).toContain('management-cluster');
+    expect(exportIds(doc).filter((id) => id.startsWith('format/tkg-endpoint'))).toEqual([]);
   });
 
   it('endpoint with the NSX-ALB provider: on the control-plane VIP network, IPv4', () => {
     const doc = build('seed000-3net-alb');
     cluster(doc, 'tkg-wc1').props.endpoint.address = '192.168.49.10'; // dp-data-48, not the API VIP network dp-data-52
     cluster(doc, 'tkg-mgmt').props.endpoint.address = '192.168.53.10';
-    expect(ids(doc, 'format/tkg-endpoint-outside-vip-network')).toEqual([['workload-cluster-1', 'dp-data-52']]);
+    expect(ids(doc, 'tkg/endpoint-outside-vip-network')).toEqual([['workload-cluster-1', 'dp-data-52']]);
   });
 
   it('CIDRs: parse, one family, SERVICE_CIDR at most 20 host bits', () => {
@@ -247,7 +256,9 @@ describe('the CLI checks (formats.md §2.4)', () => {
     cluster(doc, 'cl1').props.serviceCidr = '100.64.0.0/11';
     cluster(doc, 'cl2').props.podCidr = '172.16.144.0';
     expect(ids(doc, 'format/tkg-service-cidr-too-large')).toEqual([['workload-cluster-1']]);
-    expect(ids(doc, 'format/tkg-cidr')).toEqual([['workload-cluster-2']]);
+    expect(ids(doc, 'ipam/invalid-cidr')).toContainEqual(['workload-cluster-2']);
+    cluster(doc, 'cl2').props.podCidr = 'fd00:100:96::/48';
+    expect(ids(doc, 'tkg/cidr-family-mismatch')).toEqual([['workload-cluster-2']]);
   });
 
   it('CNI and routable pods: antrea/calico/none, NSX Manager and Tier-1 required', () => {
@@ -255,9 +266,9 @@ describe('the CLI checks (formats.md §2.4)', () => {
     cluster(doc, 'cl1').props.cni = 'flannel';
     (doc.elements.find((e) => e.id === 't0') as ElementOf<'nsxtTier0'>).props.managerHost = '';
     cluster(doc, 'cl2').props.routablePods = { tier1Id: null };
-    expect(ids(doc, 'format/tkg-cni')).toContainEqual(['workload-cluster-1']);
-    expect(ids(doc, 'format/tkg-nsxt-manager-host')).toContainEqual(['workload-cluster-1', 'tanzu-cl1']);
-    expect(ids(doc, 'format/tkg-nsxt-router-path')).toEqual([['workload-cluster-2']]);
+    expect(ids(doc, 'format/tkg-cni')).toEqual([['workload-cluster-1']]);
+    expect(ids(doc, 'tkg/routable-pods-need-antrea')).toEqual([['workload-cluster-1']]);
+    expect(ids(doc, 'tkg/routable-pods-settings-missing')).toEqual([['workload-cluster-1', 'tanzu-cl1', 't0'], ['workload-cluster-2']]);
     const cl2 = parse(file(exportConfigs(doc), 'tkg/cl2.yaml')) as Record<string, unknown>;
     expect(cl2['NSXT_ROUTER_PATH']).toMatch(PLACEHOLDER_PATTERN);
   });
@@ -266,8 +277,10 @@ describe('the CLI checks (formats.md §2.4)', () => {
     const doc = build('seed000-2net');
     (doc.elements.find((e) => e.id === 'dp-data-48') as ElementOf<'portGroup'>).props.subnet = null;
     doc.links = doc.links.filter((l) => l.from !== 'avi-controller');
-    expect(ids(doc, 'format/tkg-avi-data-network')).toEqual([['management-cluster', 'dp-data-48']]);
-    expect(ids(doc, 'format/tkg-avi-settings')).toEqual([['management-cluster', 'avi-controller']]);
+    expect(ids(doc, 'tkg/alb-settings-missing').sort()).toEqual([
+      ['management-cluster', 'avi-controller'],
+      ['management-cluster', 'dp-data-48'],
+    ]);
     const vars = parse(file(exportConfigs(doc), 'tkg/tkg-mgmt.yaml')) as Record<string, unknown>;
     expect(vars['AVI_CONTROLLER']).toMatch(PLACEHOLDER_PATTERN);
     expect(vars).not.toHaveProperty('AVI_DATA_NETWORK_CIDR');

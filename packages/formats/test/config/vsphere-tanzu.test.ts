@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { templates } from '@viplane/templates';
+import { validate } from '@viplane/validator';
 import type { ElementOf } from '@viplane/model';
 import { exportConfigs } from '../../src/configs.ts';
 import { file, seedBlock, templateExports, tkcSchema, tkcValidator, unknownKeys } from './reference.ts';
@@ -199,12 +200,18 @@ describe('seed 001 TKC manifest (docs/seeds/001.md §6.10)', () => {
     expect({ ...ours, metadata: { name: (ours['metadata'] as { name: string }).name } }).toEqual(seed);
   });
 
-  it('routed CNI in a NAT namespace is an error', () => {
+  it('routed CNI in a NAT namespace, with pods.cidrBlocks: validator errors (shown before export), not export checks', () => {
     const t = templates.find((x) => x.id === 'seed001-tkgs-routable')!;
     const doc = t.build();
     (doc.elements.find((e) => e.kind === 'vsphereNamespace') as ElementOf<'vsphereNamespace'>).props.networkOverride = null;
     const routed = t.mutations.find((m) => m.id === 'tkc-routed-with-pods-cidr')!.apply(doc);
-    const ids = exportConfigs(routed, { only: ['tkc'] }).diagnostics.map((d) => d.ruleId);
-    expect(ids).toEqual(expect.arrayContaining(['format/tkc-routed-namespace', 'format/tkc-routed-pods-cidr']));
+    const ids = validate(routed).map((d) => d.ruleId);
+    expect(ids).toEqual(expect.arrayContaining(['tkgs/routed-namespace-needs-override', 'tkgs/routed-pods-cidr-set']));
+    expect(exportConfigs(routed, { only: ['tkc'] }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // The manifest still leaves pods out (the Supervisor hands out pod CIDRs).
+    const manifest = parse(exportConfigs(routed, { only: ['tkc'] }).files[0]!.content) as {
+      spec: { settings: { network: Record<string, unknown> } };
+    };
+    expect(manifest.spec.settings.network).not.toHaveProperty('pods');
   });
 });

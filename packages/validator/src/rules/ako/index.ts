@@ -4,6 +4,9 @@ import routablePodsStaticRoutes from './routable-pods-static-routes.ts';
 import clusterNameDuplicate from './cluster-name-duplicate.ts';
 import dnsVsInPool from './dns-vs-in-pool.ts';
 import nodeportNoSelector from './nodeport-no-selector.ts';
+import nodeportlocalNeedsAntrea from './nodeportlocal-needs-antrea.ts';
+import clusterNameInvalid from './cluster-name-invalid.ts';
+import nodeportSelectorOneLabel from './nodeport-selector-one-label.ts';
 
 export const akoRules: readonly Rule[] = [
   staticRouteNeedsNodeNetwork,
@@ -11,4 +14,7 @@ export const akoRules: readonly Rule[] = [
   clusterNameDuplicate,
   dnsVsInPool,
   nodeportNoSelector,
+  nodeportlocalNeedsAntrea,
+  clusterNameInvalid,
+  nodeportSelectorOneLabel,
 ];

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * Bundles the `viplane` command into apps/cli/dist/ with esbuild (the bundler tsx and Vite already
+ * bring), so a start costs one parse of plain JavaScript instead of tsx compiling every TypeScript
+ * module of five packages (issue 11 §6). Runs from the root `prepare` script (so `npm ci` leaves a
+ * working `npx viplane`), from the CLI tests and from the bench; dist/ is git-ignored.
+ *
+ * Code splitting keeps each command's dependencies in its own chunk: `validate` never loads the
+ * exporters, importers, diagrams or the PNG renderer (main.ts imports every command lazily).
+ */
+import { analyzeMetafile, build } from 'esbuild';
+import { rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = `${root}dist`;
+
+await rm(outdir, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: { viplane: 'src/main.ts' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // ESM builds first: UMD builds (jsonc-parser's) hide their requires from the bundler.
+  mainFields: ['module', 'main'],
+  metafile: true,
+  // The native PNG renderer loads a platform binary: it stays a runtime import from node_modules.
+  external: ['@resvg/resvg-js'],
+  // CommonJS dependencies bundled into ESM call require() for Node built-ins.
+  banner: { js: "import { createRequire as __viplaneRequire } from 'node:module'; const require = __viplaneRequire(import.meta.url);" },
+  minify: true,
+  keepNames: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+// What each chunk holds and imports: the CLI tests check that validate loads no export/import code.
+await writeFile(`${outdir}/meta.json`, JSON.stringify(result.metafile));
+if (process.argv.includes('--analyze')) process.stdout.write(await analyzeMetafile(result.metafile));
