@@ -12,6 +12,7 @@ import type { AppConfig } from '../config.ts';
 import type { DesignMeta as DesignMetaRecord, DesignRepository, NewVersion, SaveResult } from '../db/repository.ts';
 import { requireDocument, storedDocument } from '../document.ts';
 import { unchangedCurrent } from './unchangedSave.ts';
+import { boundedInteger, versionNumber } from './integerParams.ts';
 import { HttpError, badRequest, notFound } from '../errors.ts';
 import { REQUEST_LIMITS } from '../limits.ts';
 import {
@@ -27,20 +28,6 @@ import {
 } from '../schemas.ts';
 
 export const etag = (version: number) => `"${version}"`;
-
-/** Digits (checked by the schema) as a number no larger than `max`, else a 400 naming where. */
-function boundedInteger(text: string, max: number, path: string, where: 'querystring' | 'params' = 'querystring'): number {
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 1 || n > max)
-    throw badRequest(`${path.slice(1)} must be an integer from 1 to ${max}`, {
-      code: 'SCHEMA',
-      errors: [{ path, message: `not within 1..${max}`, value: text, in: where }],
-    });
-  return n;
-}
-
-const versionNumber = (text: string, path: string, where: 'querystring' | 'params') =>
-  boundedInteger(text, REQUEST_LIMITS.maxVersion, path, where);
 
 /** The version named by If-Match (`"3"`; a bare `3` is accepted too). */
 function ifMatchVersion(request: FastifyRequest, required: boolean): number | undefined {

@@ -5,13 +5,15 @@
  */
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { diffDocuments } from '@viplane/model';
-import { diffDiagnostics, validate, type Diagnostic } from '@viplane/validator';
+import { diffDiagnostics, type Diagnostic } from '@viplane/validator';
 import { authorize } from '../auth/access.ts';
 import { perTokenRateLimit } from '../auth/rateLimit.ts';
 import type { AppConfig } from '../config.ts';
 import type { DesignRepository } from '../db/repository.ts';
 import { requireDocument } from '../document.ts';
 import { notFound } from '../errors.ts';
+import { documentJson } from '../work/jobs.ts';
+import { versionNumber } from './integerParams.ts';
 import { BearerAuth, Diagnostic as DiagnosticSchema, DesignId, VersionNumber, errorResponses } from '../schemas.ts';
 
 const FieldChange = Type.Object({ path: Type.String(), before: Type.Unknown(), after: Type.Unknown() });
@@ -75,18 +77,24 @@ const diffRoutes: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = asyn
     async (request) => {
       const { id } = request.params;
       await authorize(repository, request, id, 'view');
-      let to = request.query.to;
+      const from = versionNumber(request.query.from, '/from', 'querystring');
+      let to = request.query.to === undefined ? undefined : versionNumber(request.query.to, '/to', 'querystring');
       if (to === undefined) {
         const current = await repository.getDesign(id);
         if (!current) throw notFound('no such design');
         to = current.version;
       }
-      const [a, b] = [await versionDocument(id, request.query.from, 'from'), await versionDocument(id, to, 'to')];
+      const [a, b] = [await versionDocument(id, from, 'from'), await versionDocument(id, to, 'to')];
       const diff = diffDocuments(a, b);
-      const diagnostics = diffDiagnostics(validate(a), validate(b));
+      // Validation runs in the worker pool: two large versions would hold the request thread for seconds.
+      const [before, after] = await Promise.all([
+        fastify.work.run({ kind: 'validate', document: documentJson(a) }),
+        fastify.work.run({ kind: 'validate', document: documentJson(b) }),
+      ]);
+      const diagnostics = diffDiagnostics(before, after);
       const plain = (d: Diagnostic) => ({ ruleId: d.ruleId, severity: d.severity, message: d.message, data: d.data, targets: d.targets });
       return {
-        from: request.query.from,
+        from,
         to,
         ...diff,
         diagnostics: {
