@@ -7,6 +7,8 @@
 import { importFiles, type ImportInput, type ImportOptions, type ImportResult } from '@viplane/formats';
 import type { TopologyDocument } from '@viplane/model';
 import { lower, trace, validate, type Diagnostic } from '@viplane/validator';
+import { HttpError } from '../errors.ts';
+import { httpErrorData, parseExportBody, resolveExport, type HttpErrorData } from '../formats/exportRequest.ts';
 import { exportCodecs } from '../formats/registry.ts';
 
 /**
@@ -21,6 +23,8 @@ export function documentJson(document: TopologyDocument): DocumentJson {
 
 export type Job =
   | { kind: 'export'; format: string; document: DocumentJson }
+  /** A large export body as the client sent it: parsed, checked and restored here. */
+  | { kind: 'export-json'; text: string }
   | { kind: 'import'; inputs: ImportInput[]; options: ImportOptions }
   | { kind: 'validate'; document: DocumentJson }
   | { kind: 'trace'; document: DocumentJson; from: TraceEndpoint; to: TraceEndpoint };
@@ -42,15 +46,19 @@ export interface ImportOutput {
   diagnostics: Diagnostic[];
 }
 
+export type ExportJsonOutput = { ok: true; file: ExportOutput } | { ok: false; error: HttpErrorData };
+
 export type JobOutput<J extends Job> = J extends { kind: 'export' }
   ? ExportOutput
-  : J extends { kind: 'import' }
-    ? ImportOutput
-    : J extends { kind: 'validate' }
-      ? Diagnostic[]
-      : J extends { kind: 'trace' }
-        ? ReturnType<typeof trace>
-        : never;
+  : J extends { kind: 'export-json' }
+    ? ExportJsonOutput
+    : J extends { kind: 'import' }
+      ? ImportOutput
+      : J extends { kind: 'validate' }
+        ? Diagnostic[]
+        : J extends { kind: 'trace' }
+          ? ReturnType<typeof trace>
+          : never;
 
 export async function runJob(job: Job | { kind: 'warm' }): Promise<unknown> {
   switch (job.kind) {
@@ -62,6 +70,19 @@ export async function runJob(job: Job | { kind: 'warm' }): Promise<unknown> {
       const file = codec.export(parsed(job.document));
       return { filename: file.filename, body: file.body, mediaType: file.mediaType ?? codec.mediaType } satisfies ExportOutput;
     }
+    case 'export-json':
+      try {
+        const body = parseExportBody(job.text);
+        const { codec, document } = resolveExport(body.format, body.document);
+        const file = codec.export(document);
+        return {
+          ok: true,
+          file: { filename: file.filename, body: file.body, mediaType: file.mediaType ?? codec.mediaType },
+        } satisfies ExportJsonOutput;
+      } catch (error) {
+        if (error instanceof HttpError) return { ok: false, error: httpErrorData(error) } satisfies ExportJsonOutput;
+        throw error;
+      }
     case 'import': {
       const result = await importFiles(job.inputs, job.options);
       return { result, diagnostics: result.document ? validate(result.document) : [] } satisfies ImportOutput;
