@@ -4,17 +4,25 @@
  * own download yet answer 501 saying so; nothing pretends to work.
  */
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { shortValue } from '@viplane/model';
-import { requireDocument } from '../document.ts';
-import { documentJson } from '../work/jobs.ts';
-import { HttpError, badRequest } from '../errors.ts';
-import { PLANNED_FORMATS, exportCodecs, isPlannedFormat, notBuiltMessage } from '../formats/registry.ts';
+import { fromHttpErrorData, resolveExport } from '../formats/exportRequest.ts';
+import { LargeJsonBody, jsonBodyParser } from '../plugins/jsonBody.ts';
+import { documentJson, type ExportOutput } from '../work/jobs.ts';
+import { PLANNED_FORMATS, exportCodecs } from '../formats/registry.ts';
 import { DocumentSchema, errorResponses } from '../schemas.ts';
 
+/** Bodies longer than this are parsed in the worker (a 10,000-element design is ~4.5 MB). */
+const LARGE_BODY_CHARS = 512 * 1024;
+
 const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
+  // This plugin's own JSON parser: the same checks, but large bodies stay text for the worker.
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, jsonBodyParser(fastify, { largeBodyChars: LARGE_BODY_CHARS }));
+
   fastify.post(
     '/export',
     {
+      // A LargeJsonBody does not match the schema; the handler throws the schema error for any other body.
+      attachValidation: true,
       schema: {
         tags: ['formats'],
         summary: 'Export a document to a deployment format',
@@ -36,21 +44,19 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const { format } = request.body;
-      const codec = exportCodecs.get(format);
-      if (!codec && !isPlannedFormat(format)) {
-        throw badRequest(
-          `unknown export format "${format}"; known: ${[...new Set([...exportCodecs.keys(), ...Object.keys(PLANNED_FORMATS)])].join(', ')}`,
-          {
-            code: 'UNKNOWN_FORMAT',
-            errors: [{ path: '/format', message: 'unknown export format', value: shortValue(format) }],
-          },
-        );
+      let file: ExportOutput;
+      if (request.body instanceof LargeJsonBody) {
+        // Parsed, checked and restored in the worker too: the request thread only hands the text over.
+        const outcome = await fastify.work.run({ kind: 'export-json', text: request.body.text });
+        if (!outcome.ok) throw fromHttpErrorData(outcome.error);
+        file = outcome.file;
+      } else {
+        if (request.validationError) throw request.validationError;
+        const { format } = request.body;
+        const { document } = resolveExport(format, request.body.document);
+        // In a worker: a bundle renders PNGs and validates the design (seconds for a large one).
+        file = await fastify.work.run({ kind: 'export', format, document: documentJson(document) });
       }
-      const document = requireDocument(request.body.document, '/document');
-      if (!codec) throw new HttpError(501, notBuiltMessage(format), { code: 'NOT_IMPLEMENTED' });
-      // In a worker: a bundle renders PNGs and validates the design (seconds for a large one).
-      const file = await fastify.work.run({ kind: 'export', format, document: documentJson(document) });
       // A written file with error findings is not deployable as is: the counts say so beside the body
       // (as `viplane export` exits 1); report.md in the bundle lists them.
       if (file.findings)

@@ -7,7 +7,9 @@
 import { importFiles, type ImportInput, type ImportOptions, type ImportResult } from '@viplane/formats';
 import type { TopologyDocument } from '@viplane/model';
 import { lower, trace, validate, type Diagnostic } from '@viplane/validator';
-import { exportCodecs } from '../formats/registry.ts';
+import { HttpError } from '../errors.ts';
+import { httpErrorData, parseExportBody, resolveExport, type HttpErrorData } from '../formats/exportRequest.ts';
+import { exportCodecs, type ExportCodec } from '../formats/registry.ts';
 
 /**
  * Documents travel as JSON text (`DocumentJson`): copying a string to a thread is a memcpy, while
@@ -21,6 +23,8 @@ export function documentJson(document: TopologyDocument): DocumentJson {
 
 export type Job =
   | { kind: 'export'; format: string; document: DocumentJson }
+  /** A large export body as the client sent it: parsed, checked and restored here. */
+  | { kind: 'export-json'; text: string }
   | { kind: 'import'; inputs: ImportInput[]; options: ImportOptions }
   | { kind: 'validate'; document: DocumentJson }
   | { kind: 'trace'; document: DocumentJson; from: TraceEndpoint; to: TraceEndpoint };
@@ -44,15 +48,27 @@ export interface ImportOutput {
   diagnostics: Diagnostic[];
 }
 
+export type ExportJsonOutput = { ok: true; file: ExportOutput } | { ok: false; error: HttpErrorData };
+
 export type JobOutput<J extends Job> = J extends { kind: 'export' }
   ? ExportOutput
-  : J extends { kind: 'import' }
-    ? ImportOutput
-    : J extends { kind: 'validate' }
-      ? Diagnostic[]
-      : J extends { kind: 'trace' }
-        ? ReturnType<typeof trace>
-        : never;
+  : J extends { kind: 'export-json' }
+    ? ExportJsonOutput
+    : J extends { kind: 'import' }
+      ? ImportOutput
+      : J extends { kind: 'validate' }
+        ? Diagnostic[]
+        : J extends { kind: 'trace' }
+          ? ReturnType<typeof trace>
+          : never;
+
+/** One codec's file with its media type and the findings on what was written (for the X-Viplane-* headers). */
+function exportFile(codec: ExportCodec, document: TopologyDocument): ExportOutput {
+  const file = codec.export(document);
+  const output: ExportOutput = { filename: file.filename, body: file.body, mediaType: file.mediaType ?? codec.mediaType };
+  if (file.findings) output.findings = file.findings;
+  return output;
+}
 
 export async function runJob(job: Job | { kind: 'warm' }): Promise<unknown> {
   switch (job.kind) {
@@ -61,11 +77,17 @@ export async function runJob(job: Job | { kind: 'warm' }): Promise<unknown> {
     case 'export': {
       const codec = exportCodecs.get(job.format);
       if (!codec) throw new Error(`no export codec "${job.format}"`);
-      const file = codec.export(parsed(job.document));
-      const output: ExportOutput = { filename: file.filename, body: file.body, mediaType: file.mediaType ?? codec.mediaType };
-      if (file.findings) output.findings = file.findings;
-      return output;
+      return exportFile(codec, parsed(job.document));
     }
+    case 'export-json':
+      try {
+        const body = parseExportBody(job.text);
+        const { codec, document } = resolveExport(body.format, body.document);
+        return { ok: true, file: exportFile(codec, document) } satisfies ExportJsonOutput;
+      } catch (error) {
+        if (error instanceof HttpError) return { ok: false, error: httpErrorData(error) } satisfies ExportJsonOutput;
+        throw error;
+      }
     case 'import': {
       const result = await importFiles(job.inputs, job.options);
       return { result, diagnostics: result.document ? validate(result.document) : [] } satisfies ImportOutput;

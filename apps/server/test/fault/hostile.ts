@@ -6,7 +6,7 @@
 import type { InjectOptions } from 'fastify';
 import { strToU8, zipSync } from 'fflate';
 import type { TopologyDocument } from '@viplane/model';
-import { smallDesign } from '../fixtures.ts';
+import { largeDesign, smallDesign } from '../fixtures.ts';
 
 export interface HostileCase {
   class: string;
@@ -480,6 +480,42 @@ export function hostileCases(access: DesignAccess): HostileCase[] {
   ];
   for (const [name, content] of yamlCases)
     add({ class: 'hostile YAML / zip', name, request: yamlFile(name.includes('zip') ? 'x.zip' : 'x.yaml', content), expect: [200, 400] });
+
+  // Export bodies over 512 KB are parsed in a worker: the same checks must hold there.
+  const big = largeDesign(1500);
+  const bigText = JSON.stringify({ format: 'svg', document: big });
+  const exportBig = (payload: string): HostileCase['request'] => ({
+    method: 'POST',
+    url: '/api/export',
+    headers: { 'content-type': 'application/json' },
+    payload,
+  });
+  const bigCases: [string, string, number[], HostileCase['check']?][] = [
+    ['valid (svg)', bigText, [200]],
+    ['NUL in the name', JSON.stringify({ format: 'svg', document: { ...big, name: 'x\u0000' } }), [400], bad('/document/name')],
+    [
+      'lone surrogate in an element name',
+      JSON.stringify({
+        format: 'svg',
+        document: { ...big, elements: big.elements.map((e, i) => (i === 7 ? { ...e, name: '\uDFFF' } : e)) },
+      }),
+      [400],
+      bad('/document/elements/7/name'),
+    ],
+    ['format __proto__', bigText.replace('"format":"svg"', '"format":"__proto__"'), [400]],
+    ['format constructor', bigText.replace('"format":"svg"', '"format":"constructor"'), [400]],
+    ['format png (not built)', bigText.replace('"format":"svg"', '"format":"png"'), [501]],
+    ['no format', bigText.replace('"format":"svg",', ''), [400]],
+    ['an extra property', bigText.replace('"format":"svg"', '"format":"svg","extra":1'), [400]],
+    ['__proto__ key in the document', bigText.replace('"schemaVersion":', '"__proto__":{"x":1},"schemaVersion":'), [400]],
+    ['nested 100 deep inside', bigText.replace('"schemaVersion":', `"deep":${deepJson(100)},"schemaVersion":`), [400]],
+    ['1e400', bigText.replace(/"x":-?[\d.]+/, '"x":1e400'), [400]],
+    ['cut short', bigText.slice(0, -10), [400]],
+    ['document is a list', JSON.stringify({ format: 'svg', document: [bigText] }), [400]],
+    ['25,000 elements', JSON.stringify({ format: 'svg', document: { ...big, elements: Array(25_000).fill({}) } }), [413]],
+  ];
+  for (const [name, payload, expected, check] of bigCases)
+    add({ class: 'large export bodies (worker-parsed)', name, request: exportBig(payload), expect: expected, ...(check ? { check } : {}) });
 
   // Tokens and ids that are not what they should be.
   for (const auth of [
