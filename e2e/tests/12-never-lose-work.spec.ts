@@ -148,6 +148,7 @@ test('two editors on one edit link: different fields merge and both edits are ke
   const dialog = b.history.conflictDialog();
   await expect(dialog.getByTestId('merge-summary')).toContainText('with no conflict');
   await expect(dialog.getByRole('list', { name: 'Taken from version 2' })).toContainText('VLAN: 52 → 152');
+  await expect(dialog.getByRole('list', { name: 'Changes to version 2' })).toContainText('Workers: 1 → 5');
   await b.app.screenshot('14-merge-dialog');
   await dialog.getByRole('button', { name: 'Save the merge' }).click();
   await expect(bPage.getByTestId('save-state')).toHaveAttribute('data-version', '3');

@@ -5,7 +5,7 @@
  * saving the merge is the default action.
  */
 import { useMemo } from 'react';
-import { diffDocuments, type FieldChange, type MergeConflict } from '@viplane/model';
+import { diffDocuments, type DocumentDiff, type FieldChange, type MergeConflict } from '@viplane/model';
 import { validate } from '@viplane/validator';
 import { closeDialog } from '../store/ui.ts';
 import { useSession } from '../store/session.ts';
@@ -39,6 +39,20 @@ function where(c: MergeConflict): string {
   return `${what} · ${field}`;
 }
 
+/** One line per change of a diff, for the dialog's lists. */
+function changeLines(d: DocumentDiff): string[] {
+  return [
+    ...d.document.map((f) => `Design ${fieldText(f)}`),
+    ...d.elements.added.map((e) => `Added ${e.name}`),
+    ...d.elements.removed.map((e) => `Removed ${e.name}`),
+    ...d.elements.changed.flatMap((c) => c.fields.map((f) => `${c.name} · ${fieldText(f)}`)),
+    ...d.elements.moved.map((c) => `Moved ${c.name}`),
+    ...d.links.added.map((l) => `Added connection ${l.id}`),
+    ...d.links.removed.map((l) => `Removed connection ${l.id}`),
+    ...d.links.changed.flatMap((c) => c.fields.map((f) => `Connection ${c.id} · ${fieldText(f)}`)),
+  ];
+}
+
 function fieldText(f: FieldChange) {
   return `${pathLabel(f.path)}: ${show(f.before)} → ${show(f.after)}`;
 }
@@ -49,18 +63,12 @@ export function ConflictDialog({ serverVersion }: { serverVersion: number | null
   const result = useMemo(() => currentMerge(state), [state]);
   const taken = useMemo(() => (result?.ok && state.mine ? diffDocuments(state.mine, result.document) : null), [result, state.mine]);
   const errors = useMemo(() => (result?.ok ? validate(result.document).filter((d) => d.severity === 'error').length : 0), [result]);
-  const takenLines = taken
-    ? [
-        ...taken.document.map((f) => `Design ${fieldText(f)}`),
-        ...taken.elements.added.map((e) => `Added ${e.name}`),
-        ...taken.elements.removed.map((e) => `Removed ${e.name}`),
-        ...taken.elements.changed.flatMap((c) => c.fields.map((f) => `${c.name} · ${fieldText(f)}`)),
-        ...taken.elements.moved.map((c) => `Moved ${c.name}`),
-        ...taken.links.added.map((l) => `Added connection ${l.id}`),
-        ...taken.links.removed.map((l) => `Removed connection ${l.id}`),
-        ...taken.links.changed.flatMap((c) => c.fields.map((f) => `Connection ${c.id} · ${fieldText(f)}`)),
-      ]
-    : [];
+  const takenLines = taken ? changeLines(taken) : [];
+  // The merge against their version: what saving it changes in the design they saved.
+  const onTheirs = useMemo(
+    () => (result?.ok && state.theirs ? changeLines(diffDocuments(state.theirs, result.document)) : []),
+    [result, state.theirs],
+  );
   const version = serverVersion ?? state.theirsVersion;
   const merged = result?.ok ? result : null;
   return (
@@ -135,6 +143,15 @@ export function ConflictDialog({ serverVersion }: { serverVersion: number | null
               <li key={i}>{line}</li>
             ))}
             {takenLines.length > 30 && <li className="subtle">… and {takenLines.length - 30} more</li>}
+          </ul>
+          <p>
+            <strong>Changes the merge makes to version {version}</strong> ({onTheirs.length}):
+          </p>
+          <ul className="list-plain" aria-label={`Changes to version ${version}`} data-testid="merge-on-theirs">
+            {onTheirs.slice(0, 30).map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+            {onTheirs.length > 30 && <li className="subtle">… and {onTheirs.length - 30} more</li>}
           </ul>
           {merged.repairs.length > 0 && <p className="subtle">{merged.repairs.length} reference(s) to deleted elements are cleared.</p>}
         </>

@@ -102,11 +102,14 @@ class Merger {
         isPlainObject(m) &&
         isPlainObject(t) &&
         (b === ABSENT || isPlainObject(b)) &&
-        sameKeys(m, t) &&
-        (b === ABSENT || sameKeys(b, m))
+        // At an element's or link's root, optional fields (notes, unknown, extras) come and go and
+        // merge one by one; deeper, another set of keys is another variant of a union (a
+        // Supervisor's load balancer), merged as one value so no mix of variants is made.
+        (path === '' || (sameKeys(m, t) && (b === ABSENT || sameKeys(b, m))))
       ) {
         const out: Record<string, unknown> = {};
-        for (const key of Object.keys(t)) {
+        const keys = new Set([...Object.keys(t), ...Object.keys(m), ...(b === ABSENT ? [] : Object.keys(b))]);
+        for (const key of keys) {
           const base = b === ABSENT ? ABSENT : b[key];
           const merged = this.value(base, m[key], t[key], childPath(schemaPath, key), childPath(path, key), scope, addresses);
           if (merged !== ABSENT) out[key] = merged;

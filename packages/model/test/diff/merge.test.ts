@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffDocuments, mergeDocuments, type MergeResult, type TopologyDocument } from '../../src/index.ts';
+import { defaultProps, diffDocuments, mergeDocuments, type MergeResult, type TopologyDocument } from '../../src/index.ts';
 import { element, smallDesign, withElement, withProps, withoutElements } from './fixture.ts';
 
 function merged(result: MergeResult): TopologyDocument {
@@ -214,5 +214,54 @@ describe('mergeDocuments', () => {
     const theirs = withProps<'portGroup'>(base, 'pg-data', (p) => ({ ...p, vlan: 99 }));
     const result = mergeDocuments(base, base, theirs);
     expect(diffDocuments(theirs, merged(result)).identical).toBe(true);
+  });
+
+  it('an optional field added on one side merges with a field change on the other', () => {
+    const base = smallDesign();
+    const mine = withElement(base, 'pg-data', (e) => ({ ...e, notes: 'uplink to rack 4' }));
+    const theirs = withProps<'portGroup'>(base, 'pg-data', (p) => ({ ...p, vlan: 21 }));
+    const result = mergeDocuments(base, mine, theirs);
+    expect(result.conflicts).toEqual([]);
+    expect(element(merged(result), 'pg-data')).toMatchObject({ notes: 'uplink to rack 4', props: { vlan: 21 } });
+    // Removing it on one side against another change merges too.
+    const back = mergeDocuments(
+      mine,
+      base,
+      withProps<'portGroup'>(mine, 'pg-data', (p) => ({ ...p, vlan: 22 })),
+    );
+    expect(back.conflicts).toEqual([]);
+    expect(element(merged(back), 'pg-data').notes).toBeUndefined();
+  });
+
+  it("a union variant change is one value: a Supervisor's load balancer is never a mix of both", () => {
+    const b = smallDesign();
+    const at = { x: 0, y: 0 };
+    const withSupervisor = {
+      ...b,
+      elements: [
+        ...b.elements,
+        { id: 'hp', kind: 'haproxy', name: 'hp', position: at, props: defaultProps('haproxy') },
+        {
+          id: 'sup',
+          kind: 'supervisor',
+          name: 'sup',
+          position: at,
+          props: { ...defaultProps('supervisor'), loadBalancer: { provider: 'haproxy', haproxyId: null } },
+        },
+      ],
+    } as TopologyDocument;
+    const mine = withProps<'supervisor'>(withSupervisor, 'sup', (p) => ({
+      ...p,
+      loadBalancer: { provider: 'nsx-alb', controllerId: null },
+    }));
+    const theirs = withProps<'supervisor'>(withSupervisor, 'sup', (p) => ({
+      ...p,
+      loadBalancer: { provider: 'haproxy', haproxyId: 'hp' },
+    }));
+    const result = mergeDocuments(withSupervisor, mine, theirs);
+    expect(result.conflicts).toEqual([expect.objectContaining({ kind: 'edit-edit', path: 'props.loadBalancer' })]);
+    expect(element<'supervisor'>(merged(result), 'sup').props.loadBalancer).toEqual({ provider: 'haproxy', haproxyId: 'hp' });
+    const taken = mergeDocuments(withSupervisor, mine, theirs, { choices: { [result.conflicts[0]!.id]: 'mine' } });
+    expect(element<'supervisor'>(merged(taken), 'sup').props.loadBalancer).toEqual({ provider: 'nsx-alb', controllerId: null });
   });
 });
