@@ -8,9 +8,34 @@ function doc(partial: Partial<TopologyDocument> = {}): TopologyDocument {
 
 describe('restore', () => {
   it('accepts a default element of every kind', () => {
-    const elements = ELEMENT_KINDS.map((kind, i) => ({ id: `e${i}`, kind, name: kind, position: { x: 0, y: i }, props: defaultProps(kind) }));
+    const elements = ELEMENT_KINDS.map((kind, i) => ({
+      id: `e${i}`,
+      kind,
+      name: kind,
+      position: { x: 0, y: i },
+      props: defaultProps(kind),
+    }));
     const result = restore(doc({ elements } as Partial<TopologyDocument>));
     expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it('answers the same while it interprets the schema and after it has compiled it (first uses vs later ones)', () => {
+    const good = doc({
+      elements: [{ id: 'pg', kind: 'portGroup', name: 'pg', position: { x: 0, y: 0 }, props: defaultProps('portGroup') }],
+    } as Partial<TopologyDocument>);
+    const bad = doc({
+      elements: [
+        { id: 'pg', kind: 'portGroup', name: 'pg', position: { x: 0, y: 0 }, props: { ...defaultProps('portGroup'), vlan: 'ten' } },
+      ],
+    } as unknown as Partial<TopologyDocument>);
+    const first = [restore(good), restore(bad)];
+    expect(first[0]!.ok).toBe(true);
+    expect(first[1]!.ok).toBe(false);
+    // Well past the point where each checker compiles its schema.
+    for (let i = 0; i < 40; i++) {
+      expect(restore(good)).toEqual(first[0]);
+      expect(restore(bad)).toEqual(first[1]);
+    }
   });
 
   it('names the unsupported schemaVersion', () => {
@@ -31,7 +56,13 @@ describe('restore', () => {
   });
 
   it('names the path and value of a wrongly typed field', () => {
-    const pg = { id: 'pg', kind: 'portGroup', name: 'dp-data-48', position: { x: 0, y: 0 }, props: { ...defaultProps('portGroup'), vlan: 'forty' } };
+    const pg = {
+      id: 'pg',
+      kind: 'portGroup',
+      name: 'dp-data-48',
+      position: { x: 0, y: 0 },
+      props: { ...defaultProps('portGroup'), vlan: 'forty' },
+    };
     const result = restore(doc({ elements: [pg] } as never));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors).toContainEqual(expect.objectContaining({ path: '/elements/0/props/vlan', value: 'forty' }));
@@ -44,7 +75,13 @@ describe('restore', () => {
   });
 
   it('rejects dangling references and duplicate ids with their paths', () => {
-    const se = { id: 'se', kind: 'seGroup', name: 'se', position: { x: 0, y: 0 }, props: { ...defaultProps('seGroup'), controllerId: 'ghost' } };
+    const se = {
+      id: 'se',
+      kind: 'seGroup',
+      name: 'se',
+      position: { x: 0, y: 0 },
+      props: { ...defaultProps('seGroup'), controllerId: 'ghost' },
+    };
     const result = restore(doc({ elements: [se, { ...se }] } as never));
     expect(result.ok).toBe(false);
     if (!result.ok) {
