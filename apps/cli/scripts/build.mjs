@@ -8,9 +8,20 @@
  * Code splitting keeps each command's dependencies in its own chunk: `validate` never loads the
  * exporters, importers, diagrams or the PNG renderer (main.ts imports every command lazily).
  */
-import { analyzeMetafile, build } from 'esbuild';
 import { rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+
+// `--if-available` (the root `prepare` script): an install without the CLI's dependencies (the server's
+// Docker image: `npm ci --omit=dev --workspace @viplane/server`) skips the bundle instead of failing.
+let esbuild;
+try {
+  esbuild = await import('esbuild');
+} catch (error) {
+  if (!process.argv.includes('--if-available')) throw error;
+  process.stdout.write('viplane CLI not bundled: esbuild is not installed (the bin runs the sources through tsx)\n');
+  process.exit(0);
+}
+const { analyzeMetafile, build } = esbuild;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist`;

@@ -30,7 +30,7 @@ export const FORMAT_CHECKS: Readonly<Record<string, string>> = {
   'format/haproxy-nameservers': 'The design holds no DNS servers for network.nameservers.',
   'format/haproxy-nic': 'An interface the OVA deployment option needs is missing.',
   'format/haproxy-static-ip': 'An interface has no static address with a known subnet.',
-  'format/haproxy-vip-range': 'A VIP range is not a CIDR (loadbalance.service_ip_range takes CIDRs).',
+  'format/haproxy-vip-range': 'No VIP range that is a CIDR for loadbalance.service_ip_range.',
   'format/supervisor-load-balancer': 'The Supervisor’s load balancer lacks what vCenter requires (an address range).',
   'format/supervisor-management-network': 'The Supervisor’s management network or start address is unknown.',
   'format/supervisor-workload-network': 'A workload network needs a port group with an IPv4 subnet.',

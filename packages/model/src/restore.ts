@@ -29,14 +29,32 @@ interface Checker {
   errors(value: unknown): Iterable<{ path: string; message: string; value: unknown }>;
 }
 
-/** Compiled checkers need `new Function`; where a CSP forbids it, the interpreter is used. */
+/** Values a checker interprets before it compiles its schema (compiling costs more than a few checks). */
+const COMPILE_AFTER = 16;
+
+/**
+ * TypeBox's interpreter and its compiled checks have the same semantics; compiling (`new Function`) costs
+ * milliseconds per schema, which a one-shot caller (`viplane validate` on one design) never earns back,
+ * so a checker interprets its first COMPILE_AFTER values and compiles after that (a server, an estate).
+ * Where a CSP forbids `new Function`, it keeps interpreting.
+ */
 function checker(schema: TSchema): Checker {
-  try {
-    const compiled: TypeCheck<TSchema> = TypeCompiler.Compile(schema);
-    return { check: (v) => compiled.Check(v), errors: (v) => compiled.Errors(v) };
-  } catch {
-    return { check: (v) => Value.Check(schema, v), errors: (v) => Value.Errors(schema, v) };
-  }
+  let uses = 0;
+  let compiled: TypeCheck<TSchema> | null | undefined;
+  const current = (): TypeCheck<TSchema> | null => {
+    if (compiled !== undefined) return compiled;
+    if (++uses <= COMPILE_AFTER) return null;
+    try {
+      compiled = TypeCompiler.Compile(schema);
+    } catch {
+      compiled = null;
+    }
+    return compiled;
+  };
+  return {
+    check: (v) => current()?.Check(v) ?? Value.Check(schema, v),
+    errors: (v) => compiled?.Errors(v) ?? Value.Errors(schema, v),
+  };
 }
 
 /** The document without its element/link items, so each item gets a precise per-kind check. */

@@ -27,6 +27,25 @@ describe('restore', () => {
     expect(result.ok ? [] : result.errors).toEqual([]);
   });
 
+  it('answers the same while it interprets the schema and after it has compiled it (first uses vs later ones)', () => {
+    const good = doc({
+      elements: [{ id: 'pg', kind: 'portGroup', name: 'pg', position: { x: 0, y: 0 }, props: defaultProps('portGroup') }],
+    } as Partial<TopologyDocument>);
+    const bad = doc({
+      elements: [
+        { id: 'pg', kind: 'portGroup', name: 'pg', position: { x: 0, y: 0 }, props: { ...defaultProps('portGroup'), vlan: 'ten' } },
+      ],
+    } as unknown as Partial<TopologyDocument>);
+    const first = [restore(good), restore(bad)];
+    expect(first[0]!.ok).toBe(true);
+    expect(first[1]!.ok).toBe(false);
+    // Well past the point where each checker compiles its schema.
+    for (let i = 0; i < 40; i++) {
+      expect(restore(good)).toEqual(first[0]);
+      expect(restore(bad)).toEqual(first[1]);
+    }
+  });
+
   it('names the unsupported schemaVersion', () => {
     const result = restore({ ...doc(), schemaVersion: 99 });
     expect(result.ok).toBe(false);

@@ -135,7 +135,11 @@ describe('modes', () => {
   it('clusterName: letters, digits, - and _ only: ako/cluster-name-invalid', () => {
     const doc = seed003.build();
     (doc.elements.find((e) => e.kind === 'ako') as ElementOf<'ako'>).props.clusterName = 'avi.cluster';
-    expect(validate(doc).filter((d) => d.ruleId === 'ako/cluster-name-invalid').map((d) => d.targets.map((t) => t.id))).toEqual([['ako']]);
+    expect(
+      validate(doc)
+        .filter((d) => d.ruleId === 'ako/cluster-name-invalid')
+        .map((d) => d.targets.map((t) => t.id)),
+    ).toEqual([['ako']]);
     expect(exportConfigs(doc).diagnostics.map((d) => d.ruleId)).not.toContain('format/ako-cluster-name');
   });
 });
