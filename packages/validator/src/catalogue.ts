@@ -54,4 +54,5 @@ export const CATALOGUE: Readonly<Record<string, Severity>> = {
   'aci/no-l3out': 'error',
   'aci/subnet-overlap': 'error',
   'design/unknown-value': 'info',
+  'internal/rule-failed': 'error',
 };

@@ -247,16 +247,24 @@ function oneCidr(text: string, path: string): { text: string; cidr: Cidr | null;
   return [{ text, cidr: cidr(text), path }];
 }
 
+/**
+ * A route is installed only when it is complete: its prefix and (unless it is a discard route,
+ * `nextHop: null`) its next hop parse. An empty next hop is not set, not a discard route; a malformed
+ * one is ipam/invalid-cidr's to report. So every installed forwarding route has a parsed `nextHop`,
+ * the invariant the routing engine and the routing rules rely on.
+ */
 function staticRoutes(routes: readonly Route[], ownerId: string): L3Route[] {
   const out: L3Route[] = [];
   for (const r of routes) {
     const prefix = cidr(r.prefix);
     if (!prefix) continue;
+    const nextHop = r.nextHop === null ? null : ip(r.nextHop);
+    if (r.nextHop !== null && nextHop === null) continue;
     out.push({
       prefixText: r.prefix,
       prefix,
       nextHopText: r.nextHop,
-      nextHop: r.nextHop === null ? null : ip(r.nextHop),
+      nextHop,
       origin: 'static',
       sourceId: r.id,
       ownerId,
