@@ -10,8 +10,7 @@ import type { Ip, IpValue } from '../l3/addr.ts';
 type Of<K extends Element['kind']> = Extract<Element, { kind: K }>;
 export type WorkloadNetworkElement = Of<'workloadNetwork'>;
 
-/** The Supervisor's management addresses: 3 control-plane VMs + floating IP + 1 for upgrades. */
-export const EXTRA_MANAGEMENT_ADDRESSES = 2;
+export { managementBlockSize } from '../l3/supervisorBlock.ts';
 
 const byModel = new WeakMap<L3Model, Map<string, WorkloadNetworkElement[]>>();
 

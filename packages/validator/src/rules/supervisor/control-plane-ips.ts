@@ -3,7 +3,7 @@ import type { Target } from '../../engine/diagnostic.ts';
 import type { L3Address } from '../../l3/model.ts';
 import { ip, sameIp } from '../../l3/addr.ts';
 import {
-  EXTRA_MANAGEMENT_ADDRESSES,
+  managementBlockSize,
   hostBounds,
   offsetIp,
   rangesByNetwork,
@@ -102,7 +102,7 @@ scale with \`controlPlaneCount\` (control plane, control plane + 2).`,
       const net = sup.props.managementNetworkId === null ? undefined : model.networkById.get(sup.props.managementNetworkId);
       const start = startText === null ? null : ip(startText);
       if (!start || !net?.subnet || start.family !== net.subnet.family) return [];
-      const count = sup.props.controlPlaneCount + EXTRA_MANAGEMENT_ADDRESSES;
+      const count = managementBlockSize(sup.props.controlPlaneCount);
       const first = BigInt(start.value);
       return [
         { sup, net, start, startText: startText!, count, first, last: first + BigInt(count - 1), endText: offsetIp(start, count - 1) },
