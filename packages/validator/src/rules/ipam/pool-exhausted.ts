@@ -140,17 +140,17 @@ function pools(model: L3Model): Pool[] {
     if (c.props.nodeNetworkId !== null)
       push(dhcpDemand, c.props.nodeNetworkId, { id: c.id, name: c.name, count: c.props.controlPlaneCount + c.props.workerCount + 1 });
     const apiNet = c.props.controlPlaneVipNetworkId ?? c.props.workloadVipNetworkId;
-    if (c.props.endpoint.provider === 'nsx-alb' && c.props.endpoint.address === null && apiNet !== null)
+    if (c.props.endpoint.provider === 'nsx-alb' && notSet(c.props.endpoint.address) && apiNet !== null)
       push(vipDemand, apiNet, { id: c.id, name: c.name, count: 1 });
   }
   for (const c of model.ofKind('k8sCluster')) {
     let dynamic = 0;
-    for (const n of c.props.nodes) if (n.address === null) dynamic++;
+    for (const n of c.props.nodes) if (notSet(n.address)) dynamic++;
     if (c.props.nodeNetworkId !== null && dynamic > 0) push(dhcpDemand, c.props.nodeNetworkId, { id: c.id, name: c.name, count: dynamic });
   }
   const haproxyVsDemand = new Map<string, Demand[]>();
   for (const vs of model.ofKind('virtualService')) {
-    if (vs.props.address !== null) continue;
+    if (!notSet(vs.props.address)) continue;
     const lb = vs.props.loadBalancerId === null ? undefined : model.elements.get(vs.props.loadBalancerId);
     if (lb?.kind === 'haproxy') push(haproxyVsDemand, lb.id, { id: vs.id, name: vs.name, count: 1 });
     else if (vs.props.vipNetworkId !== null) push(vipDemand, vs.props.vipNetworkId, { id: vs.id, name: vs.name, count: 1 });
@@ -256,6 +256,11 @@ function pools(model: L3Model): Pool[] {
     });
   }
   return out;
+}
+
+/** A blank address is not set (issue 11: empty means not set): the element takes one from the pool. */
+function notSet(text: string | null): boolean {
+  return text === null || text.trim() === '';
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T) {
