@@ -16,7 +16,8 @@ import { setNetworkField, setNodeAddress, setRangeEnd, updateElement, updateLink
 function smallEstate(): TopologyDocument {
   const { doc } = generateEstate({ scale: 0.04, seed: 7 });
   const b = new DesignBuilder({ name: 'extras' });
-  const hp = b.add('haproxy', 'hp', { topology: 'frontend', vipRanges: ['10.0.37.128/26'] }, { id: 'hp' });
+  // Default topology: the VIP range is on the primary workload network pg-0-9 (a Frontend one would be on pg-0-10).
+  const hp = b.add('haproxy', 'hp', { topology: 'default', vipRanges: ['10.0.37.128/26'] }, { id: 'hp' });
   b.nic(hp, 'pg-0-8', { id: 'hp-mgmt', role: 'management', address: '10.0.32.2', gateway: '10.0.32.1' });
   b.nic(hp, 'pg-0-9', { id: 'hp-wl', role: 'workload', address: '10.0.36.2', gateway: '10.0.36.1' });
   b.nic(hp, 'pg-0-10', { id: 'hp-fe', role: 'frontend', address: '10.0.40.2', gateway: '10.0.40.1' });

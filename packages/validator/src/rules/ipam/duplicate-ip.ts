@@ -24,20 +24,33 @@ accident for the 1-network design: a user can create an address that clashes wit
 
 Holders are every address written statically: NIC addresses (routers, Controller, SE groups, HAProxy, Supervisor),
 TKG control-plane endpoints (kube-vip or a fixed NSX-ALB VIP), virtual-service VIPs, DNS virtual services, static node
-addresses, and the Supervisor's block of 5 consecutive management addresses. A network's gateway counts as held by
-the gateway: a router (or Tier-0) interface at that address *is* the gateway and is not a duplicate, but any other
-holder of it is. Not duplicates: several virtual services of one load balancer sharing a VIP on different ports (as
-NSX-ALB allows), and a virtual service that stands for a TKG cluster's fixed NSX-ALB endpoint. Addresses on networks in
-different routing domains may repeat. Addresses whose network is unknown are skipped.
+addresses, and the Supervisor's management block (one address per control-plane VM + 2, 5 consecutive addresses with
+3 VMs; the same block \`supervisor/control-plane-ips\` checks). A network's gateway counts as held by the gateway: a
+router (or Tier-0) interface at that address *is* the gateway and is not a duplicate, but any other holder of it is.
+
+Holders of one address are grouped into claimants: an element (or one node of a cluster; an element that writes the
+address twice is one holder); the virtual services of one load balancer, which may share a VIP on different ports
+(NSX-ALB shared VIP); and a virtual service that stands for a TKG cluster's fixed NSX-ALB endpoint joins that endpoint.
+- Two claimants or more (a network gateway not held by its router counts as one) are a conflict, and the finding names
+  **every** holder of the address: each virtual service sharing the VIP, the Controller, node, endpoint or gateway.
+- One claimant is a conflict only when virtual services of one load balancer use the same address **and port**; then
+  the finding names those virtual services and not the ones on other ports.
+
+Addresses on networks in different routing domains may repeat (an empty \`routingDomain\` is the default domain).
+Addresses that are blank, malformed (\`ipam/invalid-cidr\`) or on an unknown network are skipped.
 
 ### How to fix
-Give each holder its own address, outside the pools and DHCP scopes of its network, and keep the gateway address for
+In Viplane, change the address on the element the finding names (NIC address on the link, the virtual service's VIP, the
+cluster's endpoint or node address, the Supervisor's management start address). Give each holder its own address, outside the pools and DHCP scopes of its network, and keep the gateway address for
 the router. For a VIP, leave the address empty and let the NSX-ALB pool allocate it (seed 000 leaves the TKG control
-plane endpoint blank for that reason).
+plane endpoint blank for that reason). Virtual services that share a VIP on purpose must be on one load balancer and
+use different ports.
 
 ### Source
 Seed 000 (NSX-ALB configuration samples), L129: in the 1-network design "ユーザ操作で vCenter との重複 IP を発生させられる" -
-user actions can create an IP that duplicates vCenter's. L155: the endpoint is left blank so NSX-ALB allocates it.`,
+user actions can create an IP that duplicates vCenter's. L155: the endpoint is left blank so NSX-ALB allocates it.
+Shared VIPs: NSX-ALB virtual services of one SE group can share a VIP (\`VsVip\`) and differ by service port (Avi
+VirtualService \`vsvip_ref\`, \`services[].port\`).`,
     seeds: ['000'],
   },
   check({ model, report }) {

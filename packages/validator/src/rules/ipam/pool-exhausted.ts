@@ -55,9 +55,13 @@ Demand, per kind of range on a network:
 - **HAProxy VIP range**: virtual services it serves without a fixed address, one Supervisor API VIP per Supervisor
   using it, and one API VIP per TKC of those Supervisors.
 
-Capacity is the number of distinct addresses in the ranges that can still be handed out: inside the subnet, not the
-network or broadcast address, not inside a \`reserved\` range, not held by anything else (gateways, static NIC
-addresses, fixed VIPs and endpoints). A network without any range of the needed kind is not checked here (whether it
+Capacity is the number of distinct addresses in the ranges that can still be handed out, the same way for every kind
+of range above (HAProxy VIP ranges included) and for IPv6 exactly as for IPv4: inside the network's subnet (when it is
+known), not the network or broadcast address (IPv6: the Subnet-Router anycast address, the subnet's first), not inside
+a \`reserved\` range of the network, not held by anything in its routing domain (gateways, static NIC addresses, fixed
+VIPs and endpoints, node addresses, the Supervisor's management block). A blank address (a virtual service's VIP, a
+TKG endpoint, a node address) is not set: that element takes an address from the pool. HAProxy's VIP ranges are on
+the frontend network (Frontend topology) or the primary workload network (Default topology). A network without any range of the needed kind is not checked here (whether it
 is usable at all is \`tkg/vip-network-not-registered\`'s question).
 
 ### How to fix
