@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { templates } from '@viplane/templates';
+import type * as Validator from '@viplane/validator';
 
 vi.mock('@viplane/validator', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@viplane/validator')>();
+  const real = await importOriginal<typeof Validator>();
   const rules = real.rules.map((r) =>
     r.meta.id === 'ipam/duplicate-ip'
       ? {

@@ -65,7 +65,9 @@ the frontend network (Frontend topology) or the primary workload network (Defaul
 is usable at all is \`tkg/vip-network-not-registered\`'s question).
 
 ### How to fix
-Widen the range, or add one: seed 002 recommends a /24 workload network for the Default (2-NIC) HAProxy topology and
+In Viplane, widen the range or add one (inspector of the port group or segment, Ranges; of the workload network; or the
+HAProxy's VIP ranges), free addresses held inside it, or lower the demand (SE count, node counts, virtual services
+without a fixed VIP). Widen the range, or add one: seed 002 recommends a /24 workload network for the Default (2-NIC) HAProxy topology and
 gives the primary workload network 10 addresses (3 Supervisor VMs + 7 for TKC nodes). Reduce the node count, or
 move a cluster to another network.
 

@@ -43,7 +43,8 @@ design: 192.168.110.20-192.168.110.24 on 192.168.110.0/24).
 Seed 002 (HAProxy topologies for vSphere with Tanzu), L12 and L19: the Supervisor's Kubernetes control-plane VMs use 3 IP
 addresses from the primary workload network's range. The 5 consecutive management addresses are the vSphere requirement
 recorded in the seed 002 digest (§3, "Supervisor management IPs") and the model's \`managementStartAddress\`; both counts
-scale with \`controlPlaneCount\` (control plane, control plane + 2).`,
+scale with \`controlPlaneCount\` (control plane, control plane + 2). The management block is one definition
+(\`managementBlockSize\`) shared with \`ipam/duplicate-ip\`, \`ipam/static-ip-in-dynamic-range\` and \`ipam/pool-exhausted\`.`,
     seeds: ['002'],
   },
   check({ model, report }) {
