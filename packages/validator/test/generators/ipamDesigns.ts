@@ -68,6 +68,7 @@ function edit(doc: TopologyDocument, rnd: () => number, pick: Pick): string | nu
   const roll = rnd();
   if (roll < 0.1) return toIpv6(doc, rnd, pick);
   if (roll < 0.25) return other(doc, rnd, pick);
+  if (roll < 0.37) return shareVip(doc, rnd, pick);
   const sites = fieldSites(doc).filter((s) => !s.ref);
   if (sites.length === 0) return null;
   const site = pick(sites);
@@ -86,7 +87,8 @@ function addressValue(doc: TopologyDocument, site: FieldSite, rnd: () => number,
     .filter((x) => x !== null);
   if (known.length === 0) return null;
   const from = pick(known);
-  const cidrLike = typeof site.value === 'string' ? site.value.includes('/') : /cidr|subnet|prefix|viprange|namespacenetwork/i.test(site.key);
+  const cidrLike =
+    typeof site.value === 'string' ? site.value.includes('/') : /cidr|subnet|prefix|viprange|namespacenetwork/i.test(site.key);
   if (cidrLike) {
     const prefix = pick(PREFIXES);
     return `${text4(network4(from.value, prefix))}/${prefix}`;
@@ -115,7 +117,8 @@ function toIpv6(doc: TopologyDocument, rnd: () => number, pick: Pick): string | 
     r.start = v6(block, a);
     r.end = v6(block, a + Math.floor(rnd() * 200));
   }
-  for (const l of doc.links) if (l.kind === 'nic' && l.to === el.id && l.address !== null) l.address = v6(block, 2 + Math.floor(rnd() * 64));
+  for (const l of doc.links)
+    if (l.kind === 'nic' && l.to === el.id && l.address !== null) l.address = v6(block, 2 + Math.floor(rnd() * 64));
   return `${el.id} -> IPv6 2001:db8:${block}::/${prefix}`;
 }
 
@@ -156,4 +159,38 @@ function other(doc: TopologyDocument, rnd: () => number, pick: Pick): string | n
   const value = rnd() < 0.3 ? null : pick(doc.elements).id;
   setAt(doc, site.path, value);
   return `${site.path.join('.')} = ${JSON.stringify(value)}`;
+}
+
+/**
+ * Shared VIPs: a copy of a virtual service at the same fixed VIP, on the same or another port, of the same
+ * load balancer or another; sometimes the VIP is another holder's address (a NIC's, a node's, a gateway).
+ */
+function shareVip(doc: TopologyDocument, rnd: () => number, pick: Pick): string | null {
+  const services = doc.elements.filter((e) => e.kind === 'virtualService');
+  if (services.length === 0) return null;
+  const vs = pick(services) as Extract<TopologyDocument['elements'][number], { kind: 'virtualService' }>;
+  const holders = [
+    ...doc.links.filter((l) => l.kind === 'nic' && l.address !== null && l.to === vs.props.vipNetworkId).map((l) => l.address!),
+    ...doc.elements.flatMap((e) =>
+      e.kind === 'portGroup' && e.props.gateway !== null && e.id === vs.props.vipNetworkId ? [e.props.gateway] : [],
+    ),
+  ];
+  const ranges = doc.elements.flatMap((e) => (e.id === vs.props.vipNetworkId && 'ranges' in e.props ? e.props.ranges : []));
+  if (vs.props.address === null || rnd() < 0.3) {
+    const candidates = [...holders, ...ranges.map((r) => r.start)];
+    if (candidates.length === 0) return null;
+    vs.props.address = pick(candidates);
+  }
+  const lbs = doc.elements.filter((e) => e.kind === 'seGroup' || e.kind === 'haproxy').map((e) => e.id);
+  const copies = 1 + Math.floor(rnd() * 2);
+  for (let k = 0; k < copies; k++) {
+    const id = `${vs.id}-shared-${doc.elements.length}`;
+    const props = {
+      ...vs.props,
+      port: pick([80, 443, 443, 8443]),
+      loadBalancerId: rnd() < 0.75 ? vs.props.loadBalancerId : pick([...lbs, null]),
+    };
+    doc.elements.push({ ...vs, id, name: id, props });
+  }
+  return `${vs.id} at ${vs.props.address ?? ''} shared by ${copies} more`;
 }
