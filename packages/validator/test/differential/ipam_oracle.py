@@ -12,8 +12,9 @@ Decisions the rule docs leave open, taken the same way here and in the validator
 - HAProxy VIP ranges lie on the frontend NIC's network (Frontend topology) or the primary workload
   network of the Supervisor the HAProxy serves, else its workload NIC's network (Default topology);
 - capacity: addresses of the ranges inside the subnet, minus network/broadcast (IPv6: the
-  Subnet-Router anycast address), reserved ranges and held addresses (gateways included), for every
-  pool kind and both families;
+  Subnet-Router anycast address), reserved ranges, the network's HAProxy VIP ranges (for every pool
+  but an HAProxy VIP range) and held addresses (gateways included), for every pool kind and both
+  families;
 - the Supervisor holds controlPlaneCount + 2 consecutive management addresses;
 - duplicate-ip: virtual services of one load balancer may share a VIP on different ports; a VS for a
   TKG cluster's fixed NSX-ALB endpoint is that endpoint; with two claimants or more every holder is
@@ -346,7 +347,7 @@ def pool_exhausted(d, out):
                 add(hp_vs, lb["id"], e["id"], 1)
             elif p["vipNetworkId"] is not None:
                 add(vip_need, p["vipNetworkId"], e["id"], 1)
-    pools = []  # (owner, network id or None, ranges, demand, defer_below)
+    pools = []  # (owner, network id or None, ranges, demand, defer_below, kind)
     for nid, n in d.networks.items():
         se, vip, dh = se_need.get(nid, []), vip_need.get(nid, []), dhcp_need.get(nid, [])
         if not se and not vip and not dh:
@@ -357,11 +358,11 @@ def pool_exhausted(d, out):
         both = [r for r in on if r["purpose"] == "se-vip-pool"]
         node_r = [r for r in on if r["purpose"] in ("dhcp", "node")]
         if both:
-            pools.append((nid, nid, se_r + vip_r + both, se + vip, None))
+            pools.append((nid, nid, se_r + vip_r + both, se + vip, None, "se-vip"))
         else:
-            pools.append((nid, nid, se_r, se, None))
-            pools.append((nid, nid, vip_r, vip, None))
-        pools.append((nid, nid, node_r, dh + (se if not (se_r or both) and n["dhcp"] else []), None))
+            pools.append((nid, nid, se_r, se, None, "se"))
+            pools.append((nid, nid, vip_r, vip, None, "vip"))
+        pools.append((nid, nid, node_r, dh + (se if not (se_r or both) and n["dhcp"] else []), None, "nodes"))
     tkc_by_wn, tkc_by_sup = {}, {}
     for e in d.elements:
         if e["kind"] != "tkc" or e["props"]["namespaceId"] is None:
@@ -383,7 +384,7 @@ def pool_exhausted(d, out):
         cp = sup["props"]["controlPlaneCount"] if sup else 3
         demand = ([((sup or e)["id"], cp)] if p["primary"] else []) + tkc_by_wn.get(e["id"], [])
         rs = [r for r in d.ranges if r["owner"] == e["id"] and r["purpose"] == "workload"]
-        pools.append((e["id"], p["portGroupId"] if p["portGroupId"] in d.networks else None, rs, demand, cp if p["primary"] else None))
+        pools.append((e["id"], p["portGroupId"] if p["portGroupId"] in d.networks else None, rs, demand, cp if p["primary"] else None, "workload"))
     for e in d.elements:
         if e["kind"] != "haproxy":
             continue
@@ -393,13 +394,13 @@ def pool_exhausted(d, out):
             if lb and lb.get("provider") == "haproxy" and lb.get("haproxyId") == e["id"]:
                 demand += [(s["id"], 1)] + tkc_by_sup.get(s["id"], [])
         rs = [r for r in d.ranges if r["owner"] == e["id"] and r["purpose"] == "haproxy-vip"]
-        pools.append((e["id"], rs[0]["net"] if rs else None, rs, demand, None))
+        pools.append((e["id"], rs[0]["net"] if rs else None, rs, demand, None, "haproxy-vip"))
 
-    for owner, nid, rs, demand, defer in pools:
+    for owner, nid, rs, demand, defer, kind in pools:
         total = sum(c for _, c in demand)
         if total == 0 or not rs or any(r["iv"] is None for r in rs):
             continue
-        cap = capacity(d, nid, rs)
+        cap = capacity(d, nid, rs, kind == "haproxy-vip")
         if defer is not None and cap < defer:
             continue
         if cap > 0 and total / cap <= 0.8:
@@ -418,7 +419,7 @@ def merge_ints(ivs):
     return out
 
 
-def capacity(d, nid, rs):
+def capacity(d, nid, rs, haproxy):
     """Free addresses, one by one for small pools and by interval arithmetic otherwise (same definition)."""
     n = d.networks.get(nid) if nid is not None else None
     subnet = n["subnet"] if n else None
@@ -430,7 +431,9 @@ def capacity(d, nid, rs):
         for other, gws in d.gateways.items():
             if d.networks[other]["domain"] == n["domain"]:
                 taken.update(g["ip"] for g in gws)
-    reserved = [r["iv"] for r in d.ranges if n is not None and r["net"] == nid and r["purpose"] == "reserved" and r["iv"] is not None]
+    # Kept out of use: reserved ranges, and HAProxy VIP ranges (HAProxy answers all of it) for every other pool.
+    out_of_use = ("reserved",) if haproxy else ("reserved", "haproxy-vip")
+    reserved = [r["iv"] for r in d.ranges if n is not None and r["net"] == nid and r["purpose"] in out_of_use and r["iv"] is not None]
     excluded = set(reserved_of(subnet)) if subnet is not None else set()
 
     def usable(v):

@@ -20,6 +20,16 @@ testRule(rule, {
     { name: 'seed 003: 2 SEs + 2 VIPs of 100', doc: s003.doc },
     { name: 'boundary: 8 of 10 is exactly 80 %, not above', doc: workers(3) },
     {
+      name: 'HAProxy at .31 in a primary range .31-.33 leaves 2 for 3 VMs: supervisor/control-plane-ips reports it, not this rule',
+      doc: withLink(
+        withProps(s002.doc, s002.ids.primary, {
+          ranges: [{ id: 'primary-range', purpose: 'workload', start: '192.168.120.31', end: '192.168.120.33' }],
+        }),
+        s002.ids.hpWl,
+        { address: '192.168.120.31' },
+      ),
+    },
+    {
       name: 'a primary range too small for the 3 Supervisor VMs is supervisor/control-plane-ips, not this rule',
       doc: withProps(s002.doc, s002.ids.primary, {
         ranges: [{ id: 'primary-range', purpose: 'workload', start: '192.168.120.31', end: '192.168.120.32' }],
@@ -80,6 +90,19 @@ testRule(rule, {
       name: 'a blank VIP address is not set: the virtual service takes one from the pool (.1-.3 for 4)',
       doc: withProps(withProps(s003.doc, s003.ids.albVip, pool('172.16.251.1', '172.16.251.3')), s003.ids.lb, { address: '' }),
       errors: [{ targets: [s003.ids.albVip, 'alb-vip-pool', s003.ids.lb], severity: 'error', data: { demand: 4, capacity: 3 } }],
+    },
+    {
+      name: 'a workload range reaching into the HAProxy VIP range loses those addresses: .121-.134 gives 7 for 7',
+      doc: withProps(s002.doc, s002.ids.primary, {
+        ranges: [{ id: 'primary-range', purpose: 'workload', start: '192.168.120.121', end: '192.168.120.134' }],
+      }),
+      errors: [
+        {
+          targets: [s002.ids.primary, s002.ids.wl, 'primary-range', s002.ids.sup, s002.ids.tkc],
+          severity: 'warning',
+          data: { demand: 7, capacity: 7, kind: 'workload' },
+        },
+      ],
     },
     {
       name: 'seed 002: 9 of 10 addresses needed is above 80 %',

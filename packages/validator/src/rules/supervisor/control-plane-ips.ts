@@ -8,9 +8,9 @@ import {
   offsetIp,
   rangesByNetwork,
   rangesByOwner,
-  usableAddresses,
   workloadNetworksBySupervisor,
 } from '../../queries/supervisor.ts';
+import { poolCapacity } from '../../queries/capacity.ts';
 
 /** Ranges on the management network that hand their addresses to someone else. */
 const TAKEN_PURPOSES = new Set(['dhcp', 'se-pool', 'vip-pool', 'se-vip-pool', 'haproxy-vip', 'node', 'workload']);
@@ -29,8 +29,9 @@ A Supervisor on vDS networking takes two blocks of addresses when it is enabled:
   management network — one per control-plane VM, the floating address of the control plane, and one spare for the
   VM that replaces another during an upgrade.
 
-If the primary ranges hold fewer usable addresses (inside the subnet, not the gateway, not in HAProxy's VIP range)
-than the control plane needs, or if one of the 5 management addresses runs past the subnet, is the gateway, is held by
+If the primary ranges hold fewer usable addresses than the control plane needs (counted as \`ipam/pool-exhausted\`
+counts every pool: inside the subnet, not its network or broadcast address, not in a reserved range or HAProxy's VIP
+range, not held by anything else - the gateway, HAProxy's workload address, a node), or if one of the 5 management addresses runs past the subnet, is the gateway, is held by
 another element (vCenter, HAProxy, a router) or lies in a DHCP scope or pool, enablement fails or the Supervisor
 collides with another host.
 
@@ -60,10 +61,10 @@ scale with \`controlPlaneCount\` (control plane, control plane + 2). The managem
       if (needed === 0) continue;
       for (const wn of (bySupervisor.get(sup.id) ?? []).filter((w) => w.props.primary)) {
         const net = wn.props.portGroupId === null ? undefined : model.networkById.get(wn.props.portGroupId);
-        const ranges = owned.get(wn.id) ?? [];
-        const vips = net ? (onNetwork.get(net.id) ?? []).filter((r) => r.purpose === 'haproxy-vip') : [];
-        const usable = usableAddresses(ranges, net, vips);
-        if (usable >= BigInt(needed)) continue;
+        const ranges = (owned.get(wn.id) ?? []).filter((r) => r.purpose === 'workload');
+        // The capacity ipam/pool-exhausted uses (queries/capacity.ts), which defers to this rule below `needed`.
+        const usable = poolCapacity(model, net, ranges, 'pool');
+        if (usable >= needed) continue;
         const targets: Target[] = [
           { kind: 'supervisor', id: sup.id },
           { kind: 'workloadNetwork', id: wn.id },
