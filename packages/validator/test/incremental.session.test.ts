@@ -333,6 +333,24 @@ describe('ValidationSession', () => {
     expect(counts.every((n) => n > 0)).toBe(true);
   });
 
+  it('moves HAProxy VIP ranges with the primary workload network, the topology and the Supervisor it serves', () => {
+    const session = new ValidationSession(base);
+    const a = updateElement(base, 'wn', (p) => ({ ...p, portGroupId: 'pg-0-10' }));
+    const b = updateElement(a.doc, 'wn', (p) => ({ ...p, portGroupId: 'pg-0-9' }));
+    const c = updateElement(b.doc, 'hp', (p) => ({ ...p, topology: 'frontend' }));
+    const d = updateElement(c.doc, 'hp', (p) => ({ ...p, topology: 'default' }));
+    const e = updateElement(d.doc, 'sup', (p) => ({ ...p, loadBalancer: { provider: 'haproxy', haproxyId: null } }));
+    const outside: boolean[] = [];
+    for (const x of [a, b, c, d, e]) {
+      const r = session.apply(x.doc, x.changed);
+      expect(r.mode).toBe('incremental');
+      expect(sessionKeys(session)).toEqual(fullKeys(x.doc));
+      outside.push(sessionKeys(session).some((k) => k.includes('"ipam/range-outside-subnet"') && k.includes('"hp/vip/0"')));
+    }
+    // pg-0-10 (the frontend network) does not hold 10.0.37.128/26; pg-0-9 does.
+    expect(outside).toEqual([true, false, true, false, false]);
+  });
+
   it('marks the other rules stale after an incremental edit, and refresh() clears it', () => {
     const session = new ValidationSession(base);
     const e = setNodeAddress(base, 'k8s-0-0', 'k8s-0-0-n0', '10.0.0.3');
