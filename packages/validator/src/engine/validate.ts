@@ -25,7 +25,8 @@ export function runRules(model: L3Model, rules: readonly Rule[], options: Valida
     try {
       rule.check({
         model,
-        report: (r) => out.push({ ruleId: id, severity: r.severity ?? severity, message: r.message, data: r.data ?? {}, targets: r.targets }),
+        report: (r) =>
+          out.push({ ruleId: id, severity: r.severity ?? severity, message: r.message, data: r.data ?? {}, targets: r.targets }),
       });
     } catch (error) {
       // Partial findings of a failed run may be wrong or incomplete: the failure stands for all of them.

@@ -45,7 +45,12 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
  * (static addresses, fixed VIPs and endpoints, node addresses, the Supervisor's block, gateways).
  * IPv6 counts saturate at Number.MAX_SAFE_INTEGER (a /64 pool never runs out).
  */
-export function poolCapacity(model: L3Model, network: L3Network | undefined, ranges: readonly L3Range[], kind: 'pool' | 'haproxy-vip'): number {
+export function poolCapacity(
+  model: L3Model,
+  network: L3Network | undefined,
+  ranges: readonly L3Range[],
+  kind: 'pool' | 'haproxy-vip',
+): number {
   const { reservedByNetwork, haproxyByNetwork, held6 } = perModel(model);
   const v4: [number, number][] = [];
   const v6: [bigint, bigint][] = [];

@@ -8,7 +8,8 @@ import { restore, type TopologyDocument } from '@viplane/model';
 import { templates } from '@viplane/templates';
 
 /** Keys whose string values are addresses, CIDRs, ranges or host addresses (and routing domains: `''` = default). */
-export const ADDRESS_KEY = /address|cidr|gateway|nexthop|prefix|subnet|^start$|^end$|^server$|host|namespacenetwork|extern|viprange|routingdomain/i;
+export const ADDRESS_KEY =
+  /address|cidr|gateway|nexthop|prefix|subnet|^start$|^end$|^server$|host|namespacenetwork|extern|viprange|routingdomain/i;
 /** Keys that reference another element. */
 const REF_KEY = /Id$/;
 
