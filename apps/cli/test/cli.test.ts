@@ -92,6 +92,23 @@ describe('viplane CLI', () => {
     expect(result.hops.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('validates a design whose static route next hops are empty or malformed: findings, no stack trace', () => {
+    const doc = JSON.parse(viplane(['templates', 'show', 'seed003-ako-static-route']).stdout) as {
+      elements: { kind: string; props: { vrfs?: { staticRoutes: { id: string; nextHop: string | null }[] }[] } }[];
+    };
+    const routes = doc.elements.flatMap((e) => (e.kind === 'aviController' ? (e.props.vrfs ?? []).flatMap((v) => v.staticRoutes) : []));
+    expect(routes.length).toBeGreaterThan(1);
+    routes.forEach((r, i) => (r.nextHop = i % 2 === 0 ? '' : '1.2.3'));
+    const r = viplane(['validate', file('bad-next-hop.json', JSON.stringify(doc)), '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const found = (JSON.parse(r.stdout) as { diagnostics: { ruleId: string; targets: { id: string }[] }[] }).diagnostics;
+    expect(found.filter((d) => d.ruleId.startsWith('internal/'))).toEqual([]);
+    const malformed = routes.filter((x) => x.nextHop === '1.2.3').map((x) => x.id);
+    const reported = found.filter((d) => d.ruleId === 'ipam/invalid-cidr').flatMap((d) => d.targets.map((t) => t.id));
+    expect(reported).toEqual(expect.arrayContaining(malformed));
+  });
+
   it('text output is readable without colours when not a TTY', () => {
     const r = viplane(['validate', designPath]);
     expect(r.stdout).not.toContain(String.fromCharCode(27));

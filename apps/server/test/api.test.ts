@@ -94,6 +94,19 @@ describe('POST /api/validate', () => {
     res.body.diagnostics.forEach(expectDiagnostic);
   });
 
+  it('answers 200 with findings when static route next hops are empty or malformed (the reported 500)', async () => {
+    const doc = templates.find((t) => t.id === 'seed003-ako-static-route')!.build();
+    const routes = doc.elements.flatMap((e) => (e.kind === 'aviController' ? e.props.vrfs.flatMap((v) => v.staticRoutes) : []));
+    expect(routes.length).toBeGreaterThan(1);
+    routes.forEach((r, i) => (r.nextHop = i % 2 === 0 ? '' : '1.2.3'));
+    const res = await call(app, { method: 'POST', url: '/api/validate', payload: doc });
+    expect(res.status).toBe(200);
+    res.body.diagnostics.forEach(expectDiagnostic);
+    const ids = (res.body.diagnostics as { ruleId: string }[]).map((d) => d.ruleId);
+    expect(ids.filter((id) => id.startsWith('internal/'))).toEqual([]);
+    expect(ids).toContain('ipam/invalid-cidr');
+  });
+
   it('runs no rules with ?rules=none (the schema-only path)', async () => {
     const res = await call(app, { method: 'POST', url: '/api/validate?rules=none', payload: smallDesign() });
     expect(res).toMatchObject({ status: 200, body: { diagnostics: [] } });

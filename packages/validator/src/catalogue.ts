@@ -72,4 +72,5 @@ export const CATALOGUE: Readonly<Record<string, Severity>> = {
   'aci/system-id-invalid': 'error',
   'aci/required-missing': 'error',
   'design/unknown-value': 'info',
+  'internal/rule-failed': 'error',
 };

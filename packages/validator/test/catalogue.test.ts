@@ -37,6 +37,13 @@ describe('rule catalogue', () => {
         const testFile = `${root}src/rules/${category}/${name}.test.ts`;
         expect(existsSync(testFile), `missing ${testFile}`).toBe(true);
         const text = readFileSync(testFile, 'utf8');
+        if (category === 'internal') {
+          // Reported by the engine for another rule: its cases run the engine with a faulty rule.
+          expect(text).toMatch(/runRules\(/);
+          expect(text).toMatch(/it\('valid:/);
+          expect(text).toMatch(/it\('invalid:/);
+          return;
+        }
         expect(text).toMatch(/testRule\(/);
         expect(text).toMatch(/valid:\s*\[\s*\{/);
         expect(text).toMatch(/invalid:\s*\[\s*\{/);

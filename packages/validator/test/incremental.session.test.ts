@@ -16,7 +16,8 @@ import { setNetworkField, setNodeAddress, setRangeEnd, updateElement, updateLink
 function smallEstate(): TopologyDocument {
   const { doc } = generateEstate({ scale: 0.04, seed: 7 });
   const b = new DesignBuilder({ name: 'extras' });
-  const hp = b.add('haproxy', 'hp', { topology: 'frontend', vipRanges: ['10.0.37.128/26'] }, { id: 'hp' });
+  // Default topology: the VIP range is on the primary workload network pg-0-9 (a Frontend one would be on pg-0-10).
+  const hp = b.add('haproxy', 'hp', { topology: 'default', vipRanges: ['10.0.37.128/26'] }, { id: 'hp' });
   b.nic(hp, 'pg-0-8', { id: 'hp-mgmt', role: 'management', address: '10.0.32.2', gateway: '10.0.32.1' });
   b.nic(hp, 'pg-0-9', { id: 'hp-wl', role: 'workload', address: '10.0.36.2', gateway: '10.0.36.1' });
   b.nic(hp, 'pg-0-10', { id: 'hp-fe', role: 'frontend', address: '10.0.40.2', gateway: '10.0.40.1' });
@@ -330,6 +331,24 @@ describe('ValidationSession', () => {
       counts.push(sessionKeys(session).length);
     }
     expect(counts.every((n) => n > 0)).toBe(true);
+  });
+
+  it('moves HAProxy VIP ranges with the primary workload network, the topology and the Supervisor it serves', () => {
+    const session = new ValidationSession(base);
+    const a = updateElement(base, 'wn', (p) => ({ ...p, portGroupId: 'pg-0-10' }));
+    const b = updateElement(a.doc, 'wn', (p) => ({ ...p, portGroupId: 'pg-0-9' }));
+    const c = updateElement(b.doc, 'hp', (p) => ({ ...p, topology: 'frontend' }));
+    const d = updateElement(c.doc, 'hp', (p) => ({ ...p, topology: 'default' }));
+    const e = updateElement(d.doc, 'sup', (p) => ({ ...p, loadBalancer: { provider: 'haproxy', haproxyId: null } }));
+    const outside: boolean[] = [];
+    for (const x of [a, b, c, d, e]) {
+      const r = session.apply(x.doc, x.changed);
+      expect(r.mode).toBe('incremental');
+      expect(sessionKeys(session)).toEqual(fullKeys(x.doc));
+      outside.push(sessionKeys(session).some((k) => k.includes('"ipam/range-outside-subnet"') && k.includes('"hp/vip/0"')));
+    }
+    // pg-0-10 (the frontend network) does not hold 10.0.37.128/26; pg-0-9 does.
+    expect(outside).toEqual([true, false, true, false, false]);
   });
 
   it('marks the other rules stale after an incremental edit, and refresh() clears it', () => {

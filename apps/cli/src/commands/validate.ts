@@ -16,6 +16,13 @@ export const validateCommand: Command = {
     } else {
       io.stdout.write(renderText(document, diagnostics, styler(io.stdout)));
     }
+    // A rule that failed (internal/*) means the design was not fully checked: exit 2, like unusable input,
+    // with one line on stderr naming the rules, so a pipeline never takes a partial check for a pass.
+    const failed = diagnostics.filter((d) => d.ruleId.startsWith('internal/')).map((d) => String(d.data.rule ?? d.ruleId));
+    if (failed.length > 0) {
+      io.stderr.write(`viplane: internal failure in ${failed.join(', ')} (a Viplane bug); the design was not fully checked\n`);
+      return 2;
+    }
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   },
 };

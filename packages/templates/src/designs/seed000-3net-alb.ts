@@ -133,5 +133,18 @@ export const seed000ThreeNetworkAlb: Template = {
         el(doc, ID.nginx, 'virtualService').props.vipNetworkId = 'dp-data-52';
       },
     }),
+    mutation({
+      id: 'shared-vip-same-port',
+      title: 'A second LoadBalancer service fixed at the nginx VIP 192.168.49.10 on the same port 80',
+      seedSays:
+        "User actions can create an IP that duplicates another holder's (L129); virtual services may share a VIP only on different ports.",
+      ruleId: 'ipam/duplicate-ip',
+      targets: [ID.nginx, 'vs-nginx-2'],
+      change: (doc) => {
+        const nginx = el(doc, ID.nginx, 'virtualService');
+        nginx.props.address = '192.168.49.10';
+        doc.elements.push({ ...(JSON.parse(JSON.stringify(nginx)) as typeof nginx), id: 'vs-nginx-2', name: 'nginx-2' });
+      },
+    }),
   ],
 };

@@ -100,6 +100,17 @@ export const seed002OneSlash24: Template = {
       },
     }),
     mutation({
+      id: 'vip-range-on-management',
+      title: 'HAProxy VIP range 192.168.120.128/25 written as 192.168.110.128/25, inside the management network',
+      seedSays:
+        "In the Default topology VIPs and node addresses both come from the workload network, in separate ranges (L21-31); the VIP range is the workload network's.",
+      ruleId: 'ipam/range-outside-subnet',
+      targets: [ID.haproxy, 'workload-pg'],
+      change: (doc) => {
+        el(doc, ID.haproxy, 'haproxy').props.vipRanges = ['192.168.110.128/25'];
+      },
+    }),
+    mutation({
       id: 'workload-ranges-not-unique',
       title: 'Second workload network reusing the primary range 192.168.120.31-192.168.120.40',
       seedSays: 'Each workload network configured for a namespace must have a unique IP range (L19).',

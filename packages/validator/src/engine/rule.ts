@@ -5,7 +5,8 @@
 import type { Diagnostic, Severity, Target } from './diagnostic.ts';
 import type { L3Model } from '../l3/model.ts';
 
-export type Category = 'ipam' | 'routing' | 'security' | 'tkg' | 'ako' | 'nsxt' | 'tkgs' | 'haproxy' | 'supervisor' | 'aci' | 'design';
+export type Category =
+  'ipam' | 'routing' | 'security' | 'tkg' | 'ako' | 'nsxt' | 'tkgs' | 'haproxy' | 'supervisor' | 'aci' | 'design' | 'internal';
 
 export interface RuleMeta {
   /** Stable id `category/name` from the catalogue (domain.md §7); never renamed. */

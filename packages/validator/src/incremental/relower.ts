@@ -1,8 +1,8 @@
 /**
  * Lower only the elements and links an edit touched, with `lower()` itself on a small document
  * made of them and the context their lowering reads (so the result is what a full lowering
- * gives): an HAProxy's nic links and their networks (its VIP ranges sit on whichever network
- * holds them), a TKC's namespace and workload network (its node network), a link's holder (the
+ * gives): an HAProxy's nic links and their networks, the Supervisors it serves and their workload
+ * networks (its VIP ranges sit on the frontend or primary workload network), a TKC's namespace and workload network (its node network), a link's holder (the
  * address's role). Strings already seen come from addr.ts's parse cache, so only changed strings
  * are parsed. An edit inside a `ranges` or `nodes` list lowers only the edited items. JSON
  * Pointer paths are mapped back to the positions in the real document.
@@ -43,12 +43,24 @@ export function relower(
   };
   for (const id of elementIds) {
     const el = context(id);
-    if (el?.kind === 'haproxy')
+    if (el?.kind === 'haproxy') {
       for (const lid of store.linksFrom.get(id) ?? []) {
         const l = store.links.get(lid)!;
         links.set(lid, l);
         context(l.to);
       }
+      // Default topology: the VIP ranges are on the primary workload network of the Supervisor it serves.
+      for (const other of store.elements.values()) {
+        if (other.kind !== 'supervisor' || other.props.loadBalancer.provider !== 'haproxy' || other.props.loadBalancer.haproxyId !== id)
+          continue;
+        context(other.id);
+        for (const wn of store.elements.values())
+          if (wn.kind === 'workloadNetwork' && wn.props.supervisorId === other.id) {
+            context(wn.id);
+            context(wn.props.portGroupId);
+          }
+      }
+    }
     if (el?.kind === 'tkc' && el.props.namespaceId !== null) {
       const ns = context(el.props.namespaceId);
       if (ns?.kind === 'vsphereNamespace') context(ns.props.workloadNetworkId);

@@ -46,6 +46,15 @@ export const INCREMENTAL_RULES: ReadonlySet<string> = new Set([
 
 const NETWORK_KINDS: ReadonlySet<string> = new Set(networkKinds);
 
+/** The HAProxy a Supervisor (or a workload network, through its Supervisor) balances with, as an id list. */
+function haproxiesServed(store: IpamStore, el: Element | undefined): string[] {
+  const sup =
+    el?.kind === 'workloadNetwork' ? (el.props.supervisorId === null ? undefined : store.elements.get(el.props.supervisorId)) : el;
+  const lb = sup?.kind === 'supervisor' ? sup.props.loadBalancer : undefined;
+  const hp = lb?.provider === 'haproxy' ? lb.haproxyId : null;
+  return hp && store.elements.get(hp)?.kind === 'haproxy' ? [hp] : [];
+}
+
 /** Fixpoint rounds before giving up on locality and running the full path. */
 const MAX_ROUNDS = 8;
 
@@ -229,6 +238,8 @@ export class ValidationSession {
         for (const lid of store.linksTo.get(id) ?? []) affected.add(lid);
       const net = store.networks.get(id);
       if (net) domains.set(id, net.routingDomain);
+      // A Supervisor's load balancer or a workload network decides which network an HAProxy's VIP ranges are on.
+      for (const el of [before, after]) for (const hp of haproxiesServed(store, el)) whole.add(hp);
       if (NETWORK_KINDS.has(before?.kind ?? '')) haproxiesOn(id);
     }
     const gatewayMoved = (a: Link | undefined, b: Link | undefined) => a?.gateway !== b?.gateway || a?.to !== b?.to;

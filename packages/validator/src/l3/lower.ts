@@ -7,9 +7,12 @@ import type { Element, ElementKind, TopologyDocument, Route } from '@viplane/mod
 import { networkKinds } from '@viplane/model';
 import { ip, cidr, cidrFromRange, type Cidr } from './addr.ts';
 import { HeldAddress, LoweredRange } from './records.ts';
+import { managementBlockSize } from './supervisorBlock.ts';
 import type { L3Address, L3Cluster, L3Host, L3Interface, L3Model, L3Network, L3Range, L3Route, L3Vrf, AddressRole } from './model.ts';
 
 const DEFAULT_V4 = cidr('0.0.0.0/0') as Cidr;
+/** Networks that name no routing domain share this one (queries/ipam.ts DEFAULT_DOMAIN). */
+const DEFAULT_ROUTING_DOMAIN = 'default';
 
 type Of<K extends ElementKind> = Extract<Element, { kind: K }>;
 
@@ -48,7 +51,7 @@ export function lower(document: TopologyDocument): L3Model {
         subnet: p.subnet === null ? null : cidr(p.subnet),
         gatewayText: p.gateway,
         gateway: p.gateway === null ? null : ip(p.gateway),
-        routingDomain: p.routingDomain ?? 'default',
+        routingDomain: routingDomainOf(p.routingDomain),
         dhcp: p.dhcp ?? false,
         albRegistered: p.albRegistered ?? false,
         vlan: p.vlan ?? null,
@@ -71,23 +74,21 @@ export function lower(document: TopologyDocument): L3Model {
   const linkIndex = new Map<string, number>();
   for (let i = 0; i < document.links.length; i++) linkIndex.set(document.links[i]!.id, i);
 
-  // HAProxy VIP ranges are CIDRs on whichever of its networks holds them (frontend or workload).
-  for (const hp of ofKind('haproxy')) {
-    const nics = document.links.filter((l) => l.kind === 'nic' && l.from === hp.id);
+  // HAProxy VIP ranges are CIDRs on the network HAProxy answers VIPs on: the frontend network (Frontend
+  // topology) or the primary workload network (Default topology), never whichever network contains them,
+  // so a range outside that network's subnet is ipam/range-outside-subnet there.
+  const haproxies = ofKind('haproxy');
+  const primaryOf = haproxies.length > 0 ? primaryWorkloadNetworks(ofKind) : new Map<string, string>();
+  for (const hp of haproxies) {
+    const vipNetworkId = haproxyVipNetwork(hp, document.links, primaryOf);
     hp.props.vipRanges.forEach((text, j) => {
       const parsed = cidr(text);
       const bounds = parsed ? cidrFromRange(parsed) : null;
-      const onNet = parsed
-        ? nics
-            .map((l) => network(l.to))
-            .find((n) => n?.subnet && n.subnet.family === parsed.family && n.subnet.first <= parsed.first && parsed.last <= n.subnet.last)
-        : undefined;
-      const preferred = nics.find((l) => l.role === (hp.props.topology === 'frontend' ? 'frontend' : 'workload'));
       ranges.push(
         new LoweredRange(
           `${hp.id}/vip/${j}`,
           hp.id,
-          onNet?.id ?? preferred?.to ?? null,
+          vipNetworkId && network(vipNetworkId) ? vipNetworkId : null,
           'haproxy-vip',
           text,
           null,
@@ -147,9 +148,26 @@ export function lower(document: TopologyDocument): L3Model {
   for (const vs of ofKind('virtualService'))
     if (vs.props.address !== null) hold(vs.props.address, vs, 'vip', vs.props.vipNetworkId, 'address');
   for (const dns of ofKind('aviDnsVs')) hold(dns.props.address, dns, 'dns-vs', dns.props.networkId, 'address');
-  for (const sup of ofKind('supervisor'))
-    if (sup.props.managementStartAddress !== null)
-      hold(sup.props.managementStartAddress, sup, 'supervisor-management', sup.props.managementNetworkId, 'managementStartAddress');
+  for (const sup of ofKind('supervisor')) {
+    const start = sup.props.managementStartAddress;
+    if (start !== null)
+      addresses.push(
+        new HeldAddress(
+          start,
+          ip(start),
+          sup.id,
+          sup.kind,
+          'supervisor-management',
+          sup.props.managementNetworkId,
+          '/elements/',
+          indexOfElement(sup.id),
+          '/props/managementStartAddress',
+          undefined,
+          undefined,
+          managementBlockSize(sup.props.controlPlaneCount),
+        ),
+      );
+  }
 
   const { hosts, addTier0s } = lowerHosts(document, ofKind, networkById, elements);
   const clusters = lowerClusters(ofKind, pathOf);
@@ -169,6 +187,39 @@ export function lower(document: TopologyDocument): L3Model {
     clusters,
     ofKind,
   };
+}
+
+/** HAProxy id -> the port group of the primary workload network of a Supervisor it balances for. */
+function primaryWorkloadNetworks(ofKind: <K extends ElementKind>(kind: K) => Of<K>[]): Map<string, string> {
+  const haproxyOf = new Map<string, string>();
+  for (const s of ofKind('supervisor'))
+    if (s.props.loadBalancer.provider === 'haproxy' && s.props.loadBalancer.haproxyId) haproxyOf.set(s.id, s.props.loadBalancer.haproxyId);
+  const out = new Map<string, string>();
+  for (const wn of ofKind('workloadNetwork')) {
+    const hp = wn.props.supervisorId === null ? undefined : haproxyOf.get(wn.props.supervisorId);
+    if (wn.props.primary && hp !== undefined && wn.props.portGroupId !== null && !out.has(hp)) out.set(hp, wn.props.portGroupId);
+  }
+  return out;
+}
+
+/**
+ * The network of an HAProxy's VIP ranges (seed 002): Frontend topology, its frontend NIC's network;
+ * Default topology, the primary workload network of the Supervisor it serves, else its workload NIC's.
+ */
+function haproxyVipNetwork(hp: Of<'haproxy'>, links: TopologyDocument['links'], primaryOf: ReadonlyMap<string, string>): string | null {
+  const role = hp.props.topology === 'frontend' ? 'frontend' : 'workload';
+  if (role === 'workload') {
+    const primary = primaryOf.get(hp.id);
+    if (primary !== undefined) return primary;
+  }
+  for (const l of links) if (l.kind === 'nic' && l.from === hp.id && l.role === role) return l.to;
+  return null;
+}
+
+/** The network's routing domain: an empty (or blank) field is not set, so the network is in the default domain like one without the field. */
+function routingDomainOf(text: string | undefined): string {
+  const name = text?.trim() ?? '';
+  return name === '' ? DEFAULT_ROUTING_DOMAIN : name;
 }
 
 // Per-item helpers live at module level, not as closures inside lower(): a closure is a new
@@ -247,16 +298,24 @@ function oneCidr(text: string, path: string): { text: string; cidr: Cidr | null;
   return [{ text, cidr: cidr(text), path }];
 }
 
+/**
+ * A route is installed only when it is complete: its prefix and (unless it is a discard route,
+ * `nextHop: null`) its next hop parse. An empty next hop is not set, not a discard route; a malformed
+ * one is ipam/invalid-cidr's to report. So every installed forwarding route has a parsed `nextHop`,
+ * the invariant the routing engine and the routing rules rely on.
+ */
 function staticRoutes(routes: readonly Route[], ownerId: string): L3Route[] {
   const out: L3Route[] = [];
   for (const r of routes) {
     const prefix = cidr(r.prefix);
     if (!prefix) continue;
+    const nextHop = r.nextHop === null ? null : ip(r.nextHop);
+    if (r.nextHop !== null && nextHop === null) continue;
     out.push({
       prefixText: r.prefix,
       prefix,
       nextHopText: r.nextHop,
-      nextHop: r.nextHop === null ? null : ip(r.nextHop),
+      nextHop,
       origin: 'static',
       sourceId: r.id,
       ownerId,

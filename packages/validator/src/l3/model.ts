@@ -55,6 +55,8 @@ export interface L3Address {
   linkId?: string;
   /** Nested item id (e.g. a cluster node), for targets. */
   itemId?: string;
+  /** Consecutive addresses held from `ip` on: the Supervisor's management block (managementBlockSize); 1 otherwise. */
+  block?: number;
   path: string;
 }
 

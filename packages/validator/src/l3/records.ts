@@ -47,6 +47,7 @@ export class HeldAddress extends LazyPath implements L3Address {
     pathTail: string,
     readonly linkId?: string,
     readonly itemId?: string,
+    readonly block: number = 1,
   ) {
     super(pathBase, pathIndex, pathTail);
   }

@@ -22,9 +22,6 @@ import { formatIp4, formatIp6 } from '@viplane/model';
 import type { L3Address, L3Model } from '../l3/model.ts';
 import type { Ip } from '../l3/addr.ts';
 
-/** The Supervisor takes 5 consecutive management addresses from its start address (3 CP VMs + floating + upgrade). */
-export const SUPERVISOR_MANAGEMENT_BLOCK = 5;
-
 /** Holders whose interface at a network's gateway address is that gateway (not a clash with it). */
 export const GATEWAY_HOLDER_KINDS: ReadonlySet<string> = new Set(['router', 'nsxtTier0']);
 
@@ -49,15 +46,11 @@ export function heldValues(model: L3Model): HeldValues {
   return hv;
 }
 
-/** The Supervisor's management start address stands for a block of SUPERVISOR_MANAGEMENT_BLOCK addresses. */
-export function isManagementBlock(a: L3Address): boolean {
-  return a.role === 'supervisor-management' && a.path.endsWith('/managementStartAddress');
-}
-
-/** How many addresses `a` holds: its block size, cut at the end of the IPv4 space. */
+/** How many addresses `a` holds: its block (the Supervisor's management block, l3/supervisorBlock.ts), cut at the end of the IPv4 space. */
 export function blockSize(a: L3Address, ip: Ip): number {
-  if (!isManagementBlock(a)) return 1;
-  return ip.family === 4 ? Math.min(SUPERVISOR_MANAGEMENT_BLOCK, 0x100000000 - ip.value) : SUPERVISOR_MANAGEMENT_BLOCK;
+  const n = a.block ?? 1;
+  if (n === 1) return 1;
+  return ip.family === 4 ? Math.min(n, 0x100000000 - ip.value) : n;
 }
 
 /** Address `offset` of a held block starting at `ip` (offset 0 is `ip` itself). */

@@ -13,7 +13,7 @@ import { AddressIndex, heldSet4 as heldSetOf, type IntervalLike, type IpLike } f
 import type { Target } from '../engine/diagnostic.ts';
 import { blockAddress, blockSize, domainKeys4, hasKey, heldValues } from './heldValues.ts';
 
-export { GATEWAY_HOLDER_KINDS, SUPERVISOR_MANAGEMENT_BLOCK } from './heldValues.ts';
+export { GATEWAY_HOLDER_KINDS } from './heldValues.ts';
 
 /** Networks without an explicit routing domain share this one (port groups, segments, client networks). */
 export const DEFAULT_DOMAIN = 'default';

@@ -14,6 +14,7 @@ import { haproxyRules } from './haproxy/index.ts';
 import { supervisorRules } from './supervisor/index.ts';
 import { aciRules } from './aci/index.ts';
 import { designRules } from './design/index.ts';
+import { internalRules } from './internal/index.ts';
 
 export const rules: readonly Rule[] = [
   ...ipamRules,
@@ -27,4 +28,5 @@ export const rules: readonly Rule[] = [
   ...supervisorRules,
   ...aciRules,
   ...designRules,
+  ...internalRules,
 ];

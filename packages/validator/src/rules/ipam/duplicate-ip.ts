@@ -24,20 +24,33 @@ accident for the 1-network design: a user can create an address that clashes wit
 
 Holders are every address written statically: NIC addresses (routers, Controller, SE groups, HAProxy, Supervisor),
 TKG control-plane endpoints (kube-vip or a fixed NSX-ALB VIP), virtual-service VIPs, DNS virtual services, static node
-addresses, and the Supervisor's block of 5 consecutive management addresses. A network's gateway counts as held by
-the gateway: a router (or Tier-0) interface at that address *is* the gateway and is not a duplicate, but any other
-holder of it is. Not duplicates: several virtual services of one load balancer sharing a VIP on different ports (as
-NSX-ALB allows), and a virtual service that stands for a TKG cluster's fixed NSX-ALB endpoint. Addresses on networks in
-different routing domains may repeat. Addresses whose network is unknown are skipped.
+addresses, and the Supervisor's management block (one address per control-plane VM + 2, 5 consecutive addresses with
+3 VMs; the same block \`supervisor/control-plane-ips\` checks). A network's gateway counts as held by the gateway: a
+router (or Tier-0) interface at that address *is* the gateway and is not a duplicate, but any other holder of it is.
+
+Holders of one address are grouped into claimants: an element (or one node of a cluster; an element that writes the
+address twice is one holder); the virtual services of one load balancer, which may share a VIP on different ports
+(NSX-ALB shared VIP); and a virtual service that stands for a TKG cluster's fixed NSX-ALB endpoint joins that endpoint.
+- Two claimants or more (a network gateway not held by its router counts as one) are a conflict, and the finding names
+  **every** holder of the address: each virtual service sharing the VIP, the Controller, node, endpoint or gateway.
+- One claimant is a conflict only when virtual services of one load balancer use the same address **and port**; then
+  the finding names those virtual services and not the ones on other ports.
+
+Addresses on networks in different routing domains may repeat (an empty \`routingDomain\` is the default domain).
+Addresses that are blank, malformed (\`ipam/invalid-cidr\`) or on an unknown network are skipped.
 
 ### How to fix
-Give each holder its own address, outside the pools and DHCP scopes of its network, and keep the gateway address for
+In Viplane, change the address on the element the finding names (NIC address on the link, the virtual service's VIP, the
+cluster's endpoint or node address, the Supervisor's management start address). Give each holder its own address, outside the pools and DHCP scopes of its network, and keep the gateway address for
 the router. For a VIP, leave the address empty and let the NSX-ALB pool allocate it (seed 000 leaves the TKG control
-plane endpoint blank for that reason).
+plane endpoint blank for that reason). Virtual services that share a VIP on purpose must be on one load balancer and
+use different ports.
 
 ### Source
 Seed 000 (NSX-ALB configuration samples), L129: in the 1-network design "ユーザ操作で vCenter との重複 IP を発生させられる" -
-user actions can create an IP that duplicates vCenter's. L155: the endpoint is left blank so NSX-ALB allocates it.`,
+user actions can create an IP that duplicates vCenter's. L155: the endpoint is left blank so NSX-ALB allocates it.
+Shared VIPs: NSX-ALB virtual services of one SE group can share a VIP (\`VsVip\`) and differ by service port (Avi
+VirtualService \`vsvip_ref\`, \`services[].port\`).`,
     seeds: ['000'],
   },
   check({ model, report }) {
@@ -92,11 +105,18 @@ user actions can create an IP that duplicates vCenter's. L155: the endpoint is l
         const atGateway = networkGateways.get(domain)?.get(value);
         const routerAtGateway = held.some((h) => GATEWAY_HOLDER_KINDS.has(h.address.ownerKind));
         const gateways: L3Network[] = atGateway && !routerAtGateway ? atGateway : [];
-        const holders = held.length === 1 ? held : distinctHolders(model, held);
-        if (holders.length + gateways.length < 2) continue;
+        const involved = involvedHolders(model, held, gateways.length);
+        if (involved.length === 0) continue;
+        // One name per holder (an element, or a node of one, declaring the address twice is one holder); targets
+        // are every involved holder's element, link and node.
+        const holders = new Map<string, Held>();
+        for (const h of involved) {
+          const key = `${h.address.ownerId}|${h.address.itemId ?? ''}`;
+          if (!holders.has(key)) holders.set(key, h);
+        }
         const address = held[0]!.ip.text;
         const names = [
-          ...holders.map((h) => describeHolder(model, h.address, h.ip.text)),
+          ...[...holders.values()].map((h) => describeHolder(model, h.address, h.ip.text)),
           ...gateways.map((n) => `the gateway of network ${n.name}`),
         ];
         const targets: Target[] = [];
@@ -105,7 +125,7 @@ user actions can create an IP that duplicates vCenter's. L155: the endpoint is l
           if (!seen.has(`${t.kind}|${t.id}`)) targets.push(t);
           seen.add(`${t.kind}|${t.id}`);
         };
-        for (const h of holders) addressTargets(model, h.address).forEach(push);
+        for (const h of involved) addressTargets(model, h.address).forEach(push);
         for (const n of gateways) push(elementTarget(model, n.id));
         report({
           message: `${address} is held ${names.length} times in routing domain ${domain}: ${names.join('; ')}`,
@@ -117,34 +137,38 @@ user actions can create an IP that duplicates vCenter's. L155: the endpoint is l
 });
 
 /**
- * One entry per distinct holder: the same element (and nested node) declaring an address twice is one holder; VIPs
- * of one load balancer on different ports are one VIP; a VS for a TKG cluster's fixed NSX-ALB endpoint is that endpoint.
+ * The holders of one address (in one routing domain) that are in conflict, or none. Holders are grouped into
+ * claimants: an element (or a node of one); the virtual services of one load balancer, which may share a VIP
+ * on different ports (NSX-ALB shared VIP); a virtual service standing for a TKG cluster's fixed NSX-ALB
+ * endpoint joins that endpoint. Two claimants or more (a network gateway not held by its router counts as
+ * one): every holder is involved. One claimant: only virtual services of one load balancer on the same
+ * port (address and port twice) are.
  */
-function distinctHolders(model: Parameters<typeof describeHolder>[0], held: Held[]): Held[] {
-  const byKey = new Map<string, Held>();
-  const ports = new Map<string, Set<number>>();
-  const endpointOwners = new Set(held.filter((h) => h.address.role === 'endpoint').map((h) => h.address.ownerId));
+function involvedHolders(model: Parameters<typeof describeHolder>[0], held: Held[], gateways: number): Held[] {
+  const endpointOwners = new Set<string>();
+  for (const h of held) if (h.address.role === 'endpoint') endpointOwners.add(h.address.ownerId);
+  const claimants = new Set<string>();
+  const ports = new Map<string, Held[]>();
   for (const h of held) {
     const a = h.address;
-    let key = `${a.ownerId}|${a.itemId ?? ''}`;
-    if (a.role === 'vip') {
-      const vs = model.elements.get(a.ownerId);
-      if (vs?.kind === 'virtualService') {
-        if (vs.props.backendClusterId !== null && endpointOwners.has(vs.props.backendClusterId)) {
-          const cluster = model.elements.get(vs.props.backendClusterId);
-          if (cluster?.kind === 'tkgCluster' && cluster.props.endpoint.provider === 'nsx-alb') key = `${vs.props.backendClusterId}|`;
-        } else if (vs.props.loadBalancerId !== null) {
-          const lbKey = `lb:${vs.props.loadBalancerId}`;
-          const used = ports.get(lbKey) ?? new Set<number>();
-          if (!used.has(vs.props.port)) {
-            used.add(vs.props.port);
-            ports.set(lbKey, used);
-            key = lbKey;
-          }
-        }
+    let claimant = `${a.ownerId}|${a.itemId ?? ''}`;
+    const vs = a.role === 'vip' ? model.elements.get(a.ownerId) : undefined;
+    if (vs?.kind === 'virtualService') {
+      const cluster = vs.props.backendClusterId === null ? undefined : model.elements.get(vs.props.backendClusterId);
+      if (cluster?.kind === 'tkgCluster' && cluster.props.endpoint.provider === 'nsx-alb' && endpointOwners.has(cluster.id))
+        claimant = `${cluster.id}|`;
+      else if (vs.props.loadBalancerId !== null) {
+        claimant = `lb:${vs.props.loadBalancerId}`;
+        const key = `${claimant}|${vs.props.port}`;
+        const list = ports.get(key);
+        if (list) list.push(h);
+        else ports.set(key, [h]);
       }
     }
-    if (!byKey.has(key)) byKey.set(key, h);
+    claimants.add(claimant);
   }
-  return [...byKey.values()];
+  if (claimants.size + gateways >= 2) return held;
+  const out: Held[] = [];
+  for (const list of ports.values()) if (list.length > 1) out.push(...list);
+  return out;
 }

@@ -17,6 +17,12 @@ testRule(rule, {
       doc: withProps(s003.doc, s003.ids.albVip, { gateway: '172.16.251.1' }),
     },
     { name: 'boundary: gateway .127 right below the VIP range', doc: withProps(s002.doc, s002.ids.wl, { gateway: '192.168.120.127' }) },
+    {
+      // Default topology: the range is on the primary workload network, so it is ipam/range-outside-subnet's finding
+      // there; the management network's gateway is not the gateway of the network the VIPs are answered on.
+      name: 'a VIP CIDR written in the management subnet, over its gateway, is not on the management network',
+      doc: withProps(s002.doc, s002.ids.hp, { vipRanges: ['192.168.110.0/25'] }),
+    },
   ],
   invalid: [
     {

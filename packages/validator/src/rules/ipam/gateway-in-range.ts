@@ -15,6 +15,10 @@ The HAProxy appliance of vSphere with Tanzu answers **every** address of its VIP
 gateway a NIC is configured with - lies in such a range, HAProxy claims the gateway address for itself: packets meant
 for the router stop at the load balancer, and all routes through that gateway fail. Seed 002 states it plainly.
 
+The VIP range's network is the one HAProxy answers VIPs on: the frontend network (Frontend topology) or the primary
+workload network (Default topology), as for \`ipam/range-outside-subnet\`. A VIP CIDR written over another network's
+gateway is not on that network: it is \`ipam/range-outside-subnet\`'s finding.
+
 This rule covers gateways inside HAProxy VIP ranges only. A gateway inside an ordinary pool, DHCP scope or workload
 range is \`ipam/reserved-address\`'s finding; \`ipam/reserved-address\` in turn skips HAProxy VIP ranges, so each mistake
 is reported once.

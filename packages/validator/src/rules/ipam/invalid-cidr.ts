@@ -44,7 +44,9 @@ subnet registered on the Controller is not the one you meant.
 Checked everywhere an address is written: network subnets and gateways, NIC addresses and gateways, address ranges
 (pools, DHCP scopes, workload ranges), HAProxy VIP CIDRs, held addresses (endpoints, VIPs, DNS virtual services, node
 and Supervisor addresses), static route prefixes and next hops, cluster pod and service CIDRs, namespace networks and
-the ACI CNI subnets. ACI subnets use the gateway form (\`10.1.0.1/16\`, the address part is the bridge-domain gateway),
+the ACI CNI subnets. A static route whose prefix or next hop is blank or malformed is not installed in any routing
+table (an empty next hop is not set; only \`nextHop: null\` is a discard route), so the routing rules never act on it.
+ACI subnets use the gateway form (\`10.1.0.1/16\`, the address part is the bridge-domain gateway),
 so host bits are expected there; a network or broadcast address in that form is reported instead. Empty fields count
 as not set. Host-name fields (vCenter server, NSX Manager, APIC hosts) are only checked when they look like an IPv4
 address.

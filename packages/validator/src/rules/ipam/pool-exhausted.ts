@@ -1,8 +1,8 @@
 import { defineRule } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
 import type { L3Model, L3Network, L3Range } from '../../l3/model.ts';
-import { countHeld, unionCapacity6 } from '../../addressIndex/index.ts';
-import { elementTarget, heldSet4, rangeInterval } from '../../queries/ipam.ts';
+import { elementTarget, rangeInterval } from '../../queries/ipam.ts';
+import { poolCapacity } from '../../queries/capacity.ts';
 
 /** Above this share of the capacity the pool is reported as a warning. */
 export const WARN_RATIO = 0.8;
@@ -54,13 +54,22 @@ Demand, per kind of range on a network:
 - **HAProxy VIP range**: virtual services it serves without a fixed address, one Supervisor API VIP per Supervisor
   using it, and one API VIP per TKC of those Supervisors.
 
-Capacity is the number of distinct addresses in the ranges that can still be handed out: inside the subnet, not the
-network or broadcast address, not inside a \`reserved\` range, not held by anything else (gateways, static NIC
-addresses, fixed VIPs and endpoints). A network without any range of the needed kind is not checked here (whether it
+Capacity is the number of distinct addresses in the ranges that can still be handed out, the same way for every kind
+of range above (HAProxy VIP ranges included) and for IPv6 exactly as for IPv4: inside the network's subnet (when it is
+known), not the network or broadcast address (IPv6: the Subnet-Router anycast address, the subnet's first), not inside
+a \`reserved\` range of the network nor (for every pool but the HAProxy VIP range itself) inside an HAProxy VIP range
+of the network, which HAProxy answers whole, not held by anything in its routing domain (gateways, static NIC addresses, fixed
+VIPs and endpoints, node addresses, the Supervisor's management block). A blank address (a virtual service's VIP, a
+TKG endpoint, a node address) is not set: that element takes an address from the pool. HAProxy's VIP ranges are on
+the frontend network (Frontend topology) or the primary workload network (Default topology). \`supervisor/control-plane-ips\`
+counts the primary workload range with the same definition (queries/capacity.ts), so below the control-plane VMs it
+reports and this rule does not. A network without any range of the needed kind is not checked here (whether it
 is usable at all is \`tkg/vip-network-not-registered\`'s question).
 
 ### How to fix
-Widen the range, or add one: seed 002 recommends a /24 workload network for the Default (2-NIC) HAProxy topology and
+In Viplane, widen the range or add one (inspector of the port group or segment, Ranges; of the workload network; or the
+HAProxy's VIP ranges), free addresses held inside it, or lower the demand (SE count, node counts, virtual services
+without a fixed VIP). Widen the range, or add one: seed 002 recommends a /24 workload network for the Default (2-NIC) HAProxy topology and
 gives the primary workload network 10 addresses (3 Supervisor VMs + 7 for TKC nodes). Reduce the node count, or
 move a cluster to another network.
 
@@ -72,16 +81,11 @@ segment's DHCP server (L39). The upgrade surge node is TKG's rolling-update defa
     seeds: ['002', '000', '001'],
   },
   check({ model, report }) {
-    const reservedByNetwork = new Map<string, L3Range[]>();
-    for (let k = 0, all = model.ranges; k < all.length; k++) {
-      const r = all[k]!;
-      if (r.purpose === 'reserved' && r.networkId !== null) push(reservedByNetwork, r.networkId, r);
-    }
     for (const pool of pools(model)) {
       const demand = pool.demand.reduce((s, d) => s + d.count, 0);
       // A malformed range is ipam/invalid-cidr's finding; its pool's capacity is unknown.
       if (demand === 0 || pool.ranges.length === 0 || pool.ranges.some((r) => !rangeInterval(r))) continue;
-      const capacity = capacityOf(model, pool, reservedByNetwork);
+      const capacity = poolCapacity(model, pool.network, pool.ranges, pool.kind === 'haproxy-vip' ? 'haproxy-vip' : 'pool');
       if (pool.deferBelow !== undefined && capacity < pool.deferBelow) continue;
       const ratio = capacity === 0 ? Infinity : demand / capacity;
       if (ratio <= WARN_RATIO) continue;
@@ -138,17 +142,17 @@ function pools(model: L3Model): Pool[] {
     if (c.props.nodeNetworkId !== null)
       push(dhcpDemand, c.props.nodeNetworkId, { id: c.id, name: c.name, count: c.props.controlPlaneCount + c.props.workerCount + 1 });
     const apiNet = c.props.controlPlaneVipNetworkId ?? c.props.workloadVipNetworkId;
-    if (c.props.endpoint.provider === 'nsx-alb' && c.props.endpoint.address === null && apiNet !== null)
+    if (c.props.endpoint.provider === 'nsx-alb' && notSet(c.props.endpoint.address) && apiNet !== null)
       push(vipDemand, apiNet, { id: c.id, name: c.name, count: 1 });
   }
   for (const c of model.ofKind('k8sCluster')) {
     let dynamic = 0;
-    for (const n of c.props.nodes) if (n.address === null) dynamic++;
+    for (const n of c.props.nodes) if (notSet(n.address)) dynamic++;
     if (c.props.nodeNetworkId !== null && dynamic > 0) push(dhcpDemand, c.props.nodeNetworkId, { id: c.id, name: c.name, count: dynamic });
   }
   const haproxyVsDemand = new Map<string, Demand[]>();
   for (const vs of model.ofKind('virtualService')) {
-    if (vs.props.address !== null) continue;
+    if (!notSet(vs.props.address)) continue;
     const lb = vs.props.loadBalancerId === null ? undefined : model.elements.get(vs.props.loadBalancerId);
     if (lb?.kind === 'haproxy') push(haproxyVsDemand, lb.id, { id: vs.id, name: vs.name, count: 1 });
     else if (vs.props.vipNetworkId !== null) push(vipDemand, vs.props.vipNetworkId, { id: vs.id, name: vs.name, count: 1 });
@@ -256,83 +260,13 @@ function pools(model: L3Model): Pool[] {
   return out;
 }
 
+/** A blank address is not set (issue 11: empty means not set): the element takes one from the pool. */
+function notSet(text: string | null): boolean {
+  return text === null || text.trim() === '';
+}
+
 function push<T>(map: Map<string, T[]>, key: string, value: T) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/**
- * Distinct addresses of the pool's ranges that can be handed out. IPv4: inside the subnet, minus network and broadcast
- * address (except for HAProxy, which answers its whole CIDR), minus `reserved` ranges of the network, minus held
- * addresses of the routing domain. IPv6: the size of the union (saturating), since a v6 pool never runs out in practice.
- */
-function capacityOf(model: L3Model, pool: Pool, reservedByNetwork: ReadonlyMap<string, L3Range[]>): number {
-  const v4: [number, number][] = [];
-  const v6s: bigint[] = [];
-  const v6e: bigint[] = [];
-  for (const r of pool.ranges) {
-    const iv = rangeInterval(r);
-    if (!iv) continue;
-    if (iv.family === 4) v4.push([iv.start, iv.end]);
-    else {
-      v6s.push(iv.start);
-      v6e.push(iv.end);
-    }
-  }
-  let total = 0;
-  if (v6s.length > 0) total += Math.min(Number(unionCapacity6(v6s, v6e).covered), Number.MAX_SAFE_INTEGER);
-  if (v4.length === 0) return total;
-
-  let intervals = merge(v4);
-  const subnet = pool.network?.subnet;
-  // HAProxy VIP CIDRs may sit on several networks and are answered whole: no clipping.
-  if (subnet && subnet.family === 4 && pool.kind !== 'haproxy-vip') {
-    const lo = subnet.first as number;
-    const hi = subnet.last as number;
-    const usable: [number, number] = subnet.prefix > 30 ? [lo, hi] : [lo + 1, hi - 1];
-    intervals = intervals.map(([s, e]): [number, number] => [Math.max(s, usable[0]), Math.min(e, usable[1])]).filter(([s, e]) => s <= e);
-  }
-  if (pool.kind !== 'haproxy-vip' && pool.network) {
-    const reserved: [number, number][] = [];
-    for (const r of reservedByNetwork.get(pool.network.id) ?? []) {
-      const iv = rangeInterval(r);
-      if (iv?.family === 4) reserved.push([iv.start, iv.end]);
-    }
-    if (reserved.length > 0) intervals = subtract(intervals, merge(reserved));
-  }
-  const held = pool.network ? heldSet4(model, pool.network.routingDomain) : new Float64Array(0);
-  for (const [s, e] of intervals) total += e - s + 1 - countHeld(held, s, e);
-  return total;
-}
-
-/** Sorted, merged (touching intervals joined). */
-function merge(list: [number, number][]): [number, number][] {
-  const sorted = [...list].sort((a, b) => a[0] - b[0]);
-  const out: [number, number][] = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1] + 1) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
-}
-
-/** `a` minus `b`, both sorted and merged. */
-function subtract(a: [number, number][], b: [number, number][]): [number, number][] {
-  const out: [number, number][] = [];
-  let j = 0;
-  for (const [s0, e] of a) {
-    let s = s0;
-    while (j < b.length && b[j]![1] < s) j++;
-    let k = j;
-    while (k < b.length && b[k]![0] <= e && s <= e) {
-      const [bs, be] = b[k]!;
-      if (bs > s) out.push([s, bs - 1]);
-      s = Math.max(s, be + 1);
-      k++;
-    }
-    if (s <= e) out.push([s, e]);
-  }
-  return out;
 }

@@ -1,11 +1,33 @@
+import type { TopologyDocument } from '@viplane/model';
 import { testRule } from '../../testing/ruleTester.ts';
 import rule from './range-outside-subnet.ts';
-import { SEED000_DESIGNS, seed000, withProps } from '../../../test/fixtures/security.ts';
+import { SEED000_DESIGNS, seed000, withElement, withProps } from '../../../test/fixtures/security.ts';
 import { seed001, seed002Multi, seed002One24, seed003 } from '../../../test/fixtures/ipam.ts';
 
 const two = seed000('2-network');
 const s002 = seed002One24();
 const s003 = seed003();
+
+/** The seed 002 /24 design with a frontend port group 192.168.130.0/24 and an HAProxy NIC on it. */
+function withFrontend(doc: TopologyDocument, from: string, to: string, nic: { role: 'frontend'; address: string }) {
+  const withNet = withElement(doc, 'portGroup', to, { subnet: '192.168.130.0/24', gateway: '192.168.130.1' });
+  return {
+    ...withNet,
+    links: [
+      ...withNet.links,
+      {
+        id: `${from}--${to}`,
+        kind: 'nic' as const,
+        from,
+        to,
+        role: nic.role,
+        address: nic.address,
+        addressMode: 'static' as const,
+        gateway: null,
+      },
+    ],
+  };
+}
 
 testRule(rule, {
   valid: [
@@ -21,6 +43,18 @@ testRule(rule, {
       }),
     },
     { name: 'a network without subnet is skipped', doc: withProps(two.doc, two.ids.data48, { subnet: null }) },
+    {
+      name: 'Frontend topology: the VIP CIDR inside the frontend network',
+      doc: withFrontend(
+        withProps(s002.doc, s002.ids.hp, { topology: 'frontend', vipRanges: ['192.168.130.64/26'] }),
+        s002.ids.hp,
+        'frontend-pg',
+        {
+          role: 'frontend',
+          address: '192.168.130.5',
+        },
+      ),
+    },
   ],
   invalid: [
     {
@@ -43,6 +77,19 @@ testRule(rule, {
         ranges: [{ id: 'workload-2-range', purpose: 'workload', start: '192.168.121.51', end: '192.168.121.60' }],
       }),
       errors: [{ targets: [s002.ids.second, 'workload-2-range', s002.ids.wl] }],
+    },
+    {
+      name: 'HAProxy VIP CIDR inside its management network, not the primary workload network (Default topology)',
+      doc: withProps(s002.doc, s002.ids.hp, { vipRanges: ['192.168.110.128/25'] }),
+      errors: [{ targets: [s002.ids.hp, `${s002.ids.hp}/vip/0`, s002.ids.wl], data: { subnet: '192.168.120.0/24' } }],
+    },
+    {
+      name: 'Frontend topology: the VIP CIDR belongs to the frontend network, even when the workload network holds it',
+      doc: withFrontend(withProps(s002.doc, s002.ids.hp, { topology: 'frontend' }), s002.ids.hp, 'frontend-pg', {
+        role: 'frontend',
+        address: '192.168.130.5',
+      }),
+      errors: [{ targets: [s002.ids.hp, `${s002.ids.hp}/vip/0`, 'frontend-pg'], data: { subnet: '192.168.130.0/24' } }],
     },
     {
       name: 'HAProxy VIP CIDR on none of its networks',

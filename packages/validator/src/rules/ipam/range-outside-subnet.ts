@@ -11,14 +11,21 @@ export default defineRule({
 A range hands out addresses to things that sit on the range's network: SE interfaces and VIPs from an NSX-ALB pool,
 nodes from a DHCP scope, Supervisor and TKC nodes from a workload range. An address outside the subnet is not
 reachable on that port group - the Controller refuses a static range outside the network's subnet, an SE interface or
-VIP taken from it has no connected route, and a node with it cannot reach its gateway. For HAProxy, the VIP CIDRs
-must lie on one of the appliance's networks (frontend, or workload in the 2-NIC Default mode) for clients to reach them.
+VIP taken from it has no connected route, and a node with it cannot reach its gateway.
+
+HAProxy's VIP CIDRs belong to one network, the one HAProxy answers VIPs on (seed 002): the **frontend** network in the
+Frontend (3-NIC) topology, the **primary workload network** in the Default (2-NIC) topology (the primary workload
+network of the Supervisor that uses the HAProxy; without one, the network of HAProxy's workload NIC). A VIP CIDR outside
+that network's subnet is reported there, even when another network of the appliance (its management network, say)
+happens to contain it: clients would send VIP traffic to a network HAProxy does not answer VIPs on.
 
 A range that is partly outside is reported here only; \`ipam/reserved-address\` then skips it, so one mistake is not
 reported twice. Ranges of a network without a known subnet are skipped.
 
 ### How to fix
-Move the range inside the subnet or correct the subnet. Seed 003's VIP pool 172.16.251.1-172.16.251.100 lies in
+Move the range inside the subnet or correct the subnet: in Viplane, edit the range on the port group, segment or
+workload network (inspector, Ranges), or the HAProxy's VIP ranges (inspector, VIP ranges) so they fall inside the frontend
+network (Frontend topology) or the primary workload network (Default topology). Seed 003's VIP pool 172.16.251.1-172.16.251.100 lies in
 \`alb-vip\` 172.16.251.0/24; seed 002's VIP range 192.168.120.128/25 and workload ranges .31-.40 and .51-.60 lie in the
 workload network 192.168.120.0/24.
 

@@ -30,7 +30,7 @@ endpoint 192.168.52.100 is a fixed address held by a control-plane node and must
 002's HAProxy answers every address of its VIP range, so its own workload address inside that range breaks.
 
 Fixed addresses are: TKG control-plane endpoints, kube-vip addresses, DNS virtual services, NIC addresses set statically
-(Controller, SE groups, HAProxy, Supervisor, routers), static node addresses and the Supervisor's 5 management addresses.
+(Controller, SE groups, HAProxy, Supervisor, routers), static node addresses and the Supervisor's management block (control-plane VMs + 2: 5 addresses with 3 VMs).
 Dynamic ranges are NSX-ALB SE/VIP pools, DHCP scopes, node ranges, Supervisor workload ranges and HAProxy VIP ranges of
 the address's own network; \`reserved\` ranges are exclusions, not pools. A VIP (a virtual service, or a TKG endpoint served
 by NSX-ALB) placed explicitly inside a VIP pool is fine: the Controller takes it out of the pool. An address equal to

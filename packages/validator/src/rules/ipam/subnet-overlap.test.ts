@@ -30,6 +30,11 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'an empty routing domain is the default domain: a /24 there nested inside dp-data-48',
+      doc: lab({ kind: 'portGroup', subnet: '192.168.49.0/24', routingDomain: '' }),
+      errors: [{ targets: ['dp-data-48', 'extra'], severity: 'error', data: { relation: 'contains', domain: 'default' } }],
+    },
+    {
       name: 'a /24 nested inside dp-data-48',
       doc: lab({ kind: 'portGroup', subnet: '192.168.49.0/24' }),
       errors: [{ targets: ['dp-data-48', 'extra'], severity: 'error', data: { relation: 'contains', domain: 'default' } }],

@@ -18,7 +18,8 @@ network it finds first. NSX-ALB treats every registered network as directly conn
 confuses the SE's connected routes.
 
 Port groups, NSX-T segments and client networks are in the \`default\` routing domain unless a different
-\`routingDomain\` is set (segments always share the default one); networks in different domains (separate VRFs) may
+\`routingDomain\` is set (segments always share the default one; an empty or blank \`routingDomain\` is not set, so it
+is the default domain too); networks in different domains (separate VRFs) may
 reuse address space. Nested subnets count as overlap.
 
 ### How to fix

@@ -29,6 +29,11 @@ testRule(rule, {
         vrf(d, overview.ids.ctrl, 'global').push({ id: 'null-route', prefix: '10.0.0.0/8', nextHop: null });
       }),
     },
+    // The reported crash (issue 11): an empty next hop is not set, a malformed one is ipam/invalid-cidr's finding.
+    ...['', '1.2.3', ' 192.168.48.1'].map((nextHop) => ({
+      name: `a Controller VRF route with next hop ${JSON.stringify(nextHop)} is not installed, not checked here`,
+      doc: with52(nextHop),
+    })),
   ],
   invalid: [
     {

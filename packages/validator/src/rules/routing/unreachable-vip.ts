@@ -48,7 +48,8 @@ in the Frontend (3-NIC) topology DevOps users and external services reach the VI
     // Clients reach the VIP networks of their own routing domain only.
     const clientsByDomain = new Map<string, typeof clients>();
     for (const c of clients) {
-      const domain = c.props.routingDomain ?? 'default';
+      // The client network's domain as lower() reads it (an empty field is the default domain).
+      const domain = model.networkById.get(c.id)?.routingDomain ?? 'default';
       const list = clientsByDomain.get(domain);
       if (list) list.push(c);
       else clientsByDomain.set(domain, [c]);

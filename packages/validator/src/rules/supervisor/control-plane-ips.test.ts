@@ -17,6 +17,12 @@ twoSupervisors.elements.push({ ...structuredClone(sup), id: 'supervisor-b', name
 element(twoSupervisors, 'supervisor-b').props.managementStartAddress = '192.168.110.22';
 
 const range = (start: string, end: string) => ({ primaryRange: { start, end } });
+/** Primary range .31-.33 with HAProxy's workload NIC fixed at .31. */
+function haproxyInPrimary() {
+  const doc = seed002('single-2nic', range('192.168.120.31', '192.168.120.33')).doc;
+  doc.links.find((l) => l.id === 'haproxy-01-workload')!.address = '192.168.120.31';
+  return doc;
+}
 
 testRule(rule, {
   valid: [
@@ -36,6 +42,11 @@ testRule(rule, {
       name: 'seed 002 mistake primary-range-too-small: .31-.32',
       doc: seed002('single-2nic', range('192.168.120.31', '192.168.120.32')).doc,
       errors: [{ targets: [ids.sup!, ids.primary!, 'primary-range'], severity: 'error', data: { side: 'workload', usable: 2, needed: 3 } }],
+    },
+    {
+      name: 'HAProxy workload address .31 inside the primary range .31-.33: 2 addresses left (as ipam/pool-exhausted counts)',
+      doc: haproxyInPrimary(),
+      errors: [{ targets: [ids.sup!, ids.primary!, 'primary-range'], data: { side: 'workload', usable: 2, needed: 3 } }],
     },
     {
       name: 'primary range reaching into the HAProxy VIP range 192.168.120.128/25',

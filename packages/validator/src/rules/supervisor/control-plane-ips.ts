@@ -3,14 +3,14 @@ import type { Target } from '../../engine/diagnostic.ts';
 import type { L3Address } from '../../l3/model.ts';
 import { ip, sameIp } from '../../l3/addr.ts';
 import {
-  EXTRA_MANAGEMENT_ADDRESSES,
+  managementBlockSize,
   hostBounds,
   offsetIp,
   rangesByNetwork,
   rangesByOwner,
-  usableAddresses,
   workloadNetworksBySupervisor,
 } from '../../queries/supervisor.ts';
+import { poolCapacity } from '../../queries/capacity.ts';
 
 /** Ranges on the management network that hand their addresses to someone else. */
 const TAKEN_PURPOSES = new Set(['dhcp', 'se-pool', 'vip-pool', 'se-vip-pool', 'haproxy-vip', 'node', 'workload']);
@@ -29,8 +29,9 @@ A Supervisor on vDS networking takes two blocks of addresses when it is enabled:
   management network — one per control-plane VM, the floating address of the control plane, and one spare for the
   VM that replaces another during an upgrade.
 
-If the primary ranges hold fewer usable addresses (inside the subnet, not the gateway, not in HAProxy's VIP range)
-than the control plane needs, or if one of the 5 management addresses runs past the subnet, is the gateway, is held by
+If the primary ranges hold fewer usable addresses than the control plane needs (counted as \`ipam/pool-exhausted\`
+counts every pool: inside the subnet, not its network or broadcast address, not in a reserved range or HAProxy's VIP
+range, not held by anything else - the gateway, HAProxy's workload address, a node), or if one of the 5 management addresses runs past the subnet, is the gateway, is held by
 another element (vCenter, HAProxy, a router) or lies in a DHCP scope or pool, enablement fails or the Supervisor
 collides with another host.
 
@@ -43,7 +44,8 @@ design: 192.168.110.20-192.168.110.24 on 192.168.110.0/24).
 Seed 002 (HAProxy topologies for vSphere with Tanzu), L12 and L19: the Supervisor's Kubernetes control-plane VMs use 3 IP
 addresses from the primary workload network's range. The 5 consecutive management addresses are the vSphere requirement
 recorded in the seed 002 digest (§3, "Supervisor management IPs") and the model's \`managementStartAddress\`; both counts
-scale with \`controlPlaneCount\` (control plane, control plane + 2).`,
+scale with \`controlPlaneCount\` (control plane, control plane + 2). The management block is one definition
+(\`managementBlockSize\`) shared with \`ipam/duplicate-ip\`, \`ipam/static-ip-in-dynamic-range\` and \`ipam/pool-exhausted\`.`,
     seeds: ['002'],
   },
   check({ model, report }) {
@@ -59,10 +61,10 @@ scale with \`controlPlaneCount\` (control plane, control plane + 2).`,
       if (needed === 0) continue;
       for (const wn of (bySupervisor.get(sup.id) ?? []).filter((w) => w.props.primary)) {
         const net = wn.props.portGroupId === null ? undefined : model.networkById.get(wn.props.portGroupId);
-        const ranges = owned.get(wn.id) ?? [];
-        const vips = net ? (onNetwork.get(net.id) ?? []).filter((r) => r.purpose === 'haproxy-vip') : [];
-        const usable = usableAddresses(ranges, net, vips);
-        if (usable >= BigInt(needed)) continue;
+        const ranges = (owned.get(wn.id) ?? []).filter((r) => r.purpose === 'workload');
+        // The capacity ipam/pool-exhausted uses (queries/capacity.ts), which defers to this rule below `needed`.
+        const usable = poolCapacity(model, net, ranges, 'pool');
+        if (usable >= needed) continue;
         const targets: Target[] = [
           { kind: 'supervisor', id: sup.id },
           { kind: 'workloadNetwork', id: wn.id },
@@ -102,7 +104,7 @@ scale with \`controlPlaneCount\` (control plane, control plane + 2).`,
       const net = sup.props.managementNetworkId === null ? undefined : model.networkById.get(sup.props.managementNetworkId);
       const start = startText === null ? null : ip(startText);
       if (!start || !net?.subnet || start.family !== net.subnet.family) return [];
-      const count = sup.props.controlPlaneCount + EXTRA_MANAGEMENT_ADDRESSES;
+      const count = managementBlockSize(sup.props.controlPlaneCount);
       const first = BigInt(start.value);
       return [
         { sup, net, start, startText: startText!, count, first, last: first + BigInt(count - 1), endText: offsetIp(start, count - 1) },
