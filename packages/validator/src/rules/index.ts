@@ -8,6 +8,7 @@ import { routingRules } from './routing/index.ts';
 import { securityRules } from './security/index.ts';
 import { tkgRules } from './tkg/index.ts';
 import { akoRules } from './ako/index.ts';
+import { aviRules } from './avi/index.ts';
 import { nsxtRules } from './nsxt/index.ts';
 import { tkgsRules } from './tkgs/index.ts';
 import { haproxyRules } from './haproxy/index.ts';
@@ -21,6 +22,7 @@ export const rules: readonly Rule[] = [
   ...securityRules,
   ...tkgRules,
   ...akoRules,
+  ...aviRules,
   ...nsxtRules,
   ...tkgsRules,
   ...haproxyRules,

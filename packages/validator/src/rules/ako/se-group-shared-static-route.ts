@@ -24,9 +24,8 @@ Controller and set **AKO → SE group** of the second cluster to it (or set that
 ### Source
 vmware/load-balancer-and-ingress-services-for-kubernetes#435: the second cluster on \`Default-Group\` with
 \`disableStaticRouteSync: "false"\` fails with "Labels does not match with cluster name for SE group ...
-sync will be disabled". AKO documentation (avinetworks/avi-helm-charts#55, \`serviceEngineGroupName\`):
-"Each AKO instance mapped to a unique serviceEngineGroupName parameter. This will be used to push the
-routes of the cluster to reach the POD CIDR's on the Service Engines."`,
+sync will be disabled". AKO README (\`docs/README.md\`, "Pre-requisites", Step 3, POD CIDRs not routable):
+"Create a Service Engine Group dedicated to a Kubernetes cluster."`,
     seeds: [],
   },
   check({ model, report }) {

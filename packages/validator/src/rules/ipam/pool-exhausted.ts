@@ -9,13 +9,13 @@ export const WARN_RATIO = 0.8;
 /** Supervisor control-plane VMs taken from the primary workload network's range (seed 002 L12). */
 const SUPERVISOR_CP_DEFAULT = 3;
 
-interface Demand {
+export interface Demand {
   id: string;
   name: string;
   count: number;
 }
 
-interface Pool {
+export interface Pool {
   /** What the addresses are for, in the message: `NSX-ALB VIP pool`, `DHCP scope / node range`. */
   what: string;
   kind: 'se' | 'vip' | 'se-vip' | 'nodes' | 'workload' | 'haproxy-vip';
@@ -72,11 +72,7 @@ segment's DHCP server (L39). The upgrade surge node is TKG's rolling-update defa
     seeds: ['002', '000', '001'],
   },
   check({ model, report }) {
-    const reservedByNetwork = new Map<string, L3Range[]>();
-    for (let k = 0, all = model.ranges; k < all.length; k++) {
-      const r = all[k]!;
-      if (r.purpose === 'reserved' && r.networkId !== null) push(reservedByNetwork, r.networkId, r);
-    }
+    const reservedByNetwork = reservedRangesByNetwork(model);
     for (const pool of pools(model)) {
       const demand = pool.demand.reduce((s, d) => s + d.count, 0);
       // A malformed range is ipam/invalid-cidr's finding; its pool's capacity is unknown.
@@ -118,8 +114,26 @@ segment's DHCP server (L39). The upgrade surge node is TKG's rolling-update defa
   },
 });
 
-/** Every pool of the design with what is asked of it. */
-function pools(model: L3Model): Pool[] {
+/** `reserved` ranges by network, for capacityOf. */
+export function reservedRangesByNetwork(model: L3Model): Map<string, L3Range[]> {
+  const reservedByNetwork = new Map<string, L3Range[]>();
+  for (let k = 0, all = model.ranges; k < all.length; k++) {
+    const r = all[k]!;
+    if (r.purpose === 'reserved' && r.networkId !== null) push(reservedByNetwork, r.networkId, r);
+  }
+  return reservedByNetwork;
+}
+
+const poolCache = new WeakMap<L3Model, Pool[]>();
+
+/** Every pool of the design with what is asked of it, built once per model (also read by avi/se-pool-below-scale). */
+export function pools(model: L3Model): readonly Pool[] {
+  let list = poolCache.get(model);
+  if (!list) poolCache.set(model, (list = buildPools(model)));
+  return list;
+}
+
+function buildPools(model: L3Model): Pool[] {
   const out: Pool[] = [];
   const doc = model.document;
   // Demand on each network from NICs, clusters and virtual services.
@@ -267,7 +281,7 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
  * address (except for HAProxy, which answers its whole CIDR), minus `reserved` ranges of the network, minus held
  * addresses of the routing domain. IPv6: the size of the union (saturating), since a v6 pool never runs out in practice.
  */
-function capacityOf(model: L3Model, pool: Pool, reservedByNetwork: ReadonlyMap<string, L3Range[]>): number {
+export function capacityOf(model: L3Model, pool: Pool, reservedByNetwork: ReadonlyMap<string, L3Range[]>): number {
   const v4: [number, number][] = [];
   const v6s: bigint[] = [];
   const v6e: bigint[] = [];
