@@ -151,6 +151,13 @@ export function lower(document: TopologyDocument): L3Model {
     if (sup.props.managementStartAddress !== null)
       hold(sup.props.managementStartAddress, sup, 'supervisor-management', sup.props.managementNetworkId, 'managementStartAddress');
 
+  // Servers the design gives by address are addresses too (an endpoint equal to vCenter is a duplicate).
+  // Their network is not modelled: they are held in the default routing domain (heldValues.ts). A host
+  // name is not an address and is not held (nor reported as malformed).
+  for (const vc of ofKind('vcenter')) if (ip(vc.props.server.trim())) hold(vc.props.server.trim(), vc, 'infrastructure', null, 'server');
+  for (const t0 of ofKind('nsxtTier0'))
+    if (ip(t0.props.managerHost.trim())) hold(t0.props.managerHost.trim(), t0, 'infrastructure', null, 'managerHost');
+
   const { hosts, addTier0s } = lowerHosts(document, ofKind, networkById, elements);
   const clusters = lowerClusters(ofKind, pathOf);
   addClusterRoutes(hosts, clusters, ofKind);

@@ -127,6 +127,8 @@ function distinctHolders(model: Parameters<typeof describeHolder>[0], held: Held
   for (const h of held) {
     const a = h.address;
     let key = `${a.ownerId}|${a.itemId ?? ''}`;
+    // Every Tier-0 of one NSX Manager (every vCenter element of one server) names the same server: one holder.
+    if (a.role === 'infrastructure') key = `infrastructure:${a.ownerKind}|${a.text}`;
     if (a.role === 'vip') {
       const vs = model.elements.get(a.ownerId);
       if (vs?.kind === 'virtualService') {
