@@ -59,7 +59,11 @@ describe('infrastructure addresses are held', () => {
     expect(session.diagnostics.filter((x) => x.ruleId === 'ipam/duplicate-ip')).toEqual([]);
     const edited = endpointIsVcenter();
     session.apply(edited, [vcenterId]);
-    const local = (list: readonly Diagnostic[]) => list.filter((x) => INCREMENTAL_RULES.has(x.ruleId)).map(diagnosticKey).sort();
+    const local = (list: readonly Diagnostic[]) =>
+      list
+        .filter((x) => INCREMENTAL_RULES.has(x.ruleId))
+        .map(diagnosticKey)
+        .sort();
     expect(local(session.diagnostics)).toEqual(local(validate(edited)));
     expect(session.diagnostics.filter((x) => x.ruleId === 'ipam/duplicate-ip')).toHaveLength(1);
   });

@@ -6,19 +6,7 @@ import type { Diagnostic, Severity, Target } from './diagnostic.ts';
 import type { L3Model } from '../l3/model.ts';
 
 export type Category =
-  | 'ipam'
-  | 'routing'
-  | 'security'
-  | 'tkg'
-  | 'ako'
-  | 'avi'
-  | 'k8s'
-  | 'nsxt'
-  | 'tkgs'
-  | 'haproxy'
-  | 'supervisor'
-  | 'aci'
-  | 'design';
+  'ipam' | 'routing' | 'security' | 'tkg' | 'ako' | 'avi' | 'k8s' | 'nsxt' | 'tkgs' | 'haproxy' | 'supervisor' | 'aci' | 'design';
 
 export interface RuleMeta {
   /** Stable id `category/name` from the catalogue (domain.md §7); never renamed. */

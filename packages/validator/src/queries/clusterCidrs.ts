@@ -31,7 +31,8 @@ function build(model: L3Model): ClusterCidr[] {
   const out: ClusterCidr[] = [];
   for (const c of model.clusters) {
     const domain = domainOf(model, c.nodeNetworkId) ?? DEFAULT_DOMAIN;
-    for (const p of c.podCidrs) if (p.cidr) out.push({ ownerId: c.id, ownerKind: c.kind, ownerName: c.name, kind: 'pod', text: p.text, cidr: p.cidr, domain });
+    for (const p of c.podCidrs)
+      if (p.cidr) out.push({ ownerId: c.id, ownerKind: c.kind, ownerName: c.name, kind: 'pod', text: p.text, cidr: p.cidr, domain });
     for (const s of c.serviceCidrs)
       if (s.cidr) out.push({ ownerId: c.id, ownerKind: c.kind, ownerName: c.name, kind: 'service', text: s.text, cidr: s.cidr, domain });
   }

@@ -14,7 +14,13 @@ export interface Owned<T> {
 
 export function overlappingPairs<T>(items: readonly Owned<T>[]): [Owned<T>, Owned<T>][] {
   const sorted = [...items].sort((a, b) =>
-    a.cidr.family !== b.cidr.family ? a.cidr.family - b.cidr.family : a.cidr.first < b.cidr.first ? -1 : a.cidr.first > b.cidr.first ? 1 : 0,
+    a.cidr.family !== b.cidr.family
+      ? a.cidr.family - b.cidr.family
+      : a.cidr.first < b.cidr.first
+        ? -1
+        : a.cidr.first > b.cidr.first
+          ? 1
+          : 0,
   );
   const pairs: [Owned<T>, Owned<T>][] = [];
   let open: Owned<T>[] = [];

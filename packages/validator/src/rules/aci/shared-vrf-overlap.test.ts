@@ -51,7 +51,13 @@ testRule(rule, {
     {
       name: 'the same VRF, the same pod subnet',
       doc: second({ vrf: 'k8s_demo2_vrf', pod: '10.2.0.1/16' }),
-      errors: [{ targets: [ids.fabric, 'fabric-3', ids.cluster, 'k8s-demo3'], severity: 'error', data: { subnets: ['10.2.0.1/16', '10.2.0.1/16'] } }],
+      errors: [
+        {
+          targets: [ids.fabric, 'fabric-3', ids.cluster, 'k8s-demo3'],
+          severity: 'error',
+          data: { subnets: ['10.2.0.1/16', '10.2.0.1/16'] },
+        },
+      ],
     },
     {
       name: 'the same VRF, a node subnet inside the other node-service subnet',

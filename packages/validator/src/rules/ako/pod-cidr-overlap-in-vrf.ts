@@ -52,7 +52,8 @@ clusters share one VRF and are told apart only by SE group labels.`,
       if (clusters.size < 2) continue;
       const items: Owned<{ cluster: L3Cluster; text: string }>[] = [];
       for (const cluster of clusters.values())
-        for (const pod of cluster.podCidrs) if (pod.cidr) items.push({ cidr: pod.cidr, ownerId: cluster.id, item: { cluster, text: pod.text } });
+        for (const pod of cluster.podCidrs)
+          if (pod.cidr) items.push({ cidr: pod.cidr, ownerId: cluster.id, item: { cluster, text: pod.text } });
       const controller = model.elements.get(controllerId);
       for (const [a, b] of overlappingPairs(items)) {
         const akos = [...(akosOf.get(a.ownerId) ?? []), ...(akosOf.get(b.ownerId) ?? [])];

@@ -9,7 +9,10 @@ testRule(rule, {
   valid: [
     { name: 'seed 003: one cluster on Default-Group', doc: seed003().doc },
     { name: 'a second cluster with its own SE group', doc: seed003TwoClusters({ seGroup: 'own' }).doc },
-    { name: 'a second cluster on the same SE group in NodePort mode (no static routes)', doc: seed003TwoClusters({ mode: 'nodeport' }).doc },
+    {
+      name: 'a second cluster on the same SE group in NodePort mode (no static routes)',
+      doc: seed003TwoClusters({ mode: 'nodeport' }).doc,
+    },
     {
       name: 'two AKO elements of the same cluster are one AKO',
       doc: mutate(seed003TwoClusters().doc, (d) => {

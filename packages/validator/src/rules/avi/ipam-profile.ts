@@ -10,7 +10,8 @@ export default defineRule({
     id: 'avi/ipam-profile',
     severity: 'error',
     category: 'avi',
-    description: "VIPs are taken from a pool while the Controller has no IPAM profile, or the VIP network is not one of the profile's usable networks.",
+    description:
+      "VIPs are taken from a pool while the Controller has no IPAM profile, or the VIP network is not one of the profile's usable networks.",
     docs: `### Why
 A virtual service without a fixed address gets its VIP from the Controller's IPAM: the cloud's IPAM profile
 (type Avi Vantage IPAM) allocates it from the static IP pool of one of the profile's **usable networks**.
@@ -52,10 +53,11 @@ profile's usable networks). Seed 003: ipam-profile with alb-vip usable (L117-119
         const seen = new Set<string>();
         for (const [networkId, reqs] of missing) {
           targets.push(elementTarget(model, networkId));
-          for (const r of reqs) if (!seen.has(r.sourceId)) {
-            seen.add(r.sourceId);
-            targets.push(elementTarget(model, r.sourceId));
-          }
+          for (const r of reqs)
+            if (!seen.has(r.sourceId)) {
+              seen.add(r.sourceId);
+              targets.push(elementTarget(model, r.sourceId));
+            }
         }
         const names = missing.map(([id]) => model.networkById.get(id)!.name);
         report({
@@ -69,7 +71,8 @@ profile's usable networks). Seed 003: ipam-profile with alb-vip usable (L117-119
         const net = model.networkById.get(networkId)!;
         const targets: Target[] = [{ kind: 'aviController', id: controller.id }, elementTarget(model, networkId)];
         const seen = new Set<string>();
-        for (const r of reqs) if (!seen.has(r.sourceId)) {
+        for (const r of reqs)
+          if (!seen.has(r.sourceId)) {
             seen.add(r.sourceId);
             targets.push(elementTarget(model, r.sourceId));
           }

@@ -17,7 +17,9 @@ testRule(rule, {
     {
       name: 'the LoadBalancer VIP typed on the node network alb-mgmt, inside its SE pool',
       doc: vipAt('172.16.250.120'),
-      errors: [{ targets: [ids.lb, ids.albVip, 'alb-mgmt-se-pool'], severity: 'error', data: { ranges: ['172.16.250.101-172.16.250.150'] } }],
+      errors: [
+        { targets: [ids.lb, ids.albVip, 'alb-mgmt-se-pool'], severity: 'error', data: { ranges: ['172.16.250.101-172.16.250.150'] } },
+      ],
     },
     {
       name: 'the DNS VS outside every network',

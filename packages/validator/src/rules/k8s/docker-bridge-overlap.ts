@@ -12,7 +12,8 @@ export default defineRule({
     id: 'k8s/docker-bridge-overlap',
     severity: 'warning',
     category: 'k8s',
-    description: "A TKG cluster's node or VIP network overlaps Docker's default bridge ranges on the bootstrap machine (172.17.0.0/16, 172.18.0.0/16).",
+    description:
+      "A TKG cluster's node or VIP network overlaps Docker's default bridge ranges on the bootstrap machine (172.17.0.0/16, 172.18.0.0/16).",
     docs: `### Why
 \`tanzu management-cluster create\` runs a temporary \`kind\` cluster in Docker on the bootstrap machine. Docker
 puts its default bridge on 172.17.0.0/16 and \`kind\` its network on 172.18.0.0/16, with routes to them on the
