@@ -8,25 +8,15 @@ import { DesignBuilder } from '@viplane/model';
 export function threeNetwork() {
   const b = new DesignBuilder({ name: '3-network NSX-ALB endpoint' });
   const mgmt = b.add('portGroup', 'dp-mgmt-32', {
-    vlan: 32,
-    subnet: '192.168.32.0/20',
-    gateway: '192.168.32.1',
-    albRegistered: true,
+    vlan: 32, subnet: '192.168.32.0/20', gateway: '192.168.32.1', albRegistered: true,
     ranges: [{ id: 'mgmt-se-pool', purpose: 'se-pool', start: '192.168.40.1', end: '192.168.40.100' }],
   });
   const data48 = b.add('portGroup', 'dp-data-48', {
-    vlan: 48,
-    subnet: '192.168.48.0/22',
-    gateway: '192.168.48.1',
-    albRegistered: true,
+    vlan: 48, subnet: '192.168.48.0/22', gateway: '192.168.48.1', albRegistered: true,
     ranges: [{ id: 'data48-pool', purpose: 'se-vip-pool', start: '192.168.49.0', end: '192.168.49.255' }],
   });
   const data52 = b.add('portGroup', 'dp-data-52', {
-    vlan: 52,
-    subnet: '192.168.52.0/22',
-    gateway: '192.168.52.1',
-    albRegistered: true,
-    dhcp: true,
+    vlan: 52, subnet: '192.168.52.0/22', gateway: '192.168.52.1', albRegistered: true, dhcp: true,
     ranges: [
       { id: 'data52-dhcp', purpose: 'dhcp', start: '192.168.52.10', end: '192.168.52.99' },
       { id: 'data52-pool', purpose: 'se-vip-pool', start: '192.168.53.0', end: '192.168.53.255' },
@@ -50,11 +40,7 @@ export function threeNetwork() {
   b.nic(se, data48, { role: 'data' });
   b.nic(se, data52, { role: 'data' });
   const wc = b.add('tkgCluster', 'workload-1', {
-    nodeNetworkId: data52,
-    controllerId: ctrl,
-    seGroupId: se,
-    workloadVipNetworkId: data48,
-    controlPlaneVipNetworkId: data52,
+    nodeNetworkId: data52, controllerId: ctrl, seGroupId: se, workloadVipNetworkId: data48, controlPlaneVipNetworkId: data52,
   });
   return { doc: b.build(), ids: { mgmt, data48, data52, clients, l3, ctrl, se, wc } };
 }

@@ -90,14 +90,7 @@ the Controller needs a VIP network with a pool (L84).`,
           { kind: 'ako', id: ako.id },
           { kind: net.kind, id: net.id },
         ],
-        data: {
-          ako: ako.props.clusterName,
-          network: net.name,
-          subnet: net.subnetText,
-          roles: ['AKO VIP network'],
-          registered,
-          vipPool: pool,
-        },
+        data: { ako: ako.props.clusterName, network: net.name, subnet: net.subnetText, roles: ['AKO VIP network'], registered, vipPool: pool },
       });
     }
   },
