@@ -7,6 +7,7 @@ import type { Element, ElementKind, TopologyDocument, Route } from '@viplane/mod
 import { networkKinds } from '@viplane/model';
 import { ip, cidr, cidrFromRange, type Cidr } from './addr.ts';
 import { HeldAddress, LoweredRange } from './records.ts';
+import { routeAppliesTo } from './labels.ts';
 import type { L3Address, L3Cluster, L3Host, L3Interface, L3Model, L3Network, L3Range, L3Route, L3Vrf, AddressRole } from './model.ts';
 
 const DEFAULT_V4 = cidr('0.0.0.0/0') as Cidr;
@@ -323,8 +324,12 @@ function lowerHosts(
   // VRF contexts hold the static routes (global = data, management = SE management).
   for (const se of ofKind('seGroup')) {
     const controller = se.props.controllerId ? (elements.get(se.props.controllerId) as Of<'aviController'> | undefined) : undefined;
+    // Labelled routes apply only to the SE groups carrying their labels (labels.ts).
     const routesOf = (name: 'global' | 'management') =>
-      staticRoutes(controller?.props.vrfs.find((v) => v.name === name)?.staticRoutes ?? [], controller?.id ?? se.id);
+      staticRoutes(
+        (controller?.props.vrfs.find((v) => v.name === name)?.staticRoutes ?? []).filter((r) => routeAppliesTo(r.labels, se.props.labels)),
+        controller?.id ?? se.id,
+      );
     const nics = nicsOf.get(se.id) ?? [];
     // Registration is a port-group flag; NSX-T segments (seed 001's tanzu-overlay) stay attached.
     const registered = (id: string) => network(id)?.kind !== 'portGroup' || network(id)?.albRegistered === true;

@@ -1,7 +1,8 @@
-import type { Route } from '@viplane/model';
+import type { VrfRoute } from '@viplane/model';
 import { defineRule } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
-import { inCidr, type Cidr, type Ip } from '../../l3/addr.ts';
+import { cidr, inCidr, type Cidr, type Ip } from '../../l3/addr.ts';
+import { routeAppliesTo } from '../../l3/labels.ts';
 import type { L3Host } from '../../l3/model.ts';
 import { connectedSubnets, elementOf, lbIndex, parseAddress, seDataNetworks, vrfOf } from '../../queries/routing.ts';
 
@@ -73,18 +74,30 @@ route (L95, L107-109: "192.168.52.0/22 -> 192.168.48.1, the L3 switch SVI").`,
       const controller = elementOf(model, controllerId, 'aviController');
       if (!controller) continue;
       for (const vrfDoc of controller.props.vrfs) {
-        for (const route of vrfDoc.staticRoutes as Route[]) {
+        // Routes by prefix: an SE group uses another route for the same prefix when this one's next hop is not its.
+        const samePrefix = new Map<string, VrfRoute[]>();
+        for (const r of vrfDoc.staticRoutes) {
+          const key = prefixKey(r.prefix);
+          const list = samePrefix.get(key);
+          if (list) list.push(r);
+          else samePrefix.set(key, [r]);
+        }
+        for (const route of vrfDoc.staticRoutes) {
           const hop = parseAddress(route.nextHop);
           if (!hop) continue;
           const failing: Target[] = [];
           const names: string[] = [];
           for (const se of groups) {
+            // A labelled route is not the SE group's unless it carries the labels (Avi 20.1.1+).
+            if (!routeAppliesTo(route.labels, se.props.labels)) continue;
             const vrf = vrfOf(model.hostById.get(se.id), vrfDoc.name);
             if (!vrf) continue;
             const extra = vrfDoc.name === 'global' ? seDataNetworks(model, se.id) : [];
             if (vrf.interfaces.length === 0 && [...extra].length === 0) continue;
             const subnets = connectedSubnets(model, vrf, extra);
             if (subnets === null || onAny(subnets, hop)) continue;
+            const others = samePrefix.get(prefixKey(route.prefix)) ?? [];
+            if (others.some((o) => o !== route && routeAppliesTo(o.labels, se.props.labels) && onAnyText(subnets, o.nextHop))) continue;
             failing.push({ kind: 'seGroup', id: se.id });
             names.push(se.name);
           }
@@ -99,6 +112,18 @@ route (L95, L107-109: "192.168.52.0/22 -> 192.168.48.1, the L3 switch SVI").`,
     }
   },
 });
+
+/** A prefix as a key: its parsed network when it parses, else its text. */
+function prefixKey(text: string): string {
+  const c = cidr(text);
+  return c ? `${c.family}|${c.first}|${c.prefix}` : text;
+}
+
+/** Is this next hop text an address on one of the subnets? */
+function onAnyText(subnets: readonly Cidr[], nextHop: string | null): boolean {
+  const hop = parseAddress(nextHop);
+  return hop !== null && onAny(subnets, hop);
+}
 
 /** Is the next hop on one of the connected subnets? (A loop: a callback here ran per route.) */
 function onAny(subnets: readonly Cidr[], hop: Ip): boolean {
