@@ -27,8 +27,10 @@ The same holds for L3 switches and routers, and for NSX-T Tier-0 (uplinks) and T
 (segments; seed 001's pod routes \`172.16.137.0/24 -> 172.16.128.126\` point at node IPs on the segment).
 
 ### How to fix
-Use as next hop the gateway (or router address) on a network the host is attached to, e.g. the L3
-switch SVI of the SE's data network; or attach the SE / router to the next hop's network.
+In Viplane, edit the route's **next hop** (the Controller's **VRFs → Static routes**, or the router's / gateway's
+**Static routes**) to the gateway or router address on a network the host has a NIC on, e.g. the L3 switch SVI of
+the SE's data network; or draw a NIC from the SE group / router to the next hop's network. A route meant for other
+SE groups only can carry **labels** that those SE groups carry (Avi 20.1.1+).
 
 ### Source
 Seed 000 (NSX-ALB routing): directly connected networks are routed automatically; a network that is not

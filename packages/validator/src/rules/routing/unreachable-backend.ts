@@ -29,9 +29,10 @@ AKO in static-route mode additionally needs the SE *on* the node network (the ne
 are node IPs); that is reported by \`ako/static-route-needs-node-network\`.
 
 ### How to fix
-Attach the SE group (or HAProxy workload NIC) to the node network, or add a route in the data VRF whose
-next hop is a router on an attached network that reaches the node network, and give the node network a
-gateway that routes back.
+In Viplane, draw a NIC from the SE group (or the HAProxy's **workload** NIC) to the node network; or add to the
+Controller's **VRFs → global → Static routes** a route to the node network whose next hop is a router on a network
+the SE is attached to, make sure that router has a NIC on the node network, and give the node network a
+**Gateway** that routes back.
 
 ### Source
 Seed 000 (NSX-ALB routing): the SE must deliver traffic for "192.168.0.X" to the nodes "192.168.2.Y-Z", so
