@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule.ts';
-import { akoController, lbIndex } from '../../queries/routing.ts';
+import { akoController, type Of } from '../../queries/routing.ts';
 import { overlappingPairs, type Owned } from '../../queries/overlap.ts';
 import type { L3Cluster } from '../../l3/model.ts';
 
@@ -32,21 +32,32 @@ clusters share one VRF and are told apart only by SE group labels.`,
     seeds: ['003'],
   },
   check({ model, report }) {
-    const { clusterById } = lbIndex(model);
-    // The VRF is the Controller's: one list of pod CIDRs per Controller, each cluster once.
+    // Static-route AKOs per Controller (its VRF); most designs have one per Controller, and then nothing to compare.
+    const akosByVrf = new Map<string, Of<'ako'>[]>();
+    for (const ako of model.ofKind('ako')) {
+      if (ako.props.mode !== 'static-route' || ako.props.clusterId === null) continue;
+      const controllerId = akoController(model, ako);
+      if (controllerId === null) continue;
+      const list = akosByVrf.get(controllerId);
+      if (list) list.push(ako);
+      else akosByVrf.set(controllerId, [ako]);
+    }
+    let clusterById: ReadonlyMap<string, L3Cluster> | undefined;
     const byVrf = new Map<string, Map<string, L3Cluster>>();
     const akosOf = new Map<string, string[]>();
-    for (const ako of model.ofKind('ako')) {
-      if (ako.props.mode !== 'static-route') continue;
-      const cluster = ako.props.clusterId === null ? undefined : clusterById.get(ako.props.clusterId);
-      const controllerId = akoController(model, ako);
-      if (!cluster || controllerId === null) continue;
-      let clusters = byVrf.get(controllerId);
-      if (!clusters) byVrf.set(controllerId, (clusters = new Map()));
-      clusters.set(cluster.id, cluster);
-      const list = akosOf.get(cluster.id);
-      if (list) list.push(ako.id);
-      else akosOf.set(cluster.id, [ako.id]);
+    for (const [controllerId, akos] of akosByVrf) {
+      if (akos.length < 2) continue;
+      clusterById ??= new Map(model.clusters.map((c) => [c.id, c]));
+      const clusters = new Map<string, L3Cluster>();
+      for (const ako of akos) {
+        const cluster = clusterById.get(ako.props.clusterId!);
+        if (!cluster) continue;
+        clusters.set(cluster.id, cluster);
+        const list = akosOf.get(cluster.id);
+        if (list) list.push(ako.id);
+        else akosOf.set(cluster.id, [ako.id]);
+      }
+      byVrf.set(controllerId, clusters);
     }
     for (const [controllerId, clusters] of byVrf) {
       if (clusters.size < 2) continue;

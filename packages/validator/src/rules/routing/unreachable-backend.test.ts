@@ -30,8 +30,16 @@ testRule(rule, {
       doc: withoutLink(kubevip.doc, kubevip.ids.l3sw, kubevip.ids.data52),
       errors: [
         // The trace goes to a real node address: the first of the nodes' DHCP scope, not the subnet's last host.
-        { targets: [kubevip.ids.se, kubevip.ids.mgmtCluster, kubevip.ids.data52], severity: 'error', data: { direction: 'forward', nodeAddress: '192.168.54.1' } },
-        { targets: [kubevip.ids.se, kubevip.ids.wc, kubevip.ids.data52], severity: 'error', data: { direction: 'forward', nodeAddress: '192.168.54.1' } },
+        {
+          targets: [kubevip.ids.se, kubevip.ids.mgmtCluster, kubevip.ids.data52],
+          severity: 'error',
+          data: { direction: 'forward', nodeAddress: '192.168.54.1' },
+        },
+        {
+          targets: [kubevip.ids.se, kubevip.ids.wc, kubevip.ids.data52],
+          severity: 'error',
+          data: { direction: 'forward', nodeAddress: '192.168.54.1' },
+        },
       ],
     },
     {

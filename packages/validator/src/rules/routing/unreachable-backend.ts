@@ -67,7 +67,9 @@ pod IPs (L38-47).`,
       const reach = lbReachesNetwork(model, use.lbId, use.nodeNetworkId, { reverse: true, address: node?.ip ?? null });
       if (reach.status === 'unreachable') {
         const back = reach.reverse && !reach.reverse.delivered;
-        const nodes = node ? `${node.label} on ${net.name} (${net.subnetText})` : `the nodes of ${use.backendName} on ${net.name} (${net.subnetText})`;
+        const nodes = node
+          ? `${node.label} on ${net.name} (${net.subnetText})`
+          : `the nodes of ${use.backendName} on ${net.name} (${net.subnetText})`;
         ctx.report({
           message: back
             ? `${capitalize(nodes)} cannot reply to ${lb.name}: ${dropMessage(reach.reverse, model)}`
@@ -156,7 +158,10 @@ function nodeAddresses(model: L3Model): (backendId: string, net: L3Network) => N
     }
     const range = rangeOf.get(backendId) ?? rangeOf.get(net.id);
     if (range?.start && inside(range.start))
-      return { ip: range.start, label: `the nodes of ${name} (e.g. ${range.start.text}, first of ${purposeLabel(range.purpose)} ${range.text})` };
+      return {
+        ip: range.start,
+        label: `the nodes of ${name} (e.g. ${range.start.text}, first of ${purposeLabel(range.purpose)} ${range.text})`,
+      };
     return null;
   };
 }
