@@ -13,13 +13,9 @@ testRule(rule, {
     {
       name: 'the same prefix on two Controllers',
       doc: mutate(seed003TwoClusters({ clusterName: 'avi-cluster-new' }).doc, (d) => {
-        d.elements.push({
-          id: 'ctrl-2',
-          kind: 'aviController',
-          name: 'ctrl-2',
-          position: { x: 0, y: 0 },
-          props: { ...propsOf<Record<string, unknown>>(d, ids.ctrl), vrfs: [], ipamProfile: null },
-        } as (typeof d.elements)[number]);
+        const ctrl = d.elements.find((e) => e.id === ids.ctrl)!;
+        if (ctrl.kind !== 'aviController') throw new Error('no Controller');
+        d.elements.push({ ...ctrl, id: 'ctrl-2', name: 'ctrl-2', props: { ...ctrl.props, vrfs: [], ipamProfile: null } });
         propsOf<{ controllerId: string }>(d, 'ako-2').controllerId = 'ctrl-2';
       }),
     },
