@@ -26,6 +26,10 @@ works because the SE has a NIC on dp-data-48 (192.168.48.0/22). A route to \`192
 The same holds for L3 switches and routers, and for NSX-T Tier-0 (uplinks) and Tier-1 gateways
 (segments; seed 001's pod routes \`172.16.137.0/24 -> 172.16.128.126\` point at node IPs on the segment).
 
+NSX-ALB VRF routes apply to every SE group of the Controller unless they carry labels (Avi 20.1.1+): a labelled
+route applies only to the SE groups with all its labels, and an SE group whose next hop for a prefix is not
+connected is not reported when another route for the same prefix that applies to it is (it uses that one).
+
 ### How to fix
 In Viplane, edit the route's **next hop** (the Controller's **VRFs → Static routes**, or the router's / gateway's
 **Static routes**) to the gateway or router address on a network the host has a NIC on, e.g. the L3 switch SVI of

@@ -21,6 +21,10 @@ balancer sent from. The rule asks the routing engine, from the load balancer's d
 - the node network must be directly attached, or reachable through routes, and must route back;
 - with AKO in \`routable\` mode the pod CIDRs must be reachable too.
 
+The trace goes to a real node address: a statically addressed node, else the first address of the range the
+nodes take theirs from (node or DHCP range; a Supervisor workload range); the message names it. For pods it
+says which Tier-1 routes them, or that none does (overlay pods).
+
 In seed 000's kube-vip design the SE has no NIC on dp-data-52 (nodes); it reaches 192.168.52.0/22 with
 its data default route via 192.168.48.1, the L3 switch, which is connected to dp-data-52. Remove that
 route (or the switch's SVI) and every app VIP is dead.
@@ -154,7 +158,8 @@ function nodeAddresses(model: L3Model): (backendId: string, net: L3Network) => N
     if (node?.ip && inside(node.ip)) {
       const el = model.elements.get(backendId);
       const item = el?.kind === 'k8sCluster' ? el.props.nodes.find((n) => n.id === node.itemId) : undefined;
-      return { ip: node.ip, label: `node ${item?.name ?? node.itemId ?? ''} (${node.ip.text}) of ${name}`.replace('node  (', 'node (') };
+      const nodeName = item?.name ?? node.itemId;
+      return { ip: node.ip, label: `node ${nodeName ? `${nodeName} ` : ''}(${node.ip.text}) of ${name}` };
     }
     const range = rangeOf.get(backendId) ?? rangeOf.get(net.id);
     if (range?.start && inside(range.start))
