@@ -9,7 +9,7 @@
  * service CIDRs are listed as overlay rows.
  */
 import type { TopologyDocument } from '@viplane/model';
-import { lower, type L3Address, type L3Model, type L3Network, type L3Range } from '@viplane/validator';
+import { lower, resolveEndpoint, type L3Address, type L3Model, type L3Network, type L3Range } from '@viplane/validator';
 
 export interface AddressPlanRow {
   /** Network name; `(no network)` or `(overlay)` when the row is on none. */
@@ -64,6 +64,13 @@ const ROLE: Record<string, string> = {
   'supervisor-management': 'Supervisor management (first of 5)',
 };
 
+/** vCenter and NSX Manager are held on no network (the design names only their address): list them on the network holding it. */
+function serverNetwork(model: L3Model, a: L3Address): string | null {
+  if (a.role !== 'infrastructure') return null;
+  const at = resolveEndpoint(model, { address: a.text });
+  return typeof at === 'string' || at.pod ? null : at.networkId;
+}
+
 interface Span {
   s: bigint;
   e: bigint;
@@ -88,7 +95,7 @@ export function addressPlan(document: TopologyDocument, model: L3Model = lower(d
     const key = JSON.stringify([a.text, a.ownerId, a.role, a.networkId, a.itemId ?? '']);
     if (seen.has(key)) continue;
     seen.add(key);
-    bucket(a.networkId).held.push(a);
+    bucket(a.networkId ?? serverNetwork(model, a)).held.push(a);
   }
 
   // Addresses something takes at run time: pool/DHCP NICs, VIPs and endpoints from a pool, DHCP nodes.
@@ -254,7 +261,7 @@ export function addressPlan(document: TopologyDocument, model: L3Model = lower(d
     for (const a of held) {
       const isGateway = !!(net?.gateway && a.ip && a.ip.family === net.gateway.family && a.ip.value === net.gateway.value);
       const holder = a.itemId ? `${name(a.ownerId)} / ${nodeName(model, a)}` : name(a.ownerId);
-      const role = ROLE[a.role] ?? a.role;
+      const role = a.role === 'infrastructure' ? (a.ownerKind === 'vcenter' ? 'vCenter Server' : 'NSX Manager') : (ROLE[a.role] ?? a.role);
       rows.push({
         network: netName,
         subnet: subnetText,

@@ -18,7 +18,7 @@
  * use; the Controller answers with UUID URLs. A design with several Controllers gets one folder
  * per Controller (`avi/<controller>/`).
  */
-import type { ElementOf, Route } from '@viplane/model';
+import type { ElementOf, VrfRoute } from '@viplane/model';
 import type { L3Network } from '@viplane/validator';
 import type { ConfigContext, ConfigFile } from '../configs.ts';
 import { controllerHost } from '../tkg/avi.ts';
@@ -234,7 +234,13 @@ function akoClusterNames(ctx: ConfigContext, controller: Controller): string[] {
   return names.filter((n) => n !== '');
 }
 
-function vrfPayload(ctx: ConfigContext, controller: Controller, name: string, routes: Route[], cloudRef: string): Record<string, unknown> {
+function vrfPayload(
+  ctx: ConfigContext,
+  controller: Controller,
+  name: string,
+  routes: readonly VrfRoute[],
+  cloudRef: string,
+): Record<string, unknown> {
   const { cidr, networkAddress, ip, target } = ctx.kit;
   const ako = akoClusterNames(ctx, controller);
   const staticRoutes: Record<string, unknown>[] = [];
@@ -270,6 +276,8 @@ function vrfPayload(ctx: ConfigContext, controller: Controller, name: string, ro
       route_id: routeId,
       prefix: { ip_addr: { addr: networkAddress(prefix), type: prefix.family === 4 ? 'V4' : 'V6' }, mask: prefix.prefixLength },
       next_hop: ipAddr(ctx, next),
+      // Avi 20.1.1+: a labelled route applies only to the SE groups carrying its labels.
+      ...(r.labels && r.labels.length > 0 ? { labels: r.labels.map((l) => ({ key: l.key, value: l.value })) } : {}),
     });
   }
   return { name, cloud_ref: cloudRef, static_routes: staticRoutes };
@@ -285,6 +293,7 @@ function seGroupPayload(ctx: ConfigContext, se: ElementOf<'seGroup'>, cloudRef: 
     cloud_ref: cloudRef,
     ha_mode: se.props.haMode,
     ...(se.props.seCount > 0 ? { max_se: se.props.seCount } : {}),
+    ...(se.props.labels && se.props.labels.length > 0 ? { labels: se.props.labels.map((l) => ({ key: l.key, value: l.value })) } : {}),
     ...(net ? { mgmt_network_ref: `/api/network/?name=${net.name}` } : {}),
     ...(subnet
       ? { mgmt_subnet: { ip_addr: { addr: networkAddress(subnet), type: subnet.family === 4 ? 'V4' : 'V6' }, mask: subnet.prefixLength } }

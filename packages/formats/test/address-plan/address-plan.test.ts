@@ -51,8 +51,10 @@ describe('addressPlan', () => {
   it('counts used and free addresses (seed 000 3-network)', () => {
     const rows = addressPlan(getTemplate('seed000-3net-alb')!.build());
     const subnet = rows.find((r) => r.type === 'subnet' && r.network === 'dp-mgmt-32')!;
-    // /20: 4094 hosts; the SE pool (40), the gateway and the Controller are taken.
-    expect([subnet.size, subnet.used, subnet.free]).toEqual(['4094', '42', '4052']);
+    // /20: 4094 hosts; the SE pool (40), the gateway, the Controller and vCenter (192.168.32.10) are taken.
+    expect([subnet.size, subnet.used, subnet.free]).toEqual(['4094', '43', '4051']);
+    const vcenter = rows.find((r) => r.type === 'address' && r.address === '192.168.32.10')!;
+    expect([vcenter.network, vcenter.holder]).toEqual(['dp-mgmt-32', 'vCenter']);
     const pool = rows.find((r) => r.type === 'range' && r.address === '192.168.49.0-192.168.49.255')!;
     expect([pool.purpose, pool.holder, pool.size, pool.used, pool.free]).toEqual(['NSX-ALB VIP pool', 'dp-data-48', '256', '0', '256']);
     const gw = rows.find((r) => r.address === '192.168.48.1')!;

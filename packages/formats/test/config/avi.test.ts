@@ -161,4 +161,28 @@ describe('seed designs', () => {
     expect(vrf.static_routes.map((r) => r.route_id)).toContain('viplane-avi-cluster-legacy');
     expect(result.diagnostics.map((d) => d.ruleId)).toContain('format/avi-route-id');
   });
+
+  it('route and SE group labels (Avi 20.1.1+) are exported as KeyValue lists the swagger accepts', () => {
+    const doc = templates.find((t) => t.id === 'seed003-ako-static-route')!.build();
+    const controller = doc.elements.find((e) => e.kind === 'aviController') as ElementOf<'aviController'>;
+    const se = doc.elements.find((e) => e.kind === 'seGroup') as ElementOf<'seGroup'>;
+    const label = { key: 'segroup', value: 'default' };
+    controller.props.vrfs[0]!.staticRoutes[0]!.labels = [label];
+    se.props.labels = [label];
+    const result = exportConfigs(doc);
+    const vrf = JSON.parse(file(result, 'avi/03-vrfcontext-global.json')) as Record<string, unknown> & {
+      static_routes: { labels?: unknown }[];
+    };
+    expect(vrf.static_routes[0]!.labels).toEqual([label]);
+    const group = result.files.find((f) => /avi\/\d+-serviceenginegroup-/.test(f.path))!;
+    const body = JSON.parse(group.content) as Record<string, unknown>;
+    expect(body['labels']).toEqual([label]);
+    for (const [type, payload] of [
+      ['vrfcontext', vrf],
+      ['serviceenginegroup', body],
+    ] as const) {
+      const validate = validators[type];
+      expect(validate(payload), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
 });

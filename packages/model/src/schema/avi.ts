@@ -1,11 +1,26 @@
 /** NSX Advanced Load Balancer (Avi): Controller with its cloud, VRFs and profiles; SE groups; VS (seeds 000, 003). */
-import { Type } from '@sinclair/typebox';
-import { Count, Ip, MaybeIp, Name, Ref, Route, element, strict } from './common.ts';
+import { Type, type Static } from '@sinclair/typebox';
+import { Cidr, Count, Id, Ip, MaybeIp, Name, Ref, element, strict } from './common.ts';
+
+/** An Avi label (`KeyValue`), e.g. AKO's `clustername=<clusterName>`. */
+export const Label = strict({ key: Type.String({ maxLength: 128 }), value: Type.String({ maxLength: 256 }) });
+export type Label = Static<typeof Label>;
+
+/**
+ * A static route of an Avi VRF context (`VrfContext.static_routes[]`): a Route with optional labels. Since Avi 20.1.1 a
+ * route with labels applies only to the SE groups carrying all of them (`ServiceEngineGroup.labels`); one without
+ * labels applies to every SE group of the VRF.
+ */
+export const VrfRoute = Type.Object(
+  { id: Id, prefix: Cidr, nextHop: MaybeIp, labels: Type.Optional(Type.Array(Label, { maxItems: 32 })) },
+  { additionalProperties: false },
+);
+export type VrfRoute = Static<typeof VrfRoute>;
 
 export const Vrf = strict({
   /** `global` is the data VRF, `management` the SE management VRF. */
   name: Type.Union([Type.Literal('global'), Type.Literal('management')]),
-  staticRoutes: Type.Array(Route, { maxItems: 10_000 }),
+  staticRoutes: Type.Array(VrfRoute, { maxItems: 10_000 }),
 });
 
 export const AviController = element(
@@ -36,6 +51,8 @@ export const SeGroup = element(
     ]),
     /** Service Engines in the group; each takes one interface address per attached network. */
     seCount: Count,
+    /** Labels that select the VRF static routes carrying them (Avi 20.1.1+); none = only unlabelled routes apply. */
+    labels: Type.Optional(Type.Array(Label, { maxItems: 32 })),
     /** Interfaces are `nic` links (role `management` or `data`); NICs per SE are derived. */
   }),
   'Service Engine group: the data-plane VMs that hold VIPs',
@@ -67,4 +84,3 @@ export const DnsVirtualService = element(
   }),
   'NSX-ALB DNS virtual service, the authority for delegated subdomains',
 );
-

@@ -146,5 +146,47 @@ export const seed000ThreeNetworkAlb: Template = {
         doc.elements.push({ ...(JSON.parse(JSON.stringify(nginx)) as typeof nginx), id: 'vs-nginx-2', name: 'nginx-2' });
       },
     }),
+    mutation({
+      id: 'service-cidr-too-wide',
+      title: 'SERVICE_CIDR 100.64.0.0/10 on the workload cluster',
+      seedSays:
+        'The cluster CIDRs keep the TKG defaults (L168); kube-apiserver refuses a service range wider than /12 (tanzu-framework PRs #986, #2342).',
+      ruleId: 'k8s/service-cidr-too-wide',
+      targets: [ID.workloadCluster],
+      change: (doc) => {
+        el(doc, ID.workloadCluster, 'tkgCluster').props.serviceCidr = '100.64.0.0/10';
+      },
+    }),
+    mutation({
+      id: 'pod-cidr-covers-vcenter',
+      title: 'CLUSTER_CIDR 192.168.32.0/24 holding vCenter 192.168.32.10',
+      seedSays: 'Cluster CIDRs set to the management network (vCenter, Controller) make the build fail with duplicate IPs (L168).',
+      ruleId: 'k8s/cidr-covers-infrastructure',
+      targets: [ID.workloadCluster, ID.vcenter],
+      change: (doc) => {
+        el(doc, ID.workloadCluster, 'tkgCluster').props.podCidr = '192.168.32.0/24';
+      },
+    }),
+    mutation({
+      id: 'node-network-no-dhcp',
+      title: 'DHCP turned off on the node network dp-data-52',
+      seedSays: 'The TKG nodes take DHCP addresses on dp-data-52 (scope 192.168.54.1-192.168.55.254).',
+      ruleId: 'tkg/node-network-no-addresses',
+      targets: [ID.mgmtCluster, ID.workloadCluster, 'dp-data-52'],
+      change: (doc) => {
+        el(doc, 'dp-data-52', 'portGroup').props.dhcp = false;
+      },
+    }),
+    mutation({
+      id: 'node-network-in-docker-bridge',
+      title: 'Node network dp-data-52 renumbered to 172.17.52.0/22',
+      seedSays:
+        'The management cluster is created from the bootstrap machine (kind in Docker), whose default bridge is 172.17.0.0/16 (openshift/installer#3882 refuses such a machine network).',
+      ruleId: 'k8s/docker-bridge-overlap',
+      targets: [ID.mgmtCluster, 'dp-data-52'],
+      change: (doc) => {
+        el(doc, 'dp-data-52', 'portGroup').props.subnet = '172.17.52.0/22';
+      },
+    }),
   ],
 };

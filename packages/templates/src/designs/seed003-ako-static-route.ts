@@ -152,6 +152,41 @@ function build(): TopologyDocument {
   return b.build();
 }
 
+/** A second kubeadm cluster k8s-2 on alb-mgmt with its own AKO (clusterName k8s-2) on the same Controller and SE group. */
+function addSecondCluster(doc: TopologyDocument, o: { podCidr?: string; clusterName?: string } = {}): void {
+  doc.elements.push(
+    {
+      id: 'k8s-cluster-2',
+      kind: 'k8sCluster',
+      name: 'k8s-2',
+      position: { x: 1280, y: 280 },
+      props: {
+        nodeNetworkId: ID.mgmt,
+        nodes: [
+          { id: 'k8s2-master1', name: 'k8s2-master1', role: 'control-plane', address: '172.16.250.31', leafId: null },
+          { id: 'k8s2-node1', name: 'k8s2-node1', role: 'worker', address: '172.16.250.41', leafId: null },
+        ],
+        podCidr: o.podCidr ?? '10.245.0.0/16',
+        serviceCidr: '10.96.0.0/12',
+        cni: 'antrea',
+        aciFabricId: null,
+      },
+    },
+    {
+      id: 'ako-2',
+      kind: 'ako',
+      name: 'AKO k8s-2',
+      position: { x: 1280, y: 420 },
+      props: {
+        ...el(doc, ID.ako, 'ako').props,
+        clusterId: 'k8s-cluster-2',
+        clusterName: o.clusterName ?? 'k8s-2',
+        ingress: { enabled: false, className: 'avi-lb', shardSize: 'SMALL', dnsVsId: null },
+      },
+    },
+  );
+}
+
 export const seed003AkoStaticRoute: Template = {
   id,
   title,
@@ -268,6 +303,103 @@ export const seed003AkoStaticRoute: Template = {
           },
         ];
         doc.elements.push(...second);
+      },
+    }),
+    mutation({
+      id: 'second-cluster-same-se-group',
+      title: 'A second cluster k8s-2 with AKO in static-route mode on the same SE group Default-Group',
+      seedSays:
+        'Static-route mode programs the pod routes on the SE group (L42-43); AKO labels that group for one cluster and disables sync in a second one (AKO #435; README: one SE group per cluster).',
+      ruleId: 'ako/se-group-shared-static-route',
+      targets: [ID.se, ID.ako, 'ako-2'],
+      change: (doc) => addSecondCluster(doc),
+    }),
+    mutation({
+      id: 'cluster-name-prefix',
+      title: 'A second cluster named avi-cluster-2: avi-cluster is a prefix of it',
+      seedSays:
+        'clusterName is "A unique identifier for the kubernetes cluster" (L115); AKO matched static routes by name prefix (AKO PR #1108).',
+      ruleId: 'ako/cluster-name-prefix',
+      targets: [ID.ako, 'ako-2', ID.controller],
+      change: (doc) => addSecondCluster(doc, { clusterName: 'avi-cluster-2' }),
+    }),
+    mutation({
+      id: 'pod-cidr-overlap-in-vrf',
+      title: 'A second cluster with the same pod CIDR 10.244.0.0/16 (kubeadm default)',
+      seedSays:
+        'AKO writes 10.244.x.0/24 -> node IP routes into the SE data VRF (L42-43): two clusters with one pod CIDR give the VRF two routes for the same pods.',
+      ruleId: 'ako/pod-cidr-overlap-in-vrf',
+      targets: [ID.cluster, 'k8s-cluster-2'],
+      change: (doc) => addSecondCluster(doc, { podCidr: '10.244.0.0/16' }),
+    }),
+    mutation({
+      id: 'ako-no-vip-network',
+      title: 'AKO without vipNetworkList',
+      seedSays: 'AKO takes its VIPs from the VIP network alb-vip (L117-119); without one AKO reboots on invalid input and stops syncing.',
+      ruleId: 'ako/no-vip-network',
+      targets: [ID.ako],
+      change: (doc) => {
+        el(doc, ID.ako, 'ako').props.vipNetworkId = null;
+      },
+    }),
+    mutation({
+      id: 'no-ipam-profile',
+      title: 'Controller without an IPAM profile',
+      seedSays:
+        'The VIPs are handed out from the pool on alb-vip through the IPAM profile (L117-119, L148); AKO README: the network must be part of the IPAM.',
+      ruleId: 'avi/ipam-profile',
+      targets: [ID.controller, ID.vip, ID.ako],
+      change: (doc) => {
+        el(doc, ID.controller, 'aviController').props.ipamProfile = null;
+      },
+    }),
+    mutation({
+      id: 'vip-only-pool',
+      title: 'alb-vip pool typed as VIP-only (STATIC_IPS_FOR_VIP): the SE data NIC gets no address',
+      seedSays:
+        'SE data interfaces take their addresses from the pool on alb-vip as the VIPs do (seed 000 L85); a VIP-only range is not for SEs.',
+      ruleId: 'avi/se-network-no-addresses',
+      targets: [ID.se, ID.vip],
+      change: (doc) => {
+        const pool = el(doc, ID.vip, 'portGroup').props.ranges.find((r) => r.id === ID.vipPool);
+        if (!pool) throw new Error('no VIP pool');
+        pool.purpose = 'vip-pool';
+      },
+    }),
+    mutation({
+      id: 'se-pool-no-buffer',
+      title: 'SE management pool 172.16.250.101-102: room for the 2 SEs, not for the buffer SE',
+      seedSays:
+        'The SE management addresses come from the pool on alb-mgmt; an N+M group also creates its buffer SE there (Avi buffer_se, formats.md §3.4).',
+      ruleId: 'avi/se-pool-below-scale',
+      targets: [ID.mgmt, ID.se],
+      change: (doc) => {
+        const pool = el(doc, ID.mgmt, 'portGroup').props.ranges[0];
+        if (!pool) throw new Error('no SE pool');
+        pool.end = '172.16.250.102';
+      },
+    }),
+    mutation({
+      id: 'controller-no-address',
+      title: 'Controller management NIC without an address',
+      seedSays: 'AKO connects to the Controller at 172.16.250.1 (controllerIP, L124).',
+      ruleId: 'avi/management-address-missing',
+      targets: [ID.controller],
+      change: (doc) => {
+        const nic = doc.links.find((l) => l.from === ID.controller && l.role === 'management');
+        if (!nic) throw new Error('no Controller NIC');
+        nic.address = null;
+      },
+    }),
+    mutation({
+      id: 'vip-outside-vip-network',
+      title: 'LoadBalancer VIP typed as 172.16.250.120, on alb-mgmt inside the SE pool',
+      seedSays:
+        'The LoadBalancer VIP 172.16.251.1 lies in the VIP network alb-vip (L148); alb-mgmt holds the nodes and the SE management pool.',
+      ruleId: 'avi/vip-outside-network',
+      targets: ['vs-nginx1', ID.vip, 'alb-mgmt-se-pool'],
+      change: (doc) => {
+        el(doc, 'vs-nginx1', 'virtualService').props.address = '172.16.250.120';
       },
     }),
     mutation({

@@ -114,6 +114,46 @@ export const seed004AciCniGuestbook: Template = {
   expectedWarnings: [],
   mutations: [
     mutation({
+      id: 'second-cluster-same-vrf-same-pod-subnet',
+      title: 'A second cluster k8s_demo3 in the VRF k8s_demo2_vrf with the same pod subnet 10.2.0.1/16',
+      seedSays: 'In ACI one Kubernetes cluster is one VRF (L144): a cluster sharing the VRF needs subnets of its own.',
+      ruleId: 'aci/shared-vrf-overlap',
+      targets: [ID.fabric, 'aci-fabric-3', ID.cluster, 'k8s-demo3'],
+      change: (doc) => {
+        const fabric = el(doc, ID.fabric, 'aciFabric');
+        doc.elements.push(
+          {
+            ...fabric,
+            id: 'aci-fabric-3',
+            name: 'k8s_demo3 (acc-provision)',
+            position: { x: fabric.position.x, y: fabric.position.y + 200 },
+            props: {
+              ...fabric.props,
+              systemId: 'k8s_demo3',
+              nodeSubnet: '10.11.0.1/16',
+              nodeServiceSubnet: '10.15.0.1/24',
+              externDynamic: '192.168.61.1/24',
+              externStatic: '192.168.62.1/24',
+            },
+          },
+          {
+            id: 'k8s-demo3',
+            kind: 'k8sCluster',
+            name: 'k8s_demo3',
+            position: { x: 0, y: 600 },
+            props: {
+              nodeNetworkId: null,
+              nodes: [],
+              podCidr: '10.2.0.0/16',
+              serviceCidr: '10.161.0.0/16',
+              cni: 'aci',
+              aciFabricId: 'aci-fabric-3',
+            },
+          },
+        );
+      },
+    }),
+    mutation({
       id: 'aep-infra-vlan-off',
       title: 'AEP without "Enable Infrastructure VLAN"',
       seedSays:

@@ -8,6 +8,7 @@ import { networkKinds } from '@viplane/model';
 import { ip, cidr, cidrFromRange, type Cidr } from './addr.ts';
 import { HeldAddress, LoweredRange } from './records.ts';
 import { managementBlockSize } from './supervisorBlock.ts';
+import { routeAppliesTo } from './labels.ts';
 import type { L3Address, L3Cluster, L3Host, L3Interface, L3Model, L3Network, L3Range, L3Route, L3Vrf, AddressRole } from './model.ts';
 
 const DEFAULT_V4 = cidr('0.0.0.0/0') as Cidr;
@@ -168,6 +169,13 @@ export function lower(document: TopologyDocument): L3Model {
         ),
       );
   }
+
+  // Servers the design gives by address are addresses too (an endpoint equal to vCenter is a duplicate).
+  // Their network is not modelled: they are held in the default routing domain (heldValues.ts). A host
+  // name is not an address and is not held (nor reported as malformed).
+  for (const vc of ofKind('vcenter')) if (ip(vc.props.server.trim())) hold(vc.props.server.trim(), vc, 'infrastructure', null, 'server');
+  for (const t0 of ofKind('nsxtTier0'))
+    if (ip(t0.props.managerHost.trim())) hold(t0.props.managerHost.trim(), t0, 'infrastructure', null, 'managerHost');
 
   const { hosts, addTier0s } = lowerHosts(document, ofKind, networkById, elements);
   const clusters = lowerClusters(ofKind, pathOf);
@@ -375,8 +383,12 @@ function lowerHosts(
   // VRF contexts hold the static routes (global = data, management = SE management).
   for (const se of ofKind('seGroup')) {
     const controller = se.props.controllerId ? (elements.get(se.props.controllerId) as Of<'aviController'> | undefined) : undefined;
+    // Labelled routes apply only to the SE groups carrying their labels (labels.ts).
     const routesOf = (name: 'global' | 'management') =>
-      staticRoutes(controller?.props.vrfs.find((v) => v.name === name)?.staticRoutes ?? [], controller?.id ?? se.id);
+      staticRoutes(
+        (controller?.props.vrfs.find((v) => v.name === name)?.staticRoutes ?? []).filter((r) => routeAppliesTo(r.labels, se.props.labels)),
+        controller?.id ?? se.id,
+      );
     const nics = nicsOf.get(se.id) ?? [];
     // Registration is a port-group flag; NSX-T segments (seed 001's tanzu-overlay) stay attached.
     const registered = (id: string) => network(id)?.kind !== 'portGroup' || network(id)?.albRegistered === true;

@@ -41,7 +41,17 @@ export interface L3Range {
 }
 
 export type AddressRole =
-  'interface' | 'controller' | 'se-interface' | 'haproxy-interface' | 'endpoint' | 'vip' | 'dns-vs' | 'node' | 'supervisor-management';
+  | 'interface'
+  | 'controller'
+  | 'se-interface'
+  | 'haproxy-interface'
+  | 'endpoint'
+  | 'vip'
+  | 'dns-vs'
+  | 'node'
+  | 'supervisor-management'
+  /** A server the design names by address (vCenter, NSX Manager): held, on no modelled network (see heldValues). */
+  | 'infrastructure';
 
 /** An address that something holds statically (gateways are on L3Network). */
 export interface L3Address {

@@ -22,6 +22,12 @@ import { formatIp4, formatIp6 } from '@viplane/model';
 import type { L3Address, L3Model } from '../l3/model.ts';
 import type { Ip } from '../l3/addr.ts';
 
+/**
+ * Servers the design names only by address (vCenter, NSX Manager) sit on no modelled network; they are held in
+ * the default routing domain, where the management networks of a design live.
+ */
+export const INFRASTRUCTURE_DOMAIN = 'default';
+
 /** Holders whose interface at a network's gateway address is that gateway (not a clash with it). */
 export const GATEWAY_HOLDER_KINDS: ReadonlySet<string> = new Set(['router', 'nsxtTier0']);
 
@@ -73,7 +79,13 @@ function build(model: L3Model): HeldValues {
   const v6Domains = new Set<string>();
   for (let k = 0; k < addresses.length; k++) {
     const a = addresses[k]!;
-    const domain = a.ip && a.networkId !== null ? model.networkById.get(a.networkId)?.routingDomain : undefined;
+    const domain = a.ip
+      ? a.networkId !== null
+        ? model.networkById.get(a.networkId)?.routingDomain
+        : a.role === 'infrastructure'
+          ? INFRASTRUCTURE_DOMAIN
+          : undefined
+      : undefined;
     if (domain === undefined) {
       domainOfAddress[k] = -1;
       continue;

@@ -170,11 +170,13 @@ const ROLE_LABEL: Record<L3Address['role'], string> = {
   'dns-vs': 'DNS virtual service address',
   node: 'node address',
   'supervisor-management': 'Supervisor management address',
+  infrastructure: 'server address',
 };
 
 /** `kube-vip endpoint 192.168.52.100 of tkg-mgmt`. */
 export function describeHolder(model: L3Model, a: L3Address, text = a.text): string {
   let role = ROLE_LABEL[a.role];
+  if (a.role === 'infrastructure') role = a.ownerKind === 'vcenter' ? 'vCenter Server address' : 'NSX Manager address';
   if (a.role === 'endpoint') {
     const el = model.elements.get(a.ownerId);
     if (el?.kind === 'tkgCluster')

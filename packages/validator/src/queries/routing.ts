@@ -303,7 +303,12 @@ export interface Reach {
  * through the routing engine; with `reverse`, the network must also route back to the network
  * the load balancer sends from (nodes reply to the SE's interface address).
  */
-export function lbReachesNetwork(model: L3Model, lbId: string, networkId: string, options: { reverse?: boolean } = {}): Reach {
+export function lbReachesNetwork(
+  model: L3Model,
+  lbId: string,
+  networkId: string,
+  options: { reverse?: boolean; address?: Ip | null } = {},
+): Reach {
   const net = model.networkById.get(networkId);
   const host = model.hostById.get(lbId);
   if (!net || !net.subnet || !host) return { status: 'unknown' };
@@ -311,12 +316,14 @@ export function lbReachesNetwork(model: L3Model, lbId: string, networkId: string
   const vrf = lbDataVrf(host);
   if (!vrf || vrf.interfaces.length === 0 || connectedSubnets(model, vrf) === null) return { status: 'unknown' };
   const { routing } = lbIndex(model);
-  const forward = trace(model, { elementId: lbId, vrf: vrf.name }, { elementId: networkId }, routing);
+  // A real address on the network (a node's) when the caller knows one, else the network's representative address.
+  const to = options.address ? { address: options.address.text } : { elementId: networkId };
+  const forward = trace(model, { elementId: lbId, vrf: vrf.name }, to, routing);
   if (!deliveredOn(forward, networkId)) return { status: 'unreachable', forward };
   if (!options.reverse) return { status: 'routed', forward };
   const egress = forward.hops[0]?.egressNetworkId ?? null;
   if (egress === null || egress === networkId || !model.networkById.get(egress)?.subnet) return { status: 'routed', forward };
-  const reverse = trace(model, { elementId: networkId }, { elementId: egress }, routing);
+  const reverse = trace(model, to, { elementId: egress }, routing);
   return { status: deliveredOn(reverse, egress) ? 'routed' : 'unreachable', forward, reverse };
 }
 

@@ -15,6 +15,8 @@ export type Resolution =
 
 export class Routing {
   private readonly tables = new Map<string, RouteTable>();
+  /** Per VRF: whether each static route's next hop resolves (see `lookup`). */
+  private readonly usableRoutes = new Map<string, Map<L3Route, boolean>>();
   private readonly vrfs = new Map<string, L3Vrf>();
   /**
    * network id -> address value -> interfaces holding it. Nested maps instead of one map keyed by
@@ -57,9 +59,28 @@ export class Routing {
     return table;
   }
 
-  /** Longest-prefix match of `address` in one VRF. */
+  /**
+   * The route `address` takes in one VRF: the longest-prefix match among the routes that are usable. A static
+   * route whose next hop does not resolve is not installed by a real router (nor used by an SE), so a route
+   * behind it (an equal prefix listed later, or a shorter one) is taken instead; when no matching route is
+   * usable, the longest match is returned, and the trace reports why it fails.
+   */
   lookup(vrfId: string, address: Ip): L3Route | undefined {
-    return this.table(vrfId).lookup(address);
+    const table = this.table(vrfId);
+    const first = table.lookup(address);
+    if (!first || this.usable(vrfId, first)) return first;
+    for (const route of table.routes) if (route !== first && inCidr(route.prefix, address) && this.usable(vrfId, route)) return route;
+    return first;
+  }
+
+  /** Does a route's next hop resolve (connected routes and the like always do)? Cached per VRF and route. */
+  private usable(vrfId: string, route: L3Route): boolean {
+    if (route.origin !== 'static' || route.discard || !route.nextHop) return true;
+    let known = this.usableRoutes.get(vrfId);
+    if (!known) this.usableRoutes.set(vrfId, (known = new Map()));
+    let ok = known.get(route);
+    if (ok === undefined) known.set(route, (ok = this.resolveWith(vrfId, route.nextHop).ok));
+    return ok;
   }
 
   /**
@@ -67,10 +88,15 @@ export class Routing {
    * static routes recursively (a next hop behind another next hop) as routers do.
    */
   resolveNextHop(vrfId: string, nextHop: Ip): Resolution {
+    return this.resolveWith(vrfId, nextHop);
+  }
+
+  /** Resolution by plain longest-prefix match (what decides whether a static route is usable at all). */
+  private resolveWith(vrfId: string, nextHop: Ip): Resolution {
     const via: L3Route[] = [];
     let target = nextHop;
     for (let depth = 0; depth < MAX_RECURSION; depth++) {
-      const route = this.lookup(vrfId, target);
+      const route = this.table(vrfId).lookup(target);
       if (!route) return { ok: false, reason: depth === 0 ? 'not-connected' : 'no-route' };
       if (route.origin === 'connected' && route.networkId) return { ok: true, networkId: route.networkId, nextHop: target, via };
       if (route.discard) return { ok: false, reason: 'blackhole', route };

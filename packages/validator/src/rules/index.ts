@@ -8,6 +8,8 @@ import { routingRules } from './routing/index.ts';
 import { securityRules } from './security/index.ts';
 import { tkgRules } from './tkg/index.ts';
 import { akoRules } from './ako/index.ts';
+import { aviRules } from './avi/index.ts';
+import { k8sRules } from './k8s/index.ts';
 import { nsxtRules } from './nsxt/index.ts';
 import { tkgsRules } from './tkgs/index.ts';
 import { haproxyRules } from './haproxy/index.ts';
@@ -22,6 +24,8 @@ export const rules: readonly Rule[] = [
   ...securityRules,
   ...tkgRules,
   ...akoRules,
+  ...aviRules,
+  ...k8sRules,
   ...nsxtRules,
   ...tkgsRules,
   ...haproxyRules,

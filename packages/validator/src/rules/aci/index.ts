@@ -6,6 +6,7 @@ import noL3out from './no-l3out.ts';
 import subnetOverlap from './subnet-overlap.ts';
 import systemIdInvalid from './system-id-invalid.ts';
 import requiredMissing from './required-missing.ts';
+import sharedVrfOverlap from './shared-vrf-overlap.ts';
 
 export const aciRules: readonly Rule[] = [
   infraVlanDisabled,
@@ -13,6 +14,7 @@ export const aciRules: readonly Rule[] = [
   nodeNotAttached,
   noL3out,
   subnetOverlap,
+  sharedVrfOverlap,
   // acc-provision's own checks that are facts about the design (formats.md §6.2; issue 11 §3).
   systemIdInvalid,
   requiredMissing,

@@ -15,8 +15,9 @@ Without it OpFlex never connects and no pod gets network. acc-provision also nee
 (\`net_config.infra_vlan\`) unless it reads it from the APIC.
 
 ### How to fix
-In APIC, Fabric > Access Policies > AEP: check "Enable Infrastructure VLAN" on the AEP named in \`aci_config.aep\`, and
-set \`infra_vlan\` to the fabric's infra VLAN (chosen at fabric bring-up, e.g. 3967 or 4093).
+In Viplane, select the ACI fabric and turn on **Infra VLAN enabled on AEP**, and set **Infra VLAN** to the
+fabric's infra VLAN (chosen at fabric bring-up, e.g. 3967 or 4093). On the APIC this is the AEP's "Enable
+Infrastructure VLAN" (Fabric > Access Policies > AEP named in \`aci_config.aep\`).
 
 ### Source
 Seed 004 (Cisco ACI CNI), L53: 「いずれも[Enable Infrastructure VLAN]のチェックが必要となる理由は、Kubernetesノードとの間でVXLAN通信を

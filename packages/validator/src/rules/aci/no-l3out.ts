@@ -15,8 +15,9 @@ external network (\`l3out.external_networks\`) that acc-provision attaches this 
 and \`type: LoadBalancer\` services get no working external IP. acc-provision rejects an input without them.
 
 ### How to fix
-Create an L3Out in the cluster's VRF with at least one external EPG, and name both in the fabric
-(\`aci_config.l3out: {name, external_networks: [...]}\`).
+In Viplane, select the ACI fabric and fill **L3Out** (its name) with at least one entry in **External
+networks**; they are exported as \`aci_config.l3out: {name, external_networks: [...]}\`. The L3Out and its external
+EPG must exist in the cluster's VRF on the APIC.
 
 ### Source
 Seed 004 (Cisco ACI CNI), L144: 「ACIにおいて1つのKubernetesクラスタは1つのVRFとして構成され、その外部との通信は全てL3outを経由した外部接続として扱われます」 — one cluster

@@ -16,8 +16,9 @@ creates, whose hosts uplink to leaves. A node on no leaf — or on a spine, or o
 OpFlex connection, so its pods have no network and it never becomes a PBR target for LoadBalancer services.
 
 ### How to fix
-Attach every node to a leaf of the cluster's fabric: cable bare-metal nodes to leaf ports covered by the AEP, and put VM
-nodes on the VMM-created trunk port group on hosts uplinked to the leaves. In the design, set each node's leaf.
+In Viplane, select the cluster and set each node's **leaf** (Nodes → leaf) to a leaf switch of the cluster's
+ACI fabric, and draw the leaf's cabling to the spines. On site, cable bare-metal nodes to leaf ports covered by the
+AEP, and put VM nodes on the VMM-created trunk port group on hosts uplinked to those leaves.
 
 ### Source
 Seed 004 (Cisco ACI CNI), L45: nodes are bare metal on ACI leaves, or VMs on a vSphere distributed switch that need a

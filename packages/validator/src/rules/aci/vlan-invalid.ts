@@ -16,8 +16,9 @@ broadcast domain, and the fabric policies for one of them do not apply. acc-prov
 and \`kubeapi_vlan == service_vlan\`): the mistake shows up only when the nodes lose connectivity.
 
 ### How to fix
-Give each role its own VLAN id in 1-4094, unused elsewhere on the nodes' ports (acc-provision sample: kube-api 4001,
-service 4003; infra VLAN as configured on the fabric, e.g. 3967).
+In Viplane, select the ACI fabric and give **Kube API VLAN**, **Service VLAN** and **Infra VLAN** each their own id
+in 1-4094, unused elsewhere on the nodes' ports (acc-provision sample: kube-api 4001, service 4003; the infra VLAN
+as configured on the fabric, e.g. 3967).
 
 ### Source
 Seed 004 (Cisco ACI CNI) relies on the infra VLAN for VXLAN to the nodes (L53); the VLAN keys, and the fact that

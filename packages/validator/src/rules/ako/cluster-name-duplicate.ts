@@ -15,7 +15,8 @@ clusters with the same name on one Controller overwrite and delete each other's 
 VRF static routes.
 
 ### How to fix
-Give every AKO instance that talks to the same Controller its own \`clusterName\`.
+In Viplane, select one of the AKO elements and change its **AKO cluster name** so that every AKO talking to the
+same Controller has its own (exported as \`AKOSettings.clusterName\`).
 
 ### Source
 Seed 003 (AKO), values.yaml: \`clusterName: "avi-cluster"  # A unique identifier for the kubernetes

@@ -16,8 +16,9 @@ to an SE interface, and the two then clash (seed 003: the pool's first address 1
 first LoadBalancer service).
 
 ### How to fix
-Give the DNS virtual service an address of the VIP network outside every pool (seed 003: 172.16.251.253
-with the pool 172.16.251.1-172.16.251.100), or shrink the pool.
+In Viplane, select the DNS virtual service and set its **Address** to an address of the VIP network outside every
+pool (seed 003: 172.16.251.253 with the pool 172.16.251.1-172.16.251.100), or shrink the VIP network's pool range
+(**Address ranges**).
 
 ### Source
 Seed 003 (AKO): the DNS VS address 172.16.251.253 is assigned by hand (L204-206), outside the VIP pool

@@ -17,8 +17,8 @@ AKO instances of TKG clusters are deployed by TKG's AKO operator, which exposes 
 so they are not checked.
 
 ### How to fix
-Label the nodes meant to carry ingress traffic and set \`nodeSelectorLabels\` (\`nodePortSelector\` in newer
-charts) to that key and value.
+In Viplane, select the AKO element and fill **Node selector labels** with the key and value of the nodes meant to
+carry ingress traffic (exported as \`nodeSelectorLabels\` / \`nodePortSelector\`); label those nodes accordingly.
 
 ### Source
 Seed 003 (AKO): "nodeSelectorLabels.key and nodeSelectorLabels.value are specified during AKO installation

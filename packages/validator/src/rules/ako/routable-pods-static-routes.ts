@@ -14,8 +14,9 @@ is then unnecessary: it writes a second set of per-node routes into the SE data 
 network's own, must follow every node change, and can disagree with it. AKO lets you disable it.
 
 ### How to fix
-Set the AKO mode to \`routable\` (\`AKOSettings.disableStaticRouteSync: "true"\`), and make sure the SE
-can route to the pod CIDRs (checked by \`routing/unreachable-backend\`).
+In Viplane, select the AKO element and set its **Mode** to \`routable\` (exported as
+\`AKOSettings.disableStaticRouteSync: "true"\`); the SE must then route to the pod CIDRs, which
+\`routing/unreachable-backend\` checks.
 
 ### Source
 Seed 003 (AKO): "when the pod subnet is routable from outside (NSX-T CNI, AWS CNI, Azure CNI) no special

@@ -64,7 +64,7 @@ testRule(rule, {
         {
           targets: [ako.ids.ako, ako.ids.se, 'alb-nodes', ako.ids.cluster],
           severity: 'error',
-          data: { nodeNetwork: 'alb-nodes', seNetworks: ['alb-vip'] },
+          data: { nodeNetwork: 'alb-nodes', seNetworks: ['alb-vip'], reason: 'no-nic' },
         },
       ],
     },
@@ -78,7 +78,7 @@ testRule(rule, {
     {
       name: 'a data NIC on an unregistered node network: the SE never attaches there',
       doc: moved(true, false),
-      errors: [{ targets: [ako.ids.ako, ako.ids.se, 'alb-nodes'] }],
+      errors: [{ targets: [ako.ids.ako, ako.ids.se, 'alb-nodes'], data: { reason: 'not-registered' } }],
     },
   ],
 });

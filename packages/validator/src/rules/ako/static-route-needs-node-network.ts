@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/rule.ts';
-import { akoNodeNetwork, elementOf, lbIndex, seDataNetworks } from '../../queries/routing.ts';
+import { akoNodeNetwork, aviRegistered, elementOf, lbIndex, seDataNetworks } from '../../queries/routing.ts';
+import type { L3Model } from '../../l3/model.ts';
 import { isUnknown } from '../../unknown.ts';
 
 export default defineRule({
@@ -19,8 +20,9 @@ A management NIC on the node network counts: in seed 003 the SE's management net
 the node network, and the SE reaches the nodes over it.
 
 ### How to fix
-Attach the SE group to the node network (a data NIC on a registered network), or switch AKO to NodePort
-mode (\`L7Settings.serviceType: NodePort\` with \`nodeSelectorLabels\`) when the SE must stay off the node
+In Viplane, draw a NIC (role **data**) from the SE group to the node network, and make sure the node
+network is registered on the Controller (port group **Registered on NSX-ALB** on, with its subnet); or set
+**AKO → mode** to \`nodeport\` and fill **AKO → node selector labels** when the SE must stay off the node
 network.
 
 ### Source
@@ -46,16 +48,46 @@ network (L169).`,
       // SEs attach is not known yet, so there is nothing to judge (design/unknown-value asks).
       if (attached.size === 0 && (isUnknown(se, 'seCount') || isUnknown(se, 'haMode'))) continue;
       const on = [...attached].map((id) => model.networkById.get(id)?.name ?? id);
+      // A NIC drawn on the node network that the SE does not get: the network is not registered on the Controller.
+      const drawn = nicNetworks(model, se.id).has(net.id) && !aviRegistered(net);
+      const where = `node network ${net.name}${net.subnetText ? ` (${net.subnetText})` : ''}`;
       ctx.report({
-        message: `AKO ${ako.props.clusterName || ako.name} is in static-route mode but SE group ${se.name} has no NIC on node network ${net.name}${net.subnetText ? ` (${net.subnetText})` : ''}; the pod routes' next hops (node IPs) are not directly connected${on.length > 0 ? ` (SE data NICs on ${on.join(', ')})` : ''}`,
+        message: drawn
+          ? `AKO ${ako.props.clusterName || ako.name} is in static-route mode and SE group ${se.name} has a NIC on ${where}, but ${net.name} is not registered on the NSX-ALB Controller (no subnet there), so the SE never attaches to it; the pod routes' next hops (node IPs) are not directly connected`
+          : `AKO ${ako.props.clusterName || ako.name} is in static-route mode but SE group ${se.name} has no NIC on ${where}; the pod routes' next hops (node IPs) are not directly connected${on.length > 0 ? ` (SE data NICs on ${on.join(', ')})` : ''}`,
         targets: [
           { kind: 'ako', id: ako.id },
           { kind: 'seGroup', id: se.id },
           { kind: net.kind, id: net.id },
           ...(cluster ? [{ kind: cluster.kind, id: cluster.id }] : []),
         ],
-        data: { ako: ako.props.clusterName, seGroup: se.name, nodeNetwork: net.name, subnet: net.subnetText, seNetworks: on },
+        data: {
+          ako: ako.props.clusterName,
+          seGroup: se.name,
+          nodeNetwork: net.name,
+          subnet: net.subnetText,
+          seNetworks: on,
+          reason: drawn ? 'not-registered' : 'no-nic',
+        },
       });
     }
   },
 });
+
+const drawnNics = new WeakMap<L3Model, Map<string, Set<string>>>();
+
+/** Networks an element has a NIC link to, as drawn (registered or not); indexed once per model. */
+function nicNetworks(model: L3Model, elementId: string): ReadonlySet<string> {
+  let index = drawnNics.get(model);
+  if (!index) {
+    index = new Map();
+    for (const l of model.document.links) {
+      if (l.kind !== 'nic') continue;
+      let set = index.get(l.from);
+      if (!set) index.set(l.from, (set = new Set()));
+      set.add(l.to);
+    }
+    drawnNics.set(model, index);
+  }
+  return index.get(elementId) ?? new Set();
+}

@@ -15,9 +15,10 @@ straight to the nodes. The **Frontend** configuration (3 NICs) puts the VIPs on 
 only ever reach HAProxy, which forwards to the nodes over the workload network.
 
 ### How to fix
-For production deploy the OVA with deployment option \`frontend\`: add a frontend port group (e.g. \`192.168.130.0/24\`),
-give the appliance a static frontend IP and gateway, and move the VIP range (\`loadbalance.service_ip_range\`) to the
-frontend network. Keep Default for labs and PoCs, or mark the design \`environment: lab\`.
+In Viplane, select the HAProxy and set **Topology** to \`frontend\`: add a frontend port group (e.g.
+\`192.168.130.0/24\`), draw a NIC (role **frontend**) from the HAProxy to it with a static **address** and **gateway**,
+and move the **VIP ranges** into the frontend subnet. Keep Default for labs and PoCs, or set the design's
+environment to \`lab\`.
 
 ### Source
 Seed 002 (HAProxy topologies for vSphere with Tanzu), L37: 「本番環境インストールでは、 [フロントエンド ネットワーク] 構成を使用して

@@ -19,8 +19,9 @@ the address is leased elsewhere. An appliance NIC that takes its own address by 
 Supervisor's back.
 
 ### How to fix
-Give every HAProxy NIC a static address and gateway, and turn DHCP off on the workload and frontend networks (or
-at least keep its scope clear of the VIP range, the appliance addresses and the workload ranges).
+In Viplane, select each HAProxy NIC and set its **address mode** to \`static\` with an **address** and **gateway**;
+on the workload and frontend port groups turn **DHCP** off (or at least keep the DHCP range clear of the VIP
+ranges, the appliance addresses and the workload ranges).
 
 ### Source
 Seed 002 (HAProxy topologies for vSphere with Tanzu), L37: 「いずれの構成オプションでも、DHCP は推奨されません」 — DHCP is not

@@ -17,9 +17,9 @@ usable when it is on the NIC's own subnet; one outside the management network (f
 \`192.168.120.1\`) is never resolved, so the appliance has no working default route.
 
 ### How to fix
-Set the management gateway to the router address of the management network (e.g. \`192.168.110.1\` on
-\`192.168.110.0/24\`). The workload (and frontend) NICs keep their own gateways for the networks behind them
-(\`network.additional_workload_networks\`).
+In Viplane, select the HAProxy's management NIC and set its **gateway** to the router address of the management
+network (e.g. \`192.168.110.1\` on \`192.168.110.0/24\`). The workload (and frontend) NICs keep their own gateways for
+the networks behind them (\`network.additional_workload_networks\`).
 
 ### Source
 Seed 002 (HAProxy topologies for vSphere with Tanzu), L43: 「HAProxy 仮想マシンのデフォルト ゲートウェイは、このネットワーク上に

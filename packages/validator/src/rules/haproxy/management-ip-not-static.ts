@@ -16,8 +16,9 @@ OVA falls back to DHCP: the address can change on a lease renewal or reboot and 
 balancer — no new VIPs, no updates of existing ones.
 
 ### How to fix
-Give the management NIC a static address on the management network (e.g. \`192.168.110.5/24\` with gateway
-\`192.168.110.1\`), outside any DHCP scope, and use the same address in the Supervisor's load-balancer settings.
+In Viplane, select the HAProxy's management NIC, set its **address mode** to \`static\` and give it an **address**
+on the management network outside any DHCP range (e.g. \`192.168.110.5\` with gateway \`192.168.110.1\`); the
+Supervisor's load-balancer settings use that address.
 
 ### Source
 Seed 002 (HAProxy topologies for vSphere with Tanzu), L40-42: the Data Plane API endpoint is bound to the NIC on the

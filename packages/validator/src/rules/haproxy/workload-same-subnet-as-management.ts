@@ -18,8 +18,9 @@ replies leave through whichever NIC the kernel picks, the anyip/route set-up of 
 end up in the management address plan.
 
 ### How to fix
-Put the workload network on its own port group and subnet (seed 002: management \`192.168.110.0/24\`, workload
-\`192.168.120.0/24\`), and attach the HAProxy workload NIC and every Supervisor workload network there.
+In Viplane, add a port group for the workload network with its own **Subnet** (seed 002: management
+\`192.168.110.0/24\`, workload \`192.168.120.0/24\`), move the HAProxy's **workload** NIC to it, and set the
+**Port group** of every Supervisor workload network to it.
 
 ### Source
 Seed 002 (HAProxy topologies for vSphere with Tanzu), L50: 「ワークロード ネットワークは、管理ネットワークとは別のサブネットに

@@ -152,6 +152,8 @@ function involvedHolders(model: Parameters<typeof describeHolder>[0], held: Held
   for (const h of held) {
     const a = h.address;
     let claimant = `${a.ownerId}|${a.itemId ?? ''}`;
+    // Every Tier-0 of one NSX Manager (every vCenter element of one server) names the same server: one claimant.
+    if (a.role === 'infrastructure') claimant = `infrastructure:${a.ownerKind}|${a.text}`;
     const vs = a.role === 'vip' ? model.elements.get(a.ownerId) : undefined;
     if (vs?.kind === 'virtualService') {
       const cluster = vs.props.backendClusterId === null ? undefined : model.elements.get(vs.props.backendClusterId);

@@ -9,13 +9,13 @@ export const WARN_RATIO = 0.8;
 /** Supervisor control-plane VMs taken from the primary workload network's range (seed 002 L12). */
 const SUPERVISOR_CP_DEFAULT = 3;
 
-interface Demand {
+export interface Demand {
   id: string;
   name: string;
   count: number;
 }
 
-interface Pool {
+export interface Pool {
   /** What the addresses are for, in the message: `NSX-ALB VIP pool`, `DHCP scope / node range`. */
   what: string;
   kind: 'se' | 'vip' | 'se-vip' | 'nodes' | 'workload' | 'haproxy-vip';
@@ -122,8 +122,16 @@ segment's DHCP server (L39). The upgrade surge node is TKG's rolling-update defa
   },
 });
 
-/** Every pool of the design with what is asked of it. */
-function pools(model: L3Model): Pool[] {
+const poolCache = new WeakMap<L3Model, Pool[]>();
+
+/** Every pool of the design with what is asked of it, built once per model (also read by avi/se-pool-below-scale). */
+export function pools(model: L3Model): readonly Pool[] {
+  let list = poolCache.get(model);
+  if (!list) poolCache.set(model, (list = buildPools(model)));
+  return list;
+}
+
+function buildPools(model: L3Model): Pool[] {
   const out: Pool[] = [];
   const doc = model.document;
   // Demand on each network from NICs, clusters and virtual services.

@@ -15,8 +15,9 @@ for the node that a rolling upgrade or machine-health remediation creates before
 /24s run out the new node gets no podCIDR, its pods cannot start and no Tier-1 route is added for it.
 
 ### How to fix
-Widen CLUSTER_CIDR (one prefix shorter doubles the nodes it serves), or plan fewer nodes. Keep the new CIDR clear of
-the node segment and of every other cluster's CLUSTER_CIDR (seed 001 uses 172.16.136.0/21 and 172.16.144.0/21).
+In Viplane, select the TKG cluster and widen its **Pod CIDR** (one prefix shorter doubles the nodes it serves), or
+lower **Control-plane nodes** / **Workers**. Keep the new CIDR clear of the node segment and of every other cluster's
+pod CIDR (seed 001 uses 172.16.136.0/21 and 172.16.144.0/21).
 
 ### Source
 Seed 001 (TKG routable pods on NSX-T), L127: 「作成するノード数に注意してCLUSTER_CIDRを指定する必要があります」 — choose CLUSTER_CIDR with the

@@ -14,8 +14,9 @@ A CLUSTER_CIDR smaller than a /24 (for example \`172.16.136.0/25\`) cannot hold 
 without pod addresses and no route is programmed.
 
 ### How to fix
-Give the cluster a CLUSTER_CIDR of /24 or larger, sized for its nodes (each node takes one /24: a /21 holds 8 nodes),
-e.g. \`172.16.136.0/21\` as in the seed. It must not overlap the node segment or another cluster's CLUSTER_CIDR.
+In Viplane, select the TKG cluster and set its **Pod CIDR** to a /24 or larger block sized for its nodes (each
+node takes one /24: a /21 holds 8 nodes), e.g. \`172.16.136.0/21\` as in the seed. It must not overlap the node
+segment or another cluster's pod CIDR.
 
 ### Source
 Seed 001 (TKG routable pods on NSX-T), L127: "CLUSTER_CIDRには/24以上のCIDRを指定します。作成するクラスターの各ノードには

@@ -15,9 +15,9 @@ server and its \`dhcp_ranges\`. Without a DHCP server, or with DHCP enabled but 
 without an address and cluster creation hangs.
 
 ### How to fix
-Configure a DHCP server on the segment (segment or gateway DHCP in NSX Manager) and give the segment's subnet a DHCP
-range that leaves room for static addresses such as kube-vip endpoints (seed 001 keeps 172.16.135.240/.250 outside
-the scope). Model it as \`dhcp: true\` plus a range of purpose \`dhcp\` on the segment.
+In Viplane, select the NSX-T segment, turn **DHCP** on and add a range of purpose **dhcp** (its scope) that leaves
+room for static addresses such as kube-vip endpoints (seed 001 keeps 172.16.135.240/.250 outside the scope). In NSX
+Manager this is the segment's (or gateway's) DHCP server with its \`dhcp_ranges\`.
 
 ### Source
 Seed 001 (TKG routable pods on NSX-T), L36-39: the segment for TKG has a gateway address, is attached to the Tier-1, and

@@ -15,9 +15,9 @@ on the Tier-1: nothing removes them. They keep advertising the old pod CIDR to t
 reuses the CIDR inherits routes to next hops that no longer exist (or, worse, to another cluster's new nodes).
 
 ### How to fix
-Delete the listed static routes on the Tier-1 by hand (NSX Manager, or \`DELETE /policy/api/v1/infra/tier-1s/<t1>/static-routes/<id>\`;
-the route ids start with the node's hint id from the cloud-provider log). The export's NSX-T clean-up list names them.
-If a route is meant to stay (a cluster that is missing from the design), add that cluster with routable pods on this Tier-1.
+In Viplane, either remove the listed routes from the Tier-1's **Static routes** once they are deleted in NSX (the
+export's NSX-T clean-up list names them; in NSX Manager or \`DELETE /policy/api/v1/infra/tier-1s/<t1>/static-routes/<id>\`),
+or, if a route is meant to stay, add the cluster it belongs to with **Routable pods Tier-1** set to this Tier-1.
 
 ### Source
 Seed 001 (TKG routable pods on NSX-T), L222: 「クラスター削除時は各ノードのStatic Routeは削除されないため手動でStatic Routeエントリを削除する必要があります」 — deleting a cluster does

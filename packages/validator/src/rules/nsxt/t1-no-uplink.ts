@@ -16,8 +16,9 @@ Tier-0 and out through the Tier-0's uplink to the existing physical network. A T
 \`tier0_path\`), or a Tier-0 with no uplink interface, leaves the clusters behind it cut off.
 
 ### How to fix
-Connect the Tier-1 to a Tier-0 (\`tier0_path\` in the Policy API, "Linked Tier-0 Gateway" in the UI) and give that Tier-0
-an uplink interface on the existing network (a VLAN segment towards the physical routers).
+In Viplane, select the Tier-1 and set its **Tier-0 gateway**, and draw a NIC (role **uplink**) from that Tier-0 to
+the existing network (a VLAN segment towards the physical routers). Exported as the Tier-1's \`tier0_path\`
+("Linked Tier-0 Gateway" in NSX Manager).
 
 ### Source
 Seed 001 (TKG routable pods on NSX-T), L32-34: connect the Tier-0 gateway to the existing network; create the Tier-1 for

@@ -23,8 +23,9 @@ kube-vip endpoint) is only known upstream when the Tier-1 advertises **All Conne
 (\`TIER1_CONNECTED\`). Without them pods or nodes are unreachable from outside the Tier-1, which defeats routable pods.
 
 ### How to fix
-In NSX Manager (or the Policy API, \`route_advertisement_types\` of \`/infra/tier-1s/<id>\`) enable both
-"All Static Routes" and "All Connected Segments & Service Ports" on the Tier-1 named by \`NSXT_ROUTER_PATH\`.
+In Viplane, select the Tier-1 named by the cluster's **Routable pods Tier-1** and tick \`TIER1_STATIC_ROUTES\` and
+\`TIER1_CONNECTED\` in its **Route advertisement** ("All Static Routes" and "All Connected Segments & Service Ports"
+in NSX Manager, \`route_advertisement_types\` in the Policy API).
 
 ### Source
 Seed 001 (TKG routable pods on NSX-T), L33-35: the Tier-1 for the clusters is connected to the Tier-0 and its route

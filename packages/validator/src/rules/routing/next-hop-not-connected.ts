@@ -1,7 +1,8 @@
-import type { Route } from '@viplane/model';
+import type { VrfRoute } from '@viplane/model';
 import { defineRule } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
-import { inCidr, type Cidr, type Ip } from '../../l3/addr.ts';
+import { cidr, inCidr, type Cidr, type Ip } from '../../l3/addr.ts';
+import { routeAppliesTo } from '../../l3/labels.ts';
 import type { L3Host } from '../../l3/model.ts';
 import { connectedSubnets, elementOf, lbIndex, parseAddress, seDataNetworks, vrfOf } from '../../queries/routing.ts';
 
@@ -25,9 +26,15 @@ works because the SE has a NIC on dp-data-48 (192.168.48.0/22). A route to \`192
 The same holds for L3 switches and routers, and for NSX-T Tier-0 (uplinks) and Tier-1 gateways
 (segments; seed 001's pod routes \`172.16.137.0/24 -> 172.16.128.126\` point at node IPs on the segment).
 
+NSX-ALB VRF routes apply to every SE group of the Controller unless they carry labels (Avi 20.1.1+): a labelled
+route applies only to the SE groups with all its labels, and an SE group whose next hop for a prefix is not
+connected is not reported when another route for the same prefix that applies to it is (it uses that one).
+
 ### How to fix
-Use as next hop the gateway (or router address) on a network the host is attached to, e.g. the L3
-switch SVI of the SE's data network; or attach the SE / router to the next hop's network.
+In Viplane, edit the route's **next hop** (the Controller's **VRFs → Static routes**, or the router's / gateway's
+**Static routes**) to the gateway or router address on a network the host has a NIC on, e.g. the L3 switch SVI of
+the SE's data network; or draw a NIC from the SE group / router to the next hop's network. A route meant for other
+SE groups only can carry **labels** that those SE groups carry (Avi 20.1.1+).
 
 ### Source
 Seed 000 (NSX-ALB routing): directly connected networks are routed automatically; a network that is not
@@ -73,18 +80,30 @@ route (L95, L107-109: "192.168.52.0/22 -> 192.168.48.1, the L3 switch SVI").`,
       const controller = elementOf(model, controllerId, 'aviController');
       if (!controller) continue;
       for (const vrfDoc of controller.props.vrfs) {
-        for (const route of vrfDoc.staticRoutes as Route[]) {
+        // Routes by prefix: an SE group uses another route for the same prefix when this one's next hop is not its.
+        const samePrefix = new Map<string, VrfRoute[]>();
+        for (const r of vrfDoc.staticRoutes) {
+          const key = prefixKey(r.prefix);
+          const list = samePrefix.get(key);
+          if (list) list.push(r);
+          else samePrefix.set(key, [r]);
+        }
+        for (const route of vrfDoc.staticRoutes) {
           const hop = parseAddress(route.nextHop);
           if (!hop) continue;
           const failing: Target[] = [];
           const names: string[] = [];
           for (const se of groups) {
+            // A labelled route is not the SE group's unless it carries the labels (Avi 20.1.1+).
+            if (!routeAppliesTo(route.labels, se.props.labels)) continue;
             const vrf = vrfOf(model.hostById.get(se.id), vrfDoc.name);
             if (!vrf) continue;
             const extra = vrfDoc.name === 'global' ? seDataNetworks(model, se.id) : [];
             if (vrf.interfaces.length === 0 && [...extra].length === 0) continue;
             const subnets = connectedSubnets(model, vrf, extra);
             if (subnets === null || onAny(subnets, hop)) continue;
+            const others = samePrefix.get(prefixKey(route.prefix)) ?? [];
+            if (others.some((o) => o !== route && routeAppliesTo(o.labels, se.props.labels) && onAnyText(subnets, o.nextHop))) continue;
             failing.push({ kind: 'seGroup', id: se.id });
             names.push(se.name);
           }
@@ -99,6 +118,18 @@ route (L95, L107-109: "192.168.52.0/22 -> 192.168.48.1, the L3 switch SVI").`,
     }
   },
 });
+
+/** A prefix as a key: its parsed network when it parses, else its text. */
+function prefixKey(text: string): string {
+  const c = cidr(text);
+  return c ? `${c.family}|${c.first}|${c.prefix}` : text;
+}
+
+/** Is this next hop text an address on one of the subnets? */
+function onAnyText(subnets: readonly Cidr[], nextHop: string | null): boolean {
+  const hop = parseAddress(nextHop);
+  return hop !== null && onAny(subnets, hop);
+}
 
 /** Is the next hop on one of the connected subnets? (A loop: a callback here ran per route.) */
 function onAny(subnets: readonly Cidr[], hop: Ip): boolean {

@@ -21,9 +21,10 @@ The HAProxy appliance for vSphere with Tanzu has one routing table whose default
 management network's gateway; without any gateway it can only talk to its directly attached networks.
 
 ### How to fix
-- NSX-ALB: in *Infrastructure -> Routing*, add to the \`global\` VRF a static route \`0.0.0.0/0\` whose
-  next hop is the gateway of the VIP network (e.g. \`192.168.48.1\`).
-- HAProxy: set the management NIC's gateway (e.g. \`192.168.110.1\` on the management network).
+- NSX-ALB: in Viplane, select the Controller and add to **VRFs → global → Static routes** a route \`0.0.0.0/0\`
+  whose next hop is the gateway of the VIP network (e.g. \`192.168.48.1\`).
+- HAProxy: select the HAProxy's management NIC and set its **gateway** (e.g. \`192.168.110.1\` on the management
+  network).
 
 ### Source
 Seed 000 (NSX-ALB routing): "the data default gateway is needed for the return traffic to clients at

@@ -21,10 +21,10 @@ engine (connected networks, then the Controller's \`management\` VRF static rout
 on the way).
 
 ### How to fix
-- Put the SE management NIC on the Controller's network (seed 000: both on dp-mgmt-32), or
-- add to the \`management\` VRF a static route \`0.0.0.0/0\` (or the Controller's subnet) whose next hop
-  is the gateway of the SE management network (e.g. \`192.168.32.1\`), and make sure that router reaches
-  the Controller's network.
+- In Viplane, move the SE group's **management** NIC to the Controller's network (seed 000: both on dp-mgmt-32), or
+- select the Controller and add to **VRFs → management → Static routes** a route \`0.0.0.0/0\` (or the Controller's
+  subnet) whose next hop is the gateway of the SE management network (e.g. \`192.168.32.1\`), and make sure that
+  router has a NIC or route to the Controller's network.
 
 ### Source
 Seed 000 (NSX-ALB routing): the three settings to make are the subnets and IP pools, the **data** default

@@ -24,9 +24,9 @@ The rule fires for every SE group that serves a cluster whose node network is re
 group has no NIC on it and reaches it through a routed path.
 
 ### How to fix
-Either leave the node network unregistered on the Controller (subnet "None", no pool) so the routed path
-is used, or, if the SE should sit on the node network, draw its data NIC there (seed 000's recommended
-3-network NSX-ALB design).
+In Viplane, either turn off **Registered on NSX-ALB** on the node network's port group (and remove its pool
+ranges) so that the routed path is used, or, if the SE should sit on the node network, draw a NIC (role **data**)
+from the SE group to it (seed 000's recommended 3-network NSX-ALB design).
 
 ### Source
 Seed 000 (NSX-ALB routing), kube-vip design: "dp-data-52 is not configured (None). If NSX-ALB knew that

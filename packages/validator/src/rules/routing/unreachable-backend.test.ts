@@ -29,8 +29,17 @@ testRule(rule, {
       name: 'kube-vip: the L3 switch has no SVI on dp-data-52',
       doc: withoutLink(kubevip.doc, kubevip.ids.l3sw, kubevip.ids.data52),
       errors: [
-        { targets: [kubevip.ids.se, kubevip.ids.mgmtCluster, kubevip.ids.data52], severity: 'error', data: { direction: 'forward' } },
-        { targets: [kubevip.ids.se, kubevip.ids.wc, kubevip.ids.data52], severity: 'error', data: { direction: 'forward' } },
+        // The trace goes to a real node address: the first of the nodes' DHCP scope, not the subnet's last host.
+        {
+          targets: [kubevip.ids.se, kubevip.ids.mgmtCluster, kubevip.ids.data52],
+          severity: 'error',
+          data: { direction: 'forward', nodeAddress: '192.168.54.1' },
+        },
+        {
+          targets: [kubevip.ids.se, kubevip.ids.wc, kubevip.ids.data52],
+          severity: 'error',
+          data: { direction: 'forward', nodeAddress: '192.168.54.1' },
+        },
       ],
     },
     {
@@ -54,7 +63,15 @@ testRule(rule, {
     {
       name: 'seed 003: AKO routable mode while the pods (10.244.0.0/16) are not routable',
       doc: akoMode(ako.doc, ako.ids.ako, 'routable'),
-      errors: [{ targets: [ako.ids.se, ako.ids.cluster, ako.ids.ako], severity: 'error', data: { podCidr: '10.244.0.0/16' } }],
+      errors: [{ targets: [ako.ids.se, ako.ids.cluster, ako.ids.ako], severity: 'error', data: { podCidr: '10.244.0.0/16', tier1: null } }],
+    },
+    {
+      name: 'seed 003 with the nodes on a port group the SE cannot reach: the message names a node (avi-node...) address',
+      doc: mutate(ako.doc, (d) => {
+        d.links = d.links.filter((l) => l.id !== ako.ids.seMgmt);
+        propsOf<{ vrfs: { staticRoutes: unknown[] }[] }>(d, ako.ids.ctrl).vrfs[0]!.staticRoutes = [];
+      }),
+      errors: [{ targets: [ako.ids.se, ako.ids.cluster, ako.ids.albMgmt], data: { nodeAddress: '172.16.250.11', direction: 'forward' } }],
     },
   ],
 });

@@ -20,8 +20,9 @@ network of the recommended 3-network design is deliberately internal, so it is n
 repeated here.
 
 ### How to fix
-Route the client network to the VIP network (an SVI or static route on the L3 switch / router), and give
-the load balancer a route back (normally the data default gateway on the VIP network).
+In Viplane, connect the client network to the VIP network: draw a NIC from the router to both (an SVI) or add a
+**Static route** on the router; and give the load balancer a way back - normally a \`0.0.0.0/0\` route in the
+Controller's **VRFs → global** via the VIP network's gateway.
 
 ### Source
 Seed 000 (NSX-ALB routing): every design was verified by reaching the nginx LoadBalancer from a browser

@@ -26,8 +26,9 @@ API VIP is held by a control-plane node on the node network and NSX-ALB does not
 even though TKG still asks for a (then unused) management VIP network (seed 000's kube-vip design).
 
 ### How to fix
-Set the control-plane VIP network (\`AVI_CONTROL_PLANE_NETWORK\` / Management VIP Network Name) to the internal node
-network, as seed 000's 3-network design does (\`dp-data-52\`); the SE then gets a NIC there too.
+In Viplane, select each TKG cluster and set its **Control-plane VIP network** to the internal node network, as
+seed 000's 3-network design does (\`dp-data-52\`, exported as \`AVI_CONTROL_PLANE_NETWORK\`); the SE group then needs a
+NIC there too.
 
 ### Source
 Seed 000 (NSX-ALB configuration samples for TKG 1.4), L206: deploying the k8s load balancer on the same network as the

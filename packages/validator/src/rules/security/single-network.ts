@@ -27,9 +27,10 @@ silent: this warning already says everything shares one network. The 2- and 3-ne
 nodes off \`dp-mgmt-32\` and do not trip this rule.
 
 ### How to fix
-For anything beyond a PoC, separate the networks: management on one port group, nodes and data on another (seed 000's
-2-network design), or better the 3-network design with apps' VIPs in a DMZ network (\`dp-data-48\`) and the nodes and
-Kubernetes API VIPs on an internal one (\`dp-data-52\`).
+In Viplane, separate the networks for anything beyond a PoC: add port groups and move the clusters' **Node
+network** and the **VIP networks** off the management network (seed 000's 2-network design), or better the
+3-network design with the apps' VIPs on a DMZ network (\`dp-data-48\`) and the nodes and Kubernetes API VIPs on an
+internal one (\`dp-data-52\`).
 
 ### Source
 Seed 000 (NSX-ALB configuration samples for TKG 1.4), L129-131: the 1-network design "事故がおきやすい構成(たとえばユーザ

@@ -23,9 +23,11 @@ placement and does not count. In seed 000's 1-network design \`security/single-n
 so the same design is not warned about twice.
 
 ### How to fix
-Publish the apps' VIPs on a separate network (DMZ), routed to the node network: seed 000's 3-network design uses
-\`dp-data-48\` for app VIPs and \`dp-data-52\` for nodes and API VIPs; with HAProxy, the Frontend (3-NIC) deployment
-puts VIPs on a frontend network (seed 002, recommended for production). Keep this design only for internal services.
+In Viplane, set the **Workload VIP network** of the TKG clusters (and the **VIP network** of their virtual
+services or AKO) to a separate DMZ network routed to the node network: seed 000's 3-network design uses
+\`dp-data-48\` for app VIPs and \`dp-data-52\` for nodes and API VIPs; with HAProxy, set **Topology** to \`frontend\` and
+put the **VIP ranges** on the frontend network (seed 002, recommended for production). Keep this design only for
+internal services.
 
 ### Source
 Seed 000 (NSX-ALB configuration samples for TKG 1.4), L178: the 2-network design does not consider a DMZ; use it for

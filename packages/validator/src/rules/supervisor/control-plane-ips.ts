@@ -36,9 +36,10 @@ another element (vCenter, HAProxy, a router) or lies in a DHCP scope or pool, en
 collides with another host.
 
 ### How to fix
-Widen the primary workload network's range (seed 002: 192.168.120.31-192.168.120.40 gives 10 addresses: 3 for the
-Supervisor, the rest for TKC nodes), and move the management start address to a block of 5 free addresses (seed 002
-design: 192.168.110.20-192.168.110.24 on 192.168.110.0/24).
+In Viplane, select the primary workload network and widen its **Address ranges** (seed 002:
+192.168.120.31-192.168.120.40 gives 10 addresses: 3 for the Supervisor, the rest for TKC nodes), and set the
+Supervisor's **Management start address** to the first of 5 free consecutive addresses (seed 002 design:
+192.168.110.20-192.168.110.24 on 192.168.110.0/24).
 
 ### Source
 Seed 002 (HAProxy topologies for vSphere with Tanzu), L12 and L19: the Supervisor's Kubernetes control-plane VMs use 3 IP

@@ -16,8 +16,9 @@ added) afterwards. With none, the Supervisor cannot be enabled; with two, the de
 control plane uses.
 
 ### How to fix
-Mark exactly one workload network of the Supervisor as primary (seed 002: \`primary-pg\` 192.168.120.0/24 with range
-192.168.120.31-192.168.120.40); the others stay namespace workload networks.
+In Viplane, select one workload network of the Supervisor and turn **Primary workload network** on (exactly one;
+seed 002: \`primary-pg\` 192.168.120.0/24 with range 192.168.120.31-192.168.120.40); the others stay namespace
+workload networks.
 
 ### Source
 Seed 002 (HAProxy topologies for vSphere with Tanzu), L9: 「各 スーパーバイザー クラスタ にそれぞれ 1 つのプライマリ ワークロード

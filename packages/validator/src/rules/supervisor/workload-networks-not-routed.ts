@@ -22,9 +22,10 @@ by VLAN is the point of these topologies, so the traffic has to be **routed** be
 (gateway) joining them TKC creation never finishes.
 
 ### How to fix
-Route the port groups at L3: give each workload network a gateway on a router or L3 switch that also has interfaces (or
-routes) to the primary workload network and the management network (seed 002 design: \`l3-gw\` with SVIs
-192.168.110.1, 192.168.120.1, 192.168.121.1). Filter with firewall rules, not by leaving the networks unrouted.
+In Viplane, give each workload network's port group a **Gateway** and draw a NIC from a router (or L3 switch) to
+it, on a router that also has NICs (or **Static routes**) to the primary workload network and the management
+network (seed 002 design: \`l3-gw\` with SVIs 192.168.110.1, 192.168.120.1, 192.168.121.1). Filter with firewall
+rules, not by leaving the networks unrouted.
 
 ### Source
 Seed 002 (HAProxy topologies for vSphere with Tanzu), L83 (topology 2): 「2 つのポート グループは、レイヤー 3 で

@@ -15,9 +15,9 @@ network (\`VSPHERE_NETWORK\`); an address from another subnet is held by a node 
 on it, and the cluster never comes up.
 
 ### How to fix
-Pick the endpoint from the node network's subnet, outside its DHCP scope and pools (seed 000:
-192.168.52.100 on dp-data-52, 192.168.52.0/22; seed 001: 172.16.135.240 on tanzu-overlay,
-172.16.128.0/21).
+In Viplane, select the TKG cluster and set **Control-plane endpoint → Address** to a free address of its **Node
+network**'s subnet, outside its DHCP range and pools (seed 000: 192.168.52.100 on dp-data-52, 192.168.52.0/22;
+seed 001: 172.16.135.240 on tanzu-overlay, 172.16.128.0/21).
 
 ### Source
 Seed 000 (NSX-ALB routing), kube-vip design: the endpoint 192.168.52.100 is held by a k8s master node on

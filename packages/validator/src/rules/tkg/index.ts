@@ -11,11 +11,13 @@ import cidrFamilyMismatch from './cidr-family-mismatch.ts';
 import albSettingsMissing from './alb-settings-missing.ts';
 import routablePodsSettingsMissing from './routable-pods-settings-missing.ts';
 import routablePodsNeedAntrea from './routable-pods-need-antrea.ts';
+import nodeNetworkNoAddresses from './node-network-no-addresses.ts';
 
 export const tkgRules: readonly Rule[] = [
   vipNetworkNotRegistered,
   endpointRequired,
   endpointNotOnNodeNetwork,
+  nodeNetworkNoAddresses,
   // Facts the tanzu CLI checks (formats.md §2.4), once found only at export (issue 11 §3).
   endpointIsVcenter,
   endpointOutsideVipNetwork,

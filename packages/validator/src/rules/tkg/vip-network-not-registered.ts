@@ -24,9 +24,9 @@ schema has no registration flag for them); they still need a VIP pool.
 When AKO runs outside TKG (seed 003), the VIP network of its \`vipNetworkList\` is checked the same way.
 
 ### How to fix
-Register the network's subnet on the Controller (port group: \`albRegistered\`) and add an IP pool for VIPs
-(\`vip-pool\` or \`se-vip-pool\` range, Avi \`STATIC_IPS_FOR_VIP\` / \`STATIC_IPS_FOR_VIP_AND_SE\`), or choose
-a VIP network that is registered.
+In Viplane, select the VIP network's port group, turn on **Registered on NSX-ALB** and add an **Address range**
+of purpose \`vip-pool\` or \`se-vip-pool\` (Avi \`STATIC_IPS_FOR_VIP\` / \`STATIC_IPS_FOR_VIP_AND_SE\`); or set the
+cluster's (or AKO's) **VIP network** to a network that is registered.
 
 ### Source
 Seed 000 (NSX-ALB routing): "if the network, or how to deliver packets to it, is not registered on NSX-ALB,
@@ -90,7 +90,14 @@ the Controller needs a VIP network with a pool (L84).`,
           { kind: 'ako', id: ako.id },
           { kind: net.kind, id: net.id },
         ],
-        data: { ako: ako.props.clusterName, network: net.name, subnet: net.subnetText, roles: ['AKO VIP network'], registered, vipPool: pool },
+        data: {
+          ako: ako.props.clusterName,
+          network: net.name,
+          subnet: net.subnetText,
+          roles: ['AKO VIP network'],
+          registered,
+          vipPool: pool,
+        },
       });
     }
   },

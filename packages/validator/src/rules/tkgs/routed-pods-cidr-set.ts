@@ -14,9 +14,9 @@ omitted). A value there (for example the antrea default \`192.168.0.0/16\`) is r
 namespace's address plan.
 
 ### How to fix
-Remove \`pods.cidrBlocks\` from the TKC manifest (leave \`pods:\` empty as in the seed) and size the namespace network
-and subnet prefix of the vSphere namespace instead. Use CNI \`antrea\` or \`calico\` if the pods should be NATed
-with their own CIDR.
+In Viplane, select the TKC and empty its **Pod CIDR blocks** (the seed leaves \`pods:\` empty), and size the
+vSphere namespace's **Network override → Namespace network** and **Subnet prefix** instead; or set the TKC's **CNI**
+to \`antrea\` or \`calico\` if the pods should be NATed with their own CIDR.
 
 ### Source
 Seed 001 (routable pods on vSphere with Tanzu), L242 and the TKC manifest L248-281: "# pods.cidrBlocks value must be
