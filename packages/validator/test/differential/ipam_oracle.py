@@ -16,6 +16,9 @@ Decisions the rule docs leave open, taken the same way here and in the validator
   but an HAProxy VIP range) and held addresses (gateways included), for every pool kind and both
   families;
 - the Supervisor holds controlPlaneCount + 2 consecutive management addresses;
+- the vCenter server and an NSX-T Tier-0's NSX Manager, when given as an IP address (surrounding
+  blanks ignored; a host name holds nothing), are held on no network in the default routing domain;
+  every element naming the same server is one claimant;
 - duplicate-ip: virtual services of one load balancer may share a VIP on different ports; a VS for a
   TKG cluster's fixed NSX-ALB endpoint is that endpoint; with two claimants or more every holder is
   named; with one, only the VSs sharing address and port.
@@ -126,6 +129,11 @@ class Design:
         for e in self.elements:
             if e["kind"] == "supervisor" and e["props"]["managementStartAddress"] is not None:
                 self.hold(e["props"]["managementStartAddress"], e, "supervisor-management", e["props"]["managementNetworkId"], block=max(0, e["props"]["controlPlaneCount"]) + 2)
+        for e in self.elements:
+            if e["kind"] == "vcenter":
+                self.hold_infrastructure(e["props"]["server"], e)
+            elif e["kind"] == "nsxtTier0":
+                self.hold_infrastructure(e["props"]["managerHost"], e)
         # gateways per network: the network's own, then distinct NIC gateways
         self.gateways = {}
         for n in self.networks.values():
@@ -163,6 +171,12 @@ class Design:
             if v is not None:
                 values.append(v)
         self.held.append({"ip": ip, "values": values, "owner": owner["id"], "kind": owner["kind"], "role": role, "net": netid, "domain": n["domain"], "link": link, "item": item})
+
+    def hold_infrastructure(self, text, owner):
+        ip = addr(text.strip()) if isinstance(text, str) else None
+        if ip is None:
+            return
+        self.held.append({"ip": ip, "values": [ip], "owner": owner["id"], "kind": owner["kind"], "role": "infrastructure", "net": None, "domain": "default", "link": None, "item": None})
 
     # --- targets
     def range_targets(self, r):
@@ -296,6 +310,8 @@ def duplicate_ip(d, out):
         ports = {}
         for h in held:
             c = (h["owner"], h["item"])
+            if h["role"] == "infrastructure":
+                c = ("infrastructure", h["kind"], str(h["ip"]))
             e = d.el[h["owner"]]
             if h["role"] == "vip" and e["kind"] == "virtualService":
                 p = e["props"]
