@@ -5,7 +5,7 @@
  * belong to a package live there (restore()'s in @viplane/model, the import parsers' in
  * @viplane/formats) and are re-exported here, so this file is the whole list.
  */
-import { IMPORT_LIMITS } from '@viplane/formats';
+import { IMPORT_LIMITS, PNG_BUDGET } from '@viplane/formats';
 import { DOCUMENT_LIMITS } from '@viplane/model';
 import { DEFAULT_BODY_LIMIT } from './config.ts';
 
@@ -41,5 +41,7 @@ export const WORK_LIMITS = {
   /** Documents with more elements + links than this are validated in a worker, not in the request thread. */
   inlineValidationItems: 2_000,
   /** Pixels of one PNG diagram in a bundle; larger diagrams are scaled down to it (or skipped, said in the README). */
-  pngPixels: 16_000_000,
+  pngPixels: PNG_BUDGET.perDiagram,
+  /** Pixels of all PNG diagrams of one bundle together. */
+  pngPixelsPerBundle: PNG_BUDGET.perBundle,
 } as const;

@@ -7,7 +7,7 @@
  * only without text.
  */
 import { Resvg } from '@resvg/resvg-js';
-import type { PngOutcome } from './bundle/index.ts';
+import { PNG_BUDGET, type PngOutcome } from './bundle/index.ts';
 
 export type { PngOutcome };
 
@@ -67,4 +67,22 @@ function render(svg: string, fitTo: { mode: 'width' | 'zoom'; value: number }): 
   });
   const png = resvg.render().asPng();
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}
+
+/**
+ * The renderer for one bundle (server and CLI alike): each diagram within `perDiagram` pixels, all of
+ * them within `perBundle` (a design with many SE groups has many routing diagrams). The raster lives
+ * outside the JS heap, where a worker's heap cap does not reach, so this budget is what bounds it.
+ */
+export function pngWithinBundleBudget(budget: { perDiagram: number; perBundle: number } = PNG_BUDGET): (svg: string) => PngOutcome {
+  let remaining = budget.perBundle;
+  return (svg) => {
+    if (remaining <= 0) return { skipped: `the bundle's PNGs already used the budget of ${budget.perBundle} pixels` };
+    const outcome = svgToPngWithin(svg, { maxPixels: Math.min(budget.perDiagram, remaining) });
+    if ('png' in outcome) {
+      const view = new DataView(outcome.png.buffer, outcome.png.byteOffset, outcome.png.byteLength);
+      remaining -= view.getUint32(16) * view.getUint32(20); // IHDR width × height
+    }
+    return outcome;
+  };
 }

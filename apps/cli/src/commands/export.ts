@@ -10,7 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { exportBundle, zipBundle } from '@viplane/formats';
 import type { Diagnostic } from '@viplane/validator';
-import { svgToPng } from '@viplane/formats/png';
+import { pngWithinBundleBudget } from '@viplane/formats/png';
 import { readDesign } from '../io.ts';
 import type { Command } from './command.ts';
 import { styler } from '../style.ts';
@@ -23,7 +23,7 @@ export const exportCommand: Command = {
     const out = args.out;
     if (!out) throw io.usage('export needs --out <dir|file.zip>');
     const document = await readDesign(source, io.stdin);
-    const bundle = exportBundle(document, { png: (svg) => svgToPng(svg) });
+    const bundle = exportBundle(document, { png: pngWithinBundleBudget() });
     const target = resolve(out);
     try {
       if (/\.zip$/i.test(out)) {

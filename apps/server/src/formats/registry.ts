@@ -15,9 +15,8 @@ import {
   zipBundle,
   type ImportFormat,
 } from '@viplane/formats';
-import { svgToPngWithin, type PngOutcome } from '@viplane/formats/png';
+import { pngWithinBundleBudget } from '@viplane/formats/png';
 import { validate, type Diagnostic } from '@viplane/validator';
-import { WORK_LIMITS } from '../limits.ts';
 
 function countFindings(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
   return {
@@ -59,24 +58,6 @@ export const PLANNED_FORMATS: Readonly<Record<string, string>> = {
   bundle: 'deployment bundle (zip with README and report)',
 };
 
-/**
- * PNG rendering for one bundle: each diagram within WORK_LIMITS.pngPixels, and all of them within
- * four times that (a design with many SE groups has many routing diagrams). The raster lives outside
- * the JS heap, where the worker's heap cap does not reach, so this budget is what bounds it.
- */
-function pngWithinBudget(): (svg: string) => PngOutcome {
-  let remaining = 4 * WORK_LIMITS.pngPixels;
-  return (svg) => {
-    if (remaining <= 0) return { skipped: `the bundle's PNGs already used the budget of ${4 * WORK_LIMITS.pngPixels} pixels` };
-    const outcome = svgToPngWithin(svg, { maxPixels: Math.min(WORK_LIMITS.pngPixels, remaining) });
-    if ('png' in outcome) {
-      const view = new DataView(outcome.png.buffer, outcome.png.byteOffset, outcome.png.byteLength);
-      remaining -= view.getUint32(16) * view.getUint32(20); // IHDR width × height
-    }
-    return outcome;
-  };
-}
-
 /** Files are named after the design so a download folder stays readable. */
 function baseName(document: TopologyDocument): string {
   return (
@@ -93,7 +74,7 @@ const builtIn: ExportCodec[] = [
     title: 'deployment bundle (zip with README, configs, diagrams, report, topology.json)',
     mediaType: 'application/zip',
     export: (document) => {
-      const bundle = exportBundle(document, { png: pngWithinBudget() });
+      const bundle = exportBundle(document, { png: pngWithinBundleBudget() });
       return { filename: `${baseName(document)}-bundle.zip`, body: zipBundle(bundle), findings: countFindings(bundle.diagnostics ?? []) };
     },
   },

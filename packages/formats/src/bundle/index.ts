@@ -37,6 +37,9 @@ export interface Bundle {
 /** A PNG made within a budget, scaled down to fit it (said in `note`), or skipped (said in `skipped`). */
 export type PngOutcome = { png: Uint8Array; note?: string } | { skipped: string };
 
+/** The PNG budget of one bundle (server and CLI): pixels per diagram, and for all of a bundle's diagrams together. */
+export const PNG_BUDGET = { perDiagram: 16_000_000, perBundle: 64_000_000 } as const;
+
 export interface BundleOptions {
   /**
    * Renders an SVG to PNG; with it, every diagram is also written as `.png`. A renderer with a pixel

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getTemplate } from '@viplane/templates';
 import { exportBundle } from '../../src/bundle/index.ts';
 import { designDiagramSvg } from '../../src/diagrams/design.ts';
-import { svgToPngWithin } from '../../src/png.ts';
+import { pngWithinBundleBudget, svgToPngWithin } from '../../src/png.ts';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Uint8Array): { width: number; height: number } {
@@ -39,5 +39,22 @@ describe('PNG pixel budget', () => {
     expect(readme).toContain('## Notes');
     expect(readme).toContain('`diagrams/design.png` was not made');
     expect(readme).not.toContain('| `diagrams/design.png`');
+  });
+
+  it('a bundle budget bounds all diagrams together: once spent, the next PNG is skipped and the README says so', () => {
+    // Room for one diagram at zoom 2 and less than half of the next: every PNG after the first is smaller or skipped.
+    const render = pngWithinBundleBudget({ perDiagram: 4 * w * h + 10, perBundle: 4 * w * h + 10 });
+    const first = render(svg);
+    if (!('png' in first)) throw new Error('expected the first PNG');
+    expect(render(svg)).toHaveProperty('skipped');
+
+    const bundle = exportBundle(doc, { png: pngWithinBundleBudget({ perDiagram: 4 * w * h + 10, perBundle: 4 * w * h + 10 }) });
+    const pngs = bundle.files.filter((f) => f.path.endsWith('.png'));
+    const pixels = pngs.reduce((sum, f) => {
+      const size = pngSize(f.content as Uint8Array);
+      return sum + size.width * size.height;
+    }, 0);
+    expect(pixels).toBeLessThanOrEqual(4 * w * h + 10);
+    expect(bundle.files.find((f) => f.path === 'README.md')!.content as string).toContain('## Notes');
   });
 });
