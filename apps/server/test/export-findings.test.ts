@@ -6,32 +6,19 @@
 import { exportConfigs } from '@viplane/formats';
 import { templates } from '@viplane/templates';
 import { validate } from '@viplane/validator';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ViplaneServer } from '../src/app.ts';
-import type { Driver } from '../src/db/drivers/types.ts';
-import { STARTUP_TIMEOUT, buildTestApp, openMemoryDriver } from './helper.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { useMemoryApp } from './helper.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-let driver: Driver;
-let app: ViplaneServer;
-
-beforeAll(async () => {
-  driver = await openMemoryDriver();
-  app = await buildTestApp(driver);
-}, STARTUP_TIMEOUT);
-
-afterAll(async () => {
-  await app?.close();
-  await driver?.close();
-});
+const server = useMemoryApp();
 
 const template = (id: string) => templates.find((t) => t.id === id)!.build();
 
 describe('POST /api/export findings headers', () => {
   it('a clean template: the bundle with X-Viplane-Errors 0', async () => {
     const document = template('seed000-3net-alb');
-    const res = await app.inject({ method: 'POST', url: '/api/export', payload: { format: 'bundle', document } });
+    const res = await server.app.inject({ method: 'POST', url: '/api/export', payload: { format: 'bundle', document } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['x-viplane-errors']).toBe('0');
     // The design's warnings and the export's own (placeholders for vSphere values the design does not hold).
@@ -50,7 +37,7 @@ describe('POST /api/export findings headers', () => {
     const errors = validate(document).filter((d) => d.severity === 'error');
     expect(errors.map((d) => d.ruleId)).toContain('tkg/endpoint-is-vcenter');
     for (const format of ['bundle', 'tkg-cluster-config']) {
-      const res = await app.inject({ method: 'POST', url: '/api/export', payload: { format, document } });
+      const res = await server.app.inject({ method: 'POST', url: '/api/export', payload: { format, document } });
       expect(res.statusCode, format).toBe(200);
       expect(Number(res.headers['x-viplane-errors']), format).toBe(errors.length);
     }

@@ -4,6 +4,7 @@
  * one driver and hands it to every app it builds (the app does not close a driver it was given).
  */
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type ViplaneServer } from '../src/app.ts';
 import { DEFAULT_RATE_LIMIT, type AppConfig } from '../src/config.ts';
 import { openPglite } from '../src/db/drivers/pglite.ts';
@@ -20,6 +21,23 @@ export function openMemoryDriver(): Promise<Driver> {
 
 export function buildTestApp(driver: Driver, overrides: Partial<AppConfig> = {}): Promise<ViplaneServer> {
   return buildApp({ database: { driver }, log: false, webDist: null, rateLimit: TEST_RATE_LIMIT, ...overrides });
+}
+
+/**
+ * One app on a fresh in-memory database for a whole test file: started before its tests, closed after.
+ * Read `server.app` inside tests (it is set once beforeAll has run).
+ */
+export function useMemoryApp(overrides: Partial<AppConfig> = {}): { readonly app: ViplaneServer } {
+  const server = {} as { app: ViplaneServer; driver: Driver };
+  beforeAll(async () => {
+    server.driver = await openMemoryDriver();
+    server.app = await buildTestApp(server.driver, overrides);
+  }, STARTUP_TIMEOUT);
+  afterAll(async () => {
+    await server.app?.close();
+    await server.driver?.close();
+  });
+  return server;
 }
 
 export function bearer(token: string): Record<string, string> {

@@ -2,38 +2,25 @@
  * Version history features: a save that changes nothing makes no version, each version names the
  * share link that saved it, and GET /api/designs/:id/diff compares two versions semantically.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TopologyDocument } from '@viplane/model';
-import type { ViplaneServer } from '../src/app.ts';
-import type { Driver } from '../src/db/drivers/types.ts';
 import { smallDesign } from './fixtures.ts';
-import { STARTUP_TIMEOUT, bearer, buildTestApp, call, openMemoryDriver, type Json } from './helper.ts';
+import { bearer, call, useMemoryApp, type Json } from './helper.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-let driver: Driver;
-let app: ViplaneServer;
-
-beforeAll(async () => {
-  driver = await openMemoryDriver();
-  app = await buildTestApp(driver);
-}, STARTUP_TIMEOUT);
-
-afterAll(async () => {
-  await app?.close();
-  await driver?.close();
-});
+const server = useMemoryApp();
 
 async function create(doc: TopologyDocument) {
-  const res = await call(app, { method: 'POST', url: '/api/designs', payload: doc });
+  const res = await call(server.app, { method: 'POST', url: '/api/designs', payload: doc });
   expect(res.status).toBe(201);
   return res.body as { id: string; editToken: string; viewToken: string };
 }
 
 const save = (id: string, token: string, doc: TopologyDocument, version: number) =>
-  call(app, { method: 'PUT', url: `/api/designs/${id}`, headers: { ...bearer(token), 'if-match': `"${version}"` }, payload: doc });
+  call(server.app, { method: 'PUT', url: `/api/designs/${id}`, headers: { ...bearer(token), 'if-match': `"${version}"` }, payload: doc });
 const versions = async (id: string, token: string) =>
-  (await call(app, { method: 'GET', url: `/api/designs/${id}/versions`, headers: bearer(token) })).body.versions as Json[];
+  (await call(server.app, { method: 'GET', url: `/api/designs/${id}/versions`, headers: bearer(token) })).body.versions as Json[];
 
 function portGroup(doc: TopologyDocument, name: string) {
   const el = doc.elements.find((e) => e.name === name);
@@ -71,7 +58,7 @@ describe('saving without a change', () => {
 describe('who saved a version', () => {
   it('records the share link that saved each version, by its label', async () => {
     const { id, editToken } = await create(smallDesign('Team'));
-    const link = await call(app, {
+    const link = await call(server.app, {
       method: 'POST',
       url: `/api/designs/${id}/shares`,
       headers: bearer(editToken),
@@ -84,7 +71,7 @@ describe('who saved a version', () => {
       [2, 'Alice'],
       [1, 'created with the design'],
     ]);
-    const one = await call(app, { method: 'GET', url: `/api/designs/${id}/versions/2`, headers: bearer(editToken) });
+    const one = await call(server.app, { method: 'GET', url: `/api/designs/${id}/versions/2`, headers: bearer(editToken) });
     expect(one.body.savedBy).toEqual({ linkId: link.body.id, label: 'Alice' });
   });
 });
@@ -104,7 +91,7 @@ describe('GET /api/designs/:id/diff', () => {
 
   it('lists changed fields with old and new values and the diagnostics introduced, with a view token', async () => {
     const { id, viewToken, v1 } = await twoVersions();
-    const res = await call(app, { method: 'GET', url: `/api/designs/${id}/diff?from=1&to=2`, headers: bearer(viewToken) });
+    const res = await call(server.app, { method: 'GET', url: `/api/designs/${id}/diff?from=1&to=2`, headers: bearer(viewToken) });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ from: 1, to: 2, semantic: true, identical: false });
     const vip = portGroup(v1, 'VIP');
@@ -117,23 +104,23 @@ describe('GET /api/designs/:id/diff', () => {
     expect((res.body.diagnostics.introduced as Json[]).map((d) => d.ruleId)).toContain('ipam/subnet-overlap');
 
     // `to` defaults to the current version; the other way round resolves what was introduced.
-    const back = await call(app, { method: 'GET', url: `/api/designs/${id}/diff?from=2&to=1`, headers: bearer(viewToken) });
+    const back = await call(server.app, { method: 'GET', url: `/api/designs/${id}/diff?from=2&to=1`, headers: bearer(viewToken) });
     expect((back.body.diagnostics.resolved as Json[]).map((d) => d.ruleId)).toContain('ipam/subnet-overlap');
-    const current = await call(app, { method: 'GET', url: `/api/designs/${id}/diff?from=1`, headers: bearer(viewToken) });
+    const current = await call(server.app, { method: 'GET', url: `/api/designs/${id}/diff?from=1`, headers: bearer(viewToken) });
     expect(current.body.to).toBe(2);
   });
 
   it('needs a token of this design, an existing version, and a version number', async () => {
     const { id, editToken } = await twoVersions();
-    expect((await call(app, { method: 'GET', url: `/api/designs/${id}/diff?from=1&to=2` })).status).toBe(401);
+    expect((await call(server.app, { method: 'GET', url: `/api/designs/${id}/diff?from=1&to=2` })).status).toBe(401);
     const other = await create(smallDesign('Other'));
-    expect((await call(app, { method: 'GET', url: `/api/designs/${id}/diff?from=1&to=2`, headers: bearer(other.editToken) })).status).toBe(
-      404,
-    );
-    const missing = await call(app, { method: 'GET', url: `/api/designs/${id}/diff?from=1&to=7`, headers: bearer(editToken) });
+    expect(
+      (await call(server.app, { method: 'GET', url: `/api/designs/${id}/diff?from=1&to=2`, headers: bearer(other.editToken) })).status,
+    ).toBe(404);
+    const missing = await call(server.app, { method: 'GET', url: `/api/designs/${id}/diff?from=1&to=7`, headers: bearer(editToken) });
     expect(missing.status).toBe(404);
     expect(missing.body.message).toContain('7');
-    const bad = await call(app, { method: 'GET', url: `/api/designs/${id}/diff?from=zero`, headers: bearer(editToken) });
+    const bad = await call(server.app, { method: 'GET', url: `/api/designs/${id}/diff?from=zero`, headers: bearer(editToken) });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toMatchObject({ in: 'querystring', path: '/from', value: 'zero' });
   });

@@ -271,39 +271,8 @@ export const seed003AkoStaticRoute: Template = {
       seedSays: 'clusterName is "A unique identifier for the kubernetes cluster" (L115).',
       ruleId: 'ako/cluster-name-duplicate',
       targets: [ID.ako, 'ako-2'],
-      change: (doc) => {
-        const second: TopologyDocument['elements'] = [
-          {
-            id: 'k8s-cluster-2',
-            kind: 'k8sCluster',
-            name: 'k8s-2',
-            position: { x: 1280, y: 280 },
-            props: {
-              nodeNetworkId: ID.mgmt,
-              nodes: [
-                { id: 'k8s2-master1', name: 'k8s2-master1', role: 'control-plane', address: '172.16.250.31', leafId: null },
-                { id: 'k8s2-node1', name: 'k8s2-node1', role: 'worker', address: '172.16.250.41', leafId: null },
-              ],
-              podCidr: '10.245.0.0/16',
-              serviceCidr: '10.96.0.0/12',
-              cni: 'antrea',
-              aciFabricId: null,
-            },
-          },
-          {
-            id: 'ako-2',
-            kind: 'ako',
-            name: 'AKO k8s-2',
-            position: { x: 1280, y: 420 },
-            props: {
-              ...el(doc, ID.ako, 'ako').props,
-              clusterId: 'k8s-cluster-2',
-              ingress: { enabled: false, className: 'avi-lb', shardSize: 'SMALL', dnsVsId: null },
-            },
-          },
-        ];
-        doc.elements.push(...second);
-      },
+      // The second AKO keeps the first one's clusterName (its props are copied).
+      change: (doc) => addSecondCluster(doc, { clusterName: el(doc, ID.ako, 'ako').props.clusterName }),
     }),
     mutation({
       id: 'second-cluster-same-se-group',
