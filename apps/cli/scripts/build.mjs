@@ -39,8 +39,9 @@ const result = await build({
   // ESM builds first: UMD builds (jsonc-parser's) hide their requires from the bundler.
   mainFields: ['module', 'main'],
   metafile: true,
-  // The native PNG renderer loads a platform binary: it stays a runtime import from node_modules.
-  external: ['@resvg/resvg-js'],
+  // The native PNG renderer loads a platform binary, and exceljs (the handoff's XLSX writer, loaded on
+  // first use) is a large CommonJS package: both stay runtime imports from node_modules.
+  external: ['@resvg/resvg-js', 'exceljs'],
   // CommonJS dependencies bundled into ESM call require() for Node built-ins.
   banner: { js: "import { createRequire as __viplaneRequire } from 'node:module'; const require = __viplaneRequire(import.meta.url);" },
   minify: true,

@@ -19,6 +19,7 @@ import workPlugin from './plugins/work.ts';
 import designsRoutes from './routes/designs.ts';
 import diffRoutes from './routes/diff.ts';
 import exportRoutes from './routes/export.ts';
+import handoffRoutes from './routes/handoff.ts';
 import healthRoutes from './routes/health.ts';
 import importRoutes from './routes/import.ts';
 import rulesRoutes from './routes/rules.ts';
@@ -88,6 +89,7 @@ export const viplane = fp<AppConfig>(
         await api.register(designsRoutes, { rateLimit });
         await api.register(diffRoutes, { rateLimit });
         await api.register(sharesRoutes, { rateLimit });
+        await api.register(handoffRoutes, { rateLimit });
       },
       { prefix: '/api' },
     );

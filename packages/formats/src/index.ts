@@ -7,7 +7,8 @@
  *   designDiagramSvg(document)        -> SVG of the whole design
  *   addressPlan / addressPlanCsv      -> every subnet, range and address with its holder
  *   reportMarkdown / reportHtml       -> the validation report
- *   exportBundle(document, { png? })  -> every file above plus topology.json and a README
+ *   buildHandoff / handoffFiles       -> the network handoff: VLANs, subnets, ranges, routes, DNS, firewall matrix, L2 (md, html, csv, xlsx, NetBox)
+ *   exportBundle(document, { png? })  -> every file above plus topology.json and a README (async)
  *   zipBundle(bundle)                 -> deterministic zip
  *   importFiles(files, options)       -> { document, diagnostics }  TKG configs, AKO values, TKC, acc-provision, topology.json
  */
@@ -28,6 +29,22 @@ export {
 } from './diagrams/index.ts';
 export { addressPlan, addressPlanCsv, csvField, ADDRESS_PLAN_COLUMNS, type AddressPlanRow } from './address-plan/index.ts';
 export { reportMarkdown, reportHtml, countText, type ReportOptions, type ReportDiagram } from './report/index.ts';
+export {
+  buildHandoff,
+  handoffFiles,
+  handoffFlows,
+  handoffHtml,
+  handoffMarkdown,
+  handoffXlsx,
+  netboxFiles,
+  tableCsv,
+  type Handoff,
+  type HandoffFile,
+  type HandoffFlows,
+  type HandoffL2Row,
+  type HandoffMatrixRow,
+  type HandoffTable,
+} from './handoff/index.ts';
 export { exportBundle, zipBundle, type Bundle, type BundleFile, type BundleOptions, type PngOutcome, PNG_BUDGET } from './bundle/index.ts';
 export { TOOL_VERSIONS, describeFile } from './bundle/readme.ts';
 export {

@@ -1,18 +1,17 @@
 /**
  * `viplane export <file|-> --out <dir|file.zip>`: writes the deployment bundle (configs, diagrams
- * as SVG and PNG, address plan, report, topology.json, README). A `.zip` target gets one zip file,
+ * as SVG and PNG, address plan, network handoff, report, topology.json, README). A `.zip` target gets one zip file,
  * anything else is a directory (created when missing; files of the same name are replaced).
  * Exit 0 when written, 1 when written but the bundle has error findings (the validator's on the design
  * and the export's own format checks: one list, as in report.md), 2 on unusable input. What was written
  * and the counts go to stdout, each error finding to stderr.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { exportBundle, zipBundle } from '@viplane/formats';
+import { exportBundle, handoffFlows, zipBundle } from '@viplane/formats';
 import type { Diagnostic } from '@viplane/validator';
 import { pngWithinBundleBudget } from '@viplane/formats/png';
 import { readDesign } from '../io.ts';
 import type { Command } from './command.ts';
+import { writeFiles } from './writeFiles.ts';
 import { styler } from '../style.ts';
 
 export const exportCommand: Command = {
@@ -23,27 +22,8 @@ export const exportCommand: Command = {
     const out = args.out;
     if (!out) throw io.usage('export needs --out <dir|file.zip>');
     const document = await readDesign(source, io.stdin);
-    const bundle = exportBundle(document, { png: pngWithinBundleBudget() });
-    const target = resolve(out);
-    try {
-      if (/\.zip$/i.test(out)) {
-        await mkdir(dirname(target), { recursive: true });
-        await writeFile(target, zipBundle(bundle));
-      } else {
-        for (const f of bundle.files) {
-          const path = join(target, ...f.path.split('/'));
-          await mkdir(dirname(path), { recursive: true });
-          await writeFile(path, f.content);
-        }
-      }
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EISDIR' || code === 'EROFS')
-        throw io.usage(
-          `cannot write ${out}: ${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : code === 'EROFS' ? 'read-only file system' : 'a file is in the way'}`,
-        );
-      throw error;
-    }
+    const bundle = await exportBundle(document, { png: pngWithinBundleBudget(), flows: handoffFlows(document) });
+    await writeFiles(io, out, bundle.files, () => zipBundle(bundle));
     const diagnostics: readonly Diagnostic[] = bundle.diagnostics ?? [];
     const count = (sev: string) => diagnostics.filter((d) => d.severity === sev).length;
     const s = styler(io.stdout);

@@ -92,6 +92,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./export.ts')).exportCommand,
   },
   {
+    name: 'handoff',
+    usage: 'handoff <file|-> --out <dir|file.zip>',
+    summary: 'write the network handoff: VLANs, subnets, ranges, routes, DNS, firewall matrix (md, html, csv, xlsx, NetBox)',
+    details: [
+      'Writes what the network team acts on, from the design alone: VLANs/port groups, subnets with gateways,',
+      'DHCP scopes and reserved ranges, who holds each address, routes, DNS records and delegations, the',
+      'firewall matrix per enforcement point and L2 requirements, as handoff.md, handoff.html, csv/*.csv,',
+      'handoff.xlsx and netbox/*.csv (NetBox bulk import) into a directory, or one zip when --out ends in .zip.',
+      '  --out dir|file.zip    where to write (a directory is created when missing)',
+      'exit codes: 0 written, 2 unusable input or target (message on stderr)',
+    ],
+    options: ['out'],
+    load: async () => (await import('./handoff.ts')).handoffCommand,
+  },
+  {
     name: 'import',
     usage: `import <auto|${IMPORT_FORMATS.join('|')}> <files...> [--out file] [--into design.json] [--format text|json]`,
     summary: 'turn TKG configs, AKO values, TKC manifests, acc-provision input into a design and check it',

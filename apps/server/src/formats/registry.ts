@@ -11,6 +11,10 @@ import {
   designDiagramSvg,
   exportBundle,
   exportConfigs,
+  buildHandoff,
+  handoffFiles,
+  handoffFlows,
+  handoffHtml,
   reportHtml,
   zipBundle,
   type ImportFormat,
@@ -34,12 +38,14 @@ export interface ExportCodec {
    * `findings`: the error and warning counts of what was written (the validator's findings on the design
    * and the format's own checks), for the X-Viplane-Errors / X-Viplane-Warnings headers.
    */
-  export(document: TopologyDocument): {
-    filename: string;
-    body: string | Uint8Array;
-    mediaType?: string;
-    findings?: { errors: number; warnings: number };
-  };
+  export(document: TopologyDocument): ExportedFile | Promise<ExportedFile>;
+}
+
+export interface ExportedFile {
+  filename: string;
+  body: string | Uint8Array;
+  mediaType?: string;
+  findings?: { errors: number; warnings: number };
 }
 
 /** Formats design.md and formats.md plan for @viplane/formats, so a 501 can say what is missing. */
@@ -56,6 +62,7 @@ export const PLANNED_FORMATS: Readonly<Record<string, string>> = {
   report: 'validation report',
   'address-plan': 'address plan',
   bundle: 'deployment bundle (zip with README and report)',
+  handoff: 'network handoff (zip)',
 };
 
 /** Files are named after the design so a download folder stays readable. */
@@ -73,10 +80,28 @@ const builtIn: ExportCodec[] = [
     id: 'bundle',
     title: 'deployment bundle (zip with README, configs, diagrams, report, topology.json)',
     mediaType: 'application/zip',
-    export: (document) => {
-      const bundle = exportBundle(document, { png: pngWithinBundleBudget() });
+    export: async (document) => {
+      const bundle = await exportBundle(document, { png: pngWithinBundleBudget(), flows: handoffFlows(document) });
       return { filename: `${baseName(document)}-bundle.zip`, body: zipBundle(bundle), findings: countFindings(bundle.diagnostics ?? []) };
     },
+  },
+  {
+    id: 'handoff',
+    title: 'network handoff (zip: handoff.md, handoff.html, csv/*.csv, handoff.xlsx, netbox/*.csv)',
+    mediaType: 'application/zip',
+    export: async (document) => {
+      const files = await handoffFiles(document, handoffFlows(document));
+      return { filename: `${baseName(document)}-handoff.zip`, body: zipBundle({ files }) };
+    },
+  },
+  {
+    id: 'handoff-html',
+    title: 'network handoff (one HTML page)',
+    mediaType: 'text/html; charset=utf-8',
+    export: (document) => ({
+      filename: `${baseName(document)}-handoff.html`,
+      body: handoffHtml(buildHandoff(document, handoffFlows(document))),
+    }),
   },
   {
     id: 'report',

@@ -63,8 +63,8 @@ export type JobOutput<J extends Job> = J extends { kind: 'export' }
           : never;
 
 /** One codec's file with its media type and the findings on what was written (for the X-Viplane-* headers). */
-function exportFile(codec: ExportCodec, document: TopologyDocument): ExportOutput {
-  const file = codec.export(document);
+async function exportFile(codec: ExportCodec, document: TopologyDocument): Promise<ExportOutput> {
+  const file = await codec.export(document);
   const output: ExportOutput = { filename: file.filename, body: file.body, mediaType: file.mediaType ?? codec.mediaType };
   if (file.findings) output.findings = file.findings;
   return output;
@@ -83,7 +83,7 @@ export async function runJob(job: Job | { kind: 'warm' }): Promise<unknown> {
       try {
         const body = parseExportBody(job.text);
         const { codec, document } = resolveExport(body.format, body.document);
-        return { ok: true, file: exportFile(codec, document) } satisfies ExportJsonOutput;
+        return { ok: true, file: await exportFile(codec, document) } satisfies ExportJsonOutput;
       } catch (error) {
         if (error instanceof HttpError) return { ok: false, error: httpErrorData(error) } satisfies ExportJsonOutput;
         throw error;

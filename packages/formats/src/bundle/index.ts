@@ -1,7 +1,8 @@
 /**
  * The deployment bundle (domain.md §8): everything a team needs for one design, as files.
  *
- *   exportBundle(document, { png? }) -> { files: {path, content}[], diagnostics }   sorted by path
+ *   exportBundle(document, { png? }) -> Promise<{ files: {path, content}[], diagnostics }>   sorted by path
+ *     (async: the handoff's XLSX writer, exceljs, only writes asynchronously)
  *   zipBundle(bundle)                -> Uint8Array                     deterministic zip
  *
  * Browser-safe: PNG rendering is passed in (`png: svgToPng` from `@viplane/formats/png` on Node).
@@ -15,6 +16,9 @@ import { addressPlanCsv } from '../address-plan/index.ts';
 import { designDiagramSvg } from '../diagrams/design.ts';
 import { routingDiagramSvg, routingHosts } from '../diagrams/routing.ts';
 import { reportHtml, reportMarkdown, type ReportDiagram } from '../report/index.ts';
+import { buildHandoff } from '../handoff/build.ts';
+import { handoffFiles } from '../handoff/files.ts';
+import type { HandoffFlows } from '../handoff/types.ts';
 import { bundleReadme } from './readme.ts';
 
 export interface BundleFile {
@@ -46,9 +50,11 @@ export interface BundleOptions {
    * budget (svgToPngWithin) may scale a PNG down or skip it: the README says which and why.
    */
   png?: (svg: string) => Uint8Array | PngOutcome;
+  /** The flows for the handoff's firewall matrix and L2 requirements (handoffFlows(document)); none: those tables are empty. */
+  flows?: HandoffFlows;
 }
 
-export function exportBundle(document: TopologyDocument, options: BundleOptions = {}): Bundle {
+export async function exportBundle(document: TopologyDocument, options: BundleOptions = {}): Promise<Bundle> {
   const model = lower(document);
   const diagnostics = validate(document);
   const configs = exportConfigs(document);
@@ -82,7 +88,10 @@ export function exportBundle(document: TopologyDocument, options: BundleOptions 
   }
 
   files.push({ path: 'address-plan.csv', content: addressPlanCsv(document, model) });
-  const reportOptions = { diagnostics, exportDiagnostics: configs.diagnostics, diagrams, model };
+  const flows = options.flows ?? { matrix: [], l2: [] };
+  const handoff = buildHandoff(document, flows, model);
+  for (const f of await handoffFiles(document, flows, model, handoff)) files.push({ path: `handoff/${f.path}`, content: f.content });
+  const reportOptions = { diagnostics, exportDiagnostics: configs.diagnostics, diagrams, model, handoff };
   files.push({ path: 'report.md', content: reportMarkdown(document, reportOptions) });
   files.push({ path: 'report.html', content: reportHtml(document, reportOptions) });
   files.push({ path: 'topology.json', content: `${JSON.stringify(sortKeys(document), null, 2)}\n` });

@@ -61,6 +61,23 @@ const KINDS: readonly Kind[] = [
     what: 'Address plan: every subnet, range and address, its holder, used/free counts',
     tool: 'spreadsheet / IPAM import (RFC 4180 CSV)',
   },
+  {
+    test: /^handoff\/handoff\.md$/,
+    what: 'Network handoff: VLANs, subnets, ranges and holders, routes, DNS, firewall matrix, L2 requirements',
+    tool: 'the network team (Markdown viewer)',
+  },
+  { test: /^handoff\/handoff\.html$/, what: 'The same network handoff as one web page (also inside report.html)', tool: 'a web browser' },
+  {
+    test: /^handoff\/handoff\.xlsx$/,
+    what: 'The network handoff as a workbook, one sheet per table',
+    tool: 'a spreadsheet (Excel, LibreOffice)',
+  },
+  { test: /^handoff\/csv\/.*\.csv$/, what: 'One table of the network handoff (RFC 4180, formula-safe)', tool: 'a spreadsheet or script' },
+  {
+    test: /^handoff\/netbox\/.*\.csv$/,
+    what: "NetBox bulk import (prefixes, VLANs, IP ranges, IP addresses), columns as NetBox's import forms",
+    tool: 'NetBox: IPAM > Import (CSV)',
+  },
   { test: /^diagrams\/design\.svg$/, what: 'Design overview diagram', tool: 'a web browser or any SVG viewer' },
   { test: /^diagrams\/design\.png$/, what: 'Design overview diagram (PNG)', tool: 'documents, tickets' },
   {

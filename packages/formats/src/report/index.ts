@@ -9,6 +9,9 @@ import { lower, rules, validate, type Diagnostic, type L3Model, type Severity } 
 import { ADDRESS_PLAN_COLUMNS, addressPlan, type AddressPlanRow } from '../address-plan/index.ts';
 import { escapeXml } from '../diagrams/xml.ts';
 import { demoteHeadings, markdownToHtml, mdCell, mdLine, mdText } from './markdown.ts';
+import { handoffMarkdown } from '../handoff/markdown.ts';
+import { handoffHtmlFragment } from '../handoff/html.ts';
+import type { Handoff } from '../handoff/types.ts';
 
 export interface ReportDiagram {
   title: string;
@@ -26,6 +29,8 @@ export interface ReportOptions {
   /** Diagrams to link (Markdown) or show (HTML). */
   diagrams?: ReportDiagram[];
   model?: L3Model;
+  /** The network handoff (buildHandoff), as a section after the address plan. */
+  handoff?: Handoff;
   /** Leave out the rules' documentation bodies (compact reports; golden files that should not change with doc wording). */
   omitRuleDocs?: boolean;
 }
@@ -180,6 +185,8 @@ export function reportMarkdown(document: TopologyDocument, options: ReportOption
     data.plan.map((r) => ADDRESS_PLAN_COLUMNS.map((c) => r[c])),
   );
 
+  if (options.handoff) out.push(handoffMarkdown(options.handoff, 2), '');
+
   if (options.diagrams && options.diagrams.length > 0) {
     out.push('## Diagrams', '');
     for (const d of options.diagrams) out.push(`- [${mdText(d.title)}](${encodeURI(d.path)})`);
@@ -318,6 +325,8 @@ export function reportHtml(document: TopologyDocument, options: ReportOptions = 
     new Set([7, 8, 9]),
   );
   out.push('</div>');
+
+  if (options.handoff) out.push(handoffHtmlFragment(options.handoff, 2));
 
   if (options.diagrams && options.diagrams.length > 0) {
     out.push('<h2>Diagrams</h2>');

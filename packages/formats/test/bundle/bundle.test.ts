@@ -1,5 +1,5 @@
 /** The deployment bundle and its zip: contents, README, determinism. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { getTemplate, templates } from '@viplane/templates';
 import { validate } from '@viplane/validator';
@@ -18,10 +18,14 @@ const png = (svg: string) => svgToPng(svg, { width: 600 });
 
 describe('exportBundle', () => {
   const doc = getTemplate('seed000-3net-alb')!.build();
-  const bundle = exportBundle(doc, { png });
-  const paths = bundle.files.map((f) => f.path);
+  let bundle: Bundle;
+  let paths: string[];
+  beforeAll(async () => {
+    bundle = await exportBundle(doc, { png });
+    paths = bundle.files.map((f) => f.path);
+  });
 
-  it('holds configs, diagrams (SVG + PNG), address plan, report, topology and README, sorted by path', () => {
+  it('holds configs, diagrams (SVG + PNG), address plan, report, topology and README, sorted by path', async () => {
     expect(paths).toEqual([...paths].sort());
     expect(new Set(paths).size).toBe(paths.length);
     for (const p of [
@@ -39,7 +43,7 @@ describe('exportBundle', () => {
     for (const f of exportConfigs(doc).files) expect(text(bundle, f.path)).toBe(f.content);
     const pngFile = bundle.files.find((f) => f.path === 'diagrams/routing-Default-Group.png')!;
     expect([...(pngFile.content as Uint8Array).slice(0, 8)]).toEqual(PNG_SIGNATURE);
-    expect(exportBundle(doc).files.some((f) => f.path.endsWith('.png'))).toBe(false);
+    expect((await exportBundle(doc)).files.some((f) => f.path.endsWith('.png'))).toBe(false);
   });
 
   it('writes topology.json with sorted keys and two-space indent, round-tripping the document', () => {
@@ -54,8 +58,8 @@ describe('exportBundle', () => {
     expect(text(bundle, 'report.html')).toContain(text(bundle, 'diagrams/routing-Default-Group.svg').trim().split('\n')[0]);
   });
 
-  it.each(templates.map((t) => t.id))('README of %s lists every file, the order of application and the tool versions', (id) => {
-    const b = exportBundle(getTemplate(id)!.build());
+  it.each(templates.map((t) => t.id))('README of %s lists every file, the order of application and the tool versions', async (id) => {
+    const b = await exportBundle(getTemplate(id)!.build());
     const readme = text(b, 'README.md');
     for (const f of b.files) expect(readme, f.path).toContain(`| \`${f.path}\` |`);
     for (const t of TOOL_VERSIONS) expect(readme).toContain(t.version);
@@ -72,18 +76,18 @@ describe('exportBundle', () => {
     expect(at('AKO (TKG)')).toBeGreaterThan(at('TKG: create'));
   });
 
-  it('lists the errors of a broken design in the README', () => {
+  it('lists the errors of a broken design in the README', async () => {
     const t = getTemplate('seed000-3net-alb')!;
     const broken = t.mutations.find((m) => m.id === 'no-data-default-route')!.apply(t.build());
-    const readme = text(exportBundle(broken), 'README.md');
+    const readme = text(await exportBundle(broken), 'README.md');
     expect(readme).toContain('**The design has errors');
     expect(readme).toContain('**routing/no-default-gateway**');
   });
 
-  it('carries one list of findings: the validator’s and the export’s own, each once', () => {
+  it('carries one list of findings: the validator’s and the export’s own, each once', async () => {
     const t = getTemplate('seed000-3net-alb')!;
     const broken = t.mutations.find((m) => m.id === 'no-data-default-route')!.apply(t.build());
-    const { diagnostics = [] } = exportBundle(broken);
+    const { diagnostics = [] } = await exportBundle(broken);
     const own = exportConfigs(broken).diagnostics;
     expect(diagnostics.map((d) => d.ruleId).sort()).toEqual([...validate(broken), ...own].map((d) => d.ruleId).sort());
     expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toContain('routing/no-default-gateway');
@@ -91,10 +95,10 @@ describe('exportBundle', () => {
 });
 
 describe('determinism and zip', () => {
-  it('gives byte-identical bundles and zips for the same document, in any time zone', () => {
+  it('gives byte-identical bundles and zips for the same document, in any time zone', async () => {
     const t = getTemplate('seed001-tkg-routable')!;
-    const a = exportBundle(t.build(), { png });
-    const b = exportBundle(t.build(), { png });
+    const a = await exportBundle(t.build(), { png });
+    const b = await exportBundle(t.build(), { png });
     expect(b.files.map((f) => f.path)).toEqual(a.files.map((f) => f.path));
     b.files.forEach((f, i) => expect(f.content, f.path).toEqual(a.files[i]!.content));
     const zip = zipBundle(a);
@@ -110,8 +114,8 @@ describe('determinism and zip', () => {
     }
   });
 
-  it('unzips to exactly the bundle files, in path order', () => {
-    const bundle = exportBundle(getTemplate('seed002-multi-3nic')!.build(), { png });
+  it('unzips to exactly the bundle files, in path order', async () => {
+    const bundle = await exportBundle(getTemplate('seed002-multi-3nic')!.build(), { png });
     const zip = zipBundle(bundle);
     expect([...zip.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
     const entries = unzipSync(zip);

@@ -91,8 +91,8 @@ describe('label injection', () => {
     expect(md).toContain('\\<script\\>alert(1)\\</script\\> \\& "x"');
   });
 
-  it('bundle: the injected name never appears unescaped in a markup file', () => {
-    for (const f of exportBundle(doc).files) {
+  it('bundle: the injected name never appears unescaped in a markup file', async () => {
+    for (const f of (await exportBundle(doc)).files) {
       if (typeof f.content !== 'string' || !/\.(svg|html)$/.test(f.path)) continue;
       expect(f.content, f.path).not.toContain('<script');
     }

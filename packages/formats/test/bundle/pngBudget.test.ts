@@ -31,9 +31,9 @@ describe('PNG pixel budget', () => {
     expect(out.note).toContain(String(budget));
   });
 
-  it('skips a PNG that would be unreadable within the budget; the bundle README names it', () => {
+  it('skips a PNG that would be unreadable within the budget; the bundle README names it', async () => {
     expect(svgToPngWithin(svg, { maxPixels: 100 })).toMatchObject({ skipped: expect.stringContaining('100 pixels') });
-    const bundle = exportBundle(doc, { png: (s) => svgToPngWithin(s, { maxPixels: 100 }) });
+    const bundle = await exportBundle(doc, { png: (s) => svgToPngWithin(s, { maxPixels: 100 }) });
     expect(bundle.files.some((f) => f.path.endsWith('.png'))).toBe(false);
     const readme = bundle.files.find((f) => f.path === 'README.md')!.content as string;
     expect(readme).toContain('## Notes');
@@ -41,14 +41,14 @@ describe('PNG pixel budget', () => {
     expect(readme).not.toContain('| `diagrams/design.png`');
   });
 
-  it('a bundle budget bounds all diagrams together: once spent, the next PNG is skipped and the README says so', () => {
+  it('a bundle budget bounds all diagrams together: once spent, the next PNG is skipped and the README says so', async () => {
     // Room for one diagram at zoom 2 and less than half of the next: every PNG after the first is smaller or skipped.
     const render = pngWithinBundleBudget({ perDiagram: 4 * w * h + 10, perBundle: 4 * w * h + 10 });
     const first = render(svg);
     if (!('png' in first)) throw new Error('expected the first PNG');
     expect(render(svg)).toHaveProperty('skipped');
 
-    const bundle = exportBundle(doc, { png: pngWithinBundleBudget({ perDiagram: 4 * w * h + 10, perBundle: 4 * w * h + 10 }) });
+    const bundle = await exportBundle(doc, { png: pngWithinBundleBudget({ perDiagram: 4 * w * h + 10, perBundle: 4 * w * h + 10 }) });
     const pngs = bundle.files.filter((f) => f.path.endsWith('.png'));
     const pixels = pngs.reduce((sum, f) => {
       const size = pngSize(f.content as Uint8Array);

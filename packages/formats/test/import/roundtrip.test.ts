@@ -17,9 +17,9 @@ import { importFilesSync } from '../../src/import/index.ts';
 
 describe('bundle zip -> import', () => {
   for (const t of templates)
-    it(`${t.id}: gives back the same document`, () => {
+    it(`${t.id}: gives back the same document`, async () => {
       const document = t.build();
-      const zip = zipBundle(exportBundle(document));
+      const zip = zipBundle(await exportBundle(document));
       const result = importFilesSync([{ name: `${t.id}.zip`, content: zip }]);
       expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(result.document).toEqual(document);
