@@ -1,5 +1,5 @@
 /** What every handoff table reads: the document, its L3 view (lower()) and the address plan, computed once. */
-import type { TopologyDocument } from '@viplane/model';
+import type { ElementKind, TopologyDocument } from '@viplane/model';
 import { kindInfo } from '@viplane/model';
 import type { L3Model, L3Network } from '@viplane/validator';
 import type { AddressPlanRow } from '../../address-plan/index.ts';
@@ -20,6 +20,13 @@ export function networkKindLabel(net: L3Network): string {
   return kindInfo[net.kind].label;
 }
 
+/** "SE group Default-Group", but "L3 switch" when the name already says what it is. */
+function labelled(kind: ElementKind, name: string): string {
+  const label = kindInfo[kind].label;
+  const named = label.split(/\s*\/\s*/).some((part) => name.toLowerCase().includes(part.toLowerCase()));
+  return named ? name : `${label} ${name}`;
+}
+
 /**
  * What a network is used for, from what the design attaches to it: interfaces (nic links by role),
  * cluster nodes, VIPs and the purposes of its ranges. Sorted, so the same design says the same thing.
@@ -30,10 +37,7 @@ export function networkPurpose(ctx: HandoffContext, networkId: string): string {
     if (link.kind !== 'nic' || link.to !== networkId) continue;
     const from = ctx.model.elements.get(link.from);
     if (!from) continue;
-    // "SE group Default-Group (data)", but "L3 switch (routed)" when the name already says what it is.
-    const label = kindInfo[from.kind].label;
-    const named = label.split(/\s*\/\s*/).some((part) => from.name.toLowerCase().includes(part.toLowerCase()));
-    uses.add(`${named ? '' : `${label} `}${from.name} (${link.role})`);
+    uses.add(`${labelled(from.kind, from.name)} (${link.role})`);
   }
   for (const c of ctx.model.clusters) if (c.nodeNetworkId === networkId) uses.add(`nodes of ${c.name}`);
   for (const vs of ctx.model.ofKind('virtualService')) if (vs.props.vipNetworkId === networkId) uses.add(`VIP of ${vs.name}`);
@@ -43,6 +47,6 @@ export function networkPurpose(ctx: HandoffContext, networkId: string): string {
     if (c.props.endpoint.provider === 'nsx-alb' && (c.props.controlPlaneVipNetworkId ?? c.props.workloadVipNetworkId) === networkId)
       uses.add(`API VIP of ${c.name}`);
   }
-  for (const d of ctx.model.ofKind('aviDnsVs')) if (d.props.networkId === networkId) uses.add(`DNS virtual service ${d.name}`);
+  for (const d of ctx.model.ofKind('aviDnsVs')) if (d.props.networkId === networkId) uses.add(labelled(d.kind, d.name));
   return [...uses].sort().join('; ');
 }

@@ -28,8 +28,10 @@ export function dnsTable(ctx: HandoffContext): HandoffTable {
       holder: dns.name,
     });
   }
+  const delegated = new Set(ctx.model.ofKind('aviDnsVs').flatMap((d) => d.props.subdomains));
   for (const c of ctx.model.ofKind('aviController')) {
-    if (c.props.dnsProfile)
+    // A profile domain that a DNS VS already lists is delegated above.
+    if (c.props.dnsProfile && !delegated.has(c.props.dnsProfile.domain))
       rows.push({
         name: c.props.dnsProfile.domain,
         type: 'NS',
