@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../bin/viplane.js', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-const COMMANDS = ['validate', 'trace', 'rules', 'templates', 'export', 'import'];
+const COMMANDS = ['validate', 'trace', 'rules', 'templates', 'export', 'handoff', 'import'];
 
 function viplane(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
