@@ -63,6 +63,19 @@ test('export downloads a zip', async ({ app, exports }) => {
   expect(plan.suggestedFilename()).toMatch(/-address-plan\.csv$/);
   expect(new TextDecoder().decode(await exports.bytes(plan))).toContain('192.168.48.');
 
+  // The network handoff: what the network team acts on, as Markdown, HTML, CSV, XLSX and NetBox imports.
+  const handoff = await exports.download('export-handoff');
+  expect(handoff.suggestedFilename()).toMatch(/-handoff\.zip$/);
+  const files = unzipSync(await exports.bytes(handoff));
+  for (const name of ['handoff.md', 'handoff.html', 'handoff.xlsx', 'csv/subnets.csv', 'csv/firewall-matrix.csv', 'netbox/prefixes.csv'])
+    expect(Object.keys(files)).toContain(name);
+  expect(new TextDecoder().decode(files['csv/subnets.csv'])).toContain(
+    'dp-data-52,192.168.52.0/22,192.168.52.1,52,192.168.54.1-192.168.55.254',
+  );
+  expect(new TextDecoder().decode(files['netbox/prefixes.csv']).split('\r\n')[0]).toBe(
+    'prefix,vrf,tenant,site,vlan_group,vlan,status,role,is_pool,mark_utilized,description,comments,tags',
+  );
+
   const svg = await exports.download('export-svg');
   expect(svg.suggestedFilename()).toMatch(/\.svg$/);
   expect(new TextDecoder().decode(await exports.bytes(svg))).toMatch(/^<svg/);

@@ -9,7 +9,16 @@ import type * as FormatsModule from '@viplane/formats';
 import { closeDialog, openDialog, toast } from '../store/ui.ts';
 import { editor, useEditor } from '../store/editor.ts';
 import { saveFile } from '../persistence/files.ts';
-import { baseName, downloadBlob, downloadSvg, serverExport, svgDataUrl, type ServerExportFormat } from '../persistence/exports.ts';
+import {
+  baseName,
+  downloadBlob,
+  downloadSvg,
+  serverExport,
+  sharedHandoff,
+  svgDataUrl,
+  type ServerExportFormat,
+} from '../persistence/exports.ts';
+import { useSession } from '../store/session.ts';
 import { IconDownload } from '../components/icons.tsx';
 import { Modal } from './Dialogs.tsx';
 
@@ -75,6 +84,13 @@ const SERVER_ITEMS: ServerItem[] = [
     detail: 'Every subnet, range and address with its holder.',
     testId: 'export-address-plan',
   },
+  {
+    format: 'handoff',
+    label: 'Network handoff (.zip)',
+    detail:
+      'For the network team: VLANs, subnets, DHCP scopes, reserved ranges and holders, routes, DNS, firewall matrix, L2 requirements (Markdown, HTML, CSV, XLSX, NetBox import).',
+    testId: 'export-handoff',
+  },
 ];
 
 export function ExportDialog() {
@@ -90,6 +106,24 @@ export function ExportDialog() {
       toast(`Downloaded ${filename}`, 'success');
     } catch (err) {
       setError({ what: item.label, message: message(err) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  // A saved design (opened from a share link, or saved here) can be read as the server stores it, with its token.
+  const server = useSession((s) => s.server);
+  const token = server?.viewToken ?? server?.editToken ?? null;
+  const runShared = async () => {
+    if (!server || !token) return;
+    setBusy('handoff-shared');
+    setError(null);
+    try {
+      const { blob, filename } = await sharedHandoff(server.id, token, 'html');
+      downloadBlob(blob, filename);
+      toast(`Downloaded ${filename}`, 'success');
+    } catch (err) {
+      setError({ what: 'Network handoff of the saved design', message: message(err) });
     } finally {
       setBusy(null);
     }
@@ -146,6 +180,23 @@ export function ExportDialog() {
             </button>
           </li>
         ))}
+        {server && token && (
+          <li>
+            <div>
+              <strong>Network handoff of the saved design (.html)</strong>
+              <div className="subtle">The handoff of the version stored on the server, read with this design’s share link.</div>
+            </div>
+            <button
+              className="btn outline"
+              disabled={busy !== null}
+              onClick={() => void runShared()}
+              data-testid="export-handoff-shared"
+              data-busy={busy === 'handoff-shared'}
+            >
+              <IconDownload /> {busy === 'handoff-shared' ? 'Preparing…' : 'Download'}
+            </button>
+          </li>
+        )}
         <li>
           <div>
             <strong>Design diagram (.svg)</strong>

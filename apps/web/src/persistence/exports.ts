@@ -1,11 +1,12 @@
 /**
- * Exports: server-side formats (POST /api/export → bundle zip, report HTML, address-plan CSV)
- * downloaded as Blobs named from Content-Disposition, and client-side SVG diagrams.
+ * Exports: server-side formats (POST /api/export → bundle zip, report HTML, address-plan CSV, network
+ * handoff zip; GET /api/designs/:id/handoff with a share token) downloaded as Blobs named from
+ * Content-Disposition, and client-side SVG diagrams.
  */
 import type { TopologyDocument } from '@viplane/model';
 import { ApiError } from './api.ts';
 
-export type ServerExportFormat = 'bundle' | 'report' | 'address-plan' | 'svg';
+export type ServerExportFormat = 'bundle' | 'report' | 'address-plan' | 'handoff' | 'svg';
 
 /** The same slug the server uses for file names, so client-side SVGs sit next to the rest. */
 export function baseName(name: string): string {
@@ -61,23 +62,42 @@ export async function serverExport(format: ServerExportFormat, doc: TopologyDocu
   } catch (err) {
     throw new ApiError(0, `the server could not be reached (${err instanceof Error ? err.message : String(err)})`, null);
   }
-  if (!res.ok) {
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      /* not JSON: keep the text */
-    }
-    const message =
-      (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string'
-        ? (body as { message: string }).message
-        : null) ?? `${res.status} ${res.statusText || 'error'}`;
-    throw new ApiError(res.status, message, body);
-  }
+  if (!res.ok) throw await failure(res);
   const blob = await res.blob();
   const filename = filenameFromDisposition(res.headers.get('content-disposition')) ?? `${baseName(doc.name)}-${format}`;
   return { blob, filename };
+}
+
+/**
+ * The network handoff of a saved design, read with its share token (a view link is enough): the
+ * server builds it from the stored version, not from this browser's copy.
+ */
+export async function sharedHandoff(id: string, token: string, format: 'html' | 'zip'): Promise<{ blob: Blob; filename: string }> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/designs/${encodeURIComponent(id)}/handoff?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+  } catch (err) {
+    throw new ApiError(0, `the server could not be reached (${err instanceof Error ? err.message : String(err)})`, null);
+  }
+  if (!res.ok) throw await failure(res);
+  const blob = await res.blob();
+  return { blob, filename: filenameFromDisposition(res.headers.get('content-disposition')) ?? `handoff.${format}` };
+}
+
+/** An ApiError carrying the server's message (its JSON `message`, else the status). */
+async function failure(res: Response): Promise<ApiError> {
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON: keep the text */
+  }
+  const message =
+    (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string'
+      ? (body as { message: string }).message
+      : null) ?? `${res.status} ${res.statusText || 'error'}`;
+  return new ApiError(res.status, message, body);
 }
 
 export function downloadSvg(svg: string, filename: string) {
