@@ -46,6 +46,27 @@ describe('exportBundle', () => {
     expect((await exportBundle(doc)).files.some((f) => f.path.endsWith('.png'))).toBe(false);
   });
 
+  it('carries the network handoff under handoff/ and in the report', () => {
+    for (const p of [
+      'handoff/handoff.md',
+      'handoff/handoff.html',
+      'handoff/handoff.xlsx',
+      'handoff/csv/subnets.csv',
+      'handoff/csv/firewall-matrix.csv',
+      'handoff/netbox/prefixes.csv',
+      'handoff/netbox/vlans.csv',
+      'handoff/netbox/ip-ranges.csv',
+      'handoff/netbox/ip-addresses.csv',
+    ])
+      expect(paths).toContain(p);
+    const xlsx = bundle.files.find((f) => f.path === 'handoff/handoff.xlsx')!.content as Uint8Array;
+    expect(Object.keys(unzipSync(xlsx))).toContain('xl/workbook.xml');
+    expect(text(bundle, 'report.md')).toContain('## Network handoff: ');
+    expect(text(bundle, 'report.md')).toContain('| dp-data-52 | 192.168.52.0/22 | 192.168.52.1 | 52 | 192.168.54.1-192.168.55.254 |');
+    expect(text(bundle, 'report.html')).toContain('<h3 id="handoff-subnets">Subnets</h3>');
+    expect(text(bundle, 'README.md')).toContain('| `handoff/handoff.xlsx` |');
+  });
+
   it('writes topology.json with sorted keys and two-space indent, round-tripping the document', () => {
     const json = text(bundle, 'topology.json');
     expect(JSON.parse(json)).toEqual(doc);
