@@ -466,6 +466,7 @@ describe('OpenAPI', () => {
         '/api/designs',
         '/api/designs/{id}',
         '/api/designs/{id}/diff',
+        '/api/designs/{id}/handoff',
         '/api/designs/{id}/shares',
         '/api/designs/{id}/shares/{linkId}',
         '/api/designs/{id}/versions',
