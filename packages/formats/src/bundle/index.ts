@@ -12,7 +12,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { TopologyDocument } from '@viplane/model';
 import { compareDiagnostics, lower, validate, type Diagnostic } from '@viplane/validator';
 import { exportConfigs, fileSafe, sortKeys } from '../configs.ts';
-import { addressPlanCsv } from '../address-plan/index.ts';
+import { addressPlan, addressPlanCsv } from '../address-plan/index.ts';
 import { designDiagramSvg } from '../diagrams/design.ts';
 import { routingDiagramSvg, routingHosts } from '../diagrams/routing.ts';
 import { reportHtml, reportMarkdown, type ReportDiagram } from '../report/index.ts';
@@ -89,8 +89,9 @@ export async function exportBundle(document: TopologyDocument, options: BundleOp
 
   files.push({ path: 'address-plan.csv', content: addressPlanCsv(document, model) });
   const flows = options.flows ?? { matrix: [], l2: [] };
-  const handoff = buildHandoff(document, flows, model);
-  for (const f of await handoffFiles(document, flows, model, handoff)) files.push({ path: `handoff/${f.path}`, content: f.content });
+  const plan = addressPlan(document, model);
+  const handoff = buildHandoff(document, flows, model, plan);
+  for (const f of await handoffFiles(document, flows, model, plan, handoff)) files.push({ path: `handoff/${f.path}`, content: f.content });
   const reportOptions = { diagnostics, exportDiagnostics: configs.diagnostics, diagrams, model, handoff };
   files.push({ path: 'report.md', content: reportMarkdown(document, reportOptions) });
   files.push({ path: 'report.html', content: reportHtml(document, reportOptions) });

@@ -5,7 +5,7 @@
  */
 import type { TopologyDocument } from '@viplane/model';
 import { lower, type L3Model } from '@viplane/validator';
-import { addressPlan } from '../address-plan/index.ts';
+import { addressPlan, type AddressPlanRow } from '../address-plan/index.ts';
 import type { Handoff, HandoffFlows } from './types.ts';
 import { makeContext } from './tables/context.ts';
 import { vlanTable } from './tables/vlans.ts';
@@ -15,8 +15,13 @@ import { routeTable } from './tables/routes.ts';
 import { dnsTable } from './tables/dns.ts';
 import { firewallTable, l2Table } from './tables/firewall.ts';
 
-export function buildHandoff(document: TopologyDocument, flows: HandoffFlows, model: L3Model = lower(document)): Handoff {
-  const ctx = makeContext(document, model, addressPlan(document, model));
+export function buildHandoff(
+  document: TopologyDocument,
+  flows: HandoffFlows,
+  model: L3Model = lower(document),
+  plan: AddressPlanRow[] = addressPlan(document, model),
+): Handoff {
+  const ctx = makeContext(document, model, plan);
   return {
     designName: document.name || 'Untitled design',
     tables: [

@@ -5,6 +5,7 @@
  */
 import type { TopologyDocument } from '@viplane/model';
 import { lower, type L3Model } from '@viplane/validator';
+import { addressPlan, type AddressPlanRow } from '../address-plan/index.ts';
 import { buildHandoff } from './build.ts';
 import { tableCsv } from './csv.ts';
 import { handoffHtml } from './html.ts';
@@ -34,14 +35,15 @@ export async function handoffFiles(
   document: TopologyDocument,
   flows: HandoffFlows,
   model: L3Model = lower(document),
-  handoff: Handoff = buildHandoff(document, flows, model),
+  plan: AddressPlanRow[] = addressPlan(document, model),
+  handoff: Handoff = buildHandoff(document, flows, model, plan),
 ): Promise<HandoffFile[]> {
   const files: HandoffFile[] = [
     { path: 'handoff.md', content: handoffMarkdown(handoff) },
     { path: 'handoff.html', content: handoffHtml(handoff) },
     ...handoff.tables.map((t) => ({ path: `csv/${HANDOFF_CSV_NAMES[t.id] ?? t.id}.csv`, content: tableCsv(t) })),
     { path: 'handoff.xlsx', content: await handoffXlsx(handoff) },
-    ...netboxFiles(document, model),
+    ...netboxFiles(document, model, plan),
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

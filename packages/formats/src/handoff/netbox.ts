@@ -15,7 +15,7 @@
  */
 import type { TopologyDocument } from '@viplane/model';
 import { lower, resolveEndpoint, type L3Model } from '@viplane/validator';
-import { addressPlan } from '../address-plan/index.ts';
+import { addressPlan, type AddressPlanRow } from '../address-plan/index.ts';
 import { csvLines } from './csv.ts';
 
 export const NETBOX_COMMIT = 'fc616301e9b4c4b6ff8dacb3af18053af4a09609';
@@ -80,7 +80,11 @@ function canonicalPrefix(first: number | bigint, prefix: number, family: 4 | 6, 
   return `${[24, 16, 8, 0].map((s) => (v >>> s) & 255).join('.')}/${prefix}`;
 }
 
-export function netboxFiles(document: TopologyDocument, model: L3Model = lower(document)): NetboxFile[] {
+export function netboxFiles(
+  document: TopologyDocument,
+  model: L3Model = lower(document),
+  plan: AddressPlanRow[] = addressPlan(document, model),
+): NetboxFile[] {
   const name = (id: string) => model.elements.get(id)?.name ?? id;
   const hostLength = (family: 4 | 6 | undefined) => (family === 6 ? 128 : 32);
   const lengthOn = (networkId: string | null, family: 4 | 6 | undefined) => {
@@ -127,11 +131,14 @@ export function netboxFiles(document: TopologyDocument, model: L3Model = lower(d
       vlans.push({ key: String(n.vlan), vid: String(n.vlan), name: n.name.slice(0, 64), status: 'active', notes: [n.name] });
 
   const ranges: Pending<typeof NETBOX_IP_RANGE_FIELDS>[] = [];
-  const plan = addressPlan(document, model);
+  // The plan's words for ranges and addresses, looked up by text (not searched per row: estates hold tens of thousands).
+  const rangePurpose = new Map(plan.filter((p) => p.type === 'range').map((p) => [p.address, p.purpose]));
+  const addressRows = new Map<string, AddressPlanRow[]>();
+  for (const p of plan) if (p.type === 'address') (addressRows.get(p.address) ?? addressRows.set(p.address, []).get(p.address)!).push(p);
   for (const r of model.ranges) {
     if (!r.start || !r.end) continue;
     const len = lengthOn(r.networkId, r.start.family);
-    const label = plan.find((p) => p.type === 'range' && p.address === r.text)?.purpose ?? r.purpose;
+    const label = rangePurpose.get(r.text) ?? r.purpose;
     ranges.push({
       key: r.text,
       start_address: `${r.start.text}/${len}`,
@@ -158,7 +165,7 @@ export function netboxFiles(document: TopologyDocument, model: L3Model = lower(d
     }
     const text = `${a.ip.text}/${lengthOn(networkId, a.ip.family)}`;
     const vip = a.role === 'vip' || a.role === 'endpoint' || a.role === 'dns-vs';
-    const row = plan.find((p) => p.type === 'address' && p.address === a.text && p.holder.startsWith(name(a.ownerId)));
+    const row = addressRows.get(a.text)?.find((p) => p.holder.startsWith(name(a.ownerId)));
     addresses.push({
       key: text,
       address: text,

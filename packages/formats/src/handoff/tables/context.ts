@@ -28,25 +28,31 @@ function labelled(kind: ElementKind, name: string): string {
 }
 
 /**
- * What a network is used for, from what the design attaches to it: interfaces (nic links by role),
- * cluster nodes, VIPs and the purposes of its ranges. Sorted, so the same design says the same thing.
+ * What each network is used for, from what the design attaches to it: interfaces (nic links by role),
+ * cluster nodes, VIPs and DNS virtual services. One pass over the design for all networks (an estate
+ * has thousands); each network's uses sorted, so the same design says the same thing.
  */
-export function networkPurpose(ctx: HandoffContext, networkId: string): string {
-  const uses = new Set<string>();
+export function networkPurposes(ctx: HandoffContext): Map<string, string> {
+  const uses = new Map<string, Set<string>>();
+  const add = (networkId: string | null, use: string) => {
+    if (networkId === null) return;
+    let set = uses.get(networkId);
+    if (!set) uses.set(networkId, (set = new Set()));
+    set.add(use);
+  };
   for (const link of ctx.document.links) {
-    if (link.kind !== 'nic' || link.to !== networkId) continue;
+    if (link.kind !== 'nic') continue;
     const from = ctx.model.elements.get(link.from);
-    if (!from) continue;
-    uses.add(`${labelled(from.kind, from.name)} (${link.role})`);
+    if (from) add(link.to, `${labelled(from.kind, from.name)} (${link.role})`);
   }
-  for (const c of ctx.model.clusters) if (c.nodeNetworkId === networkId) uses.add(`nodes of ${c.name}`);
-  for (const vs of ctx.model.ofKind('virtualService')) if (vs.props.vipNetworkId === networkId) uses.add(`VIP of ${vs.name}`);
+  for (const c of ctx.model.clusters) add(c.nodeNetworkId, `nodes of ${c.name}`);
+  for (const vs of ctx.model.ofKind('virtualService')) add(vs.props.vipNetworkId, `VIP of ${vs.name}`);
   for (const c of ctx.model.ofKind('tkgCluster')) {
-    if (c.props.workloadVipNetworkId === networkId) uses.add(`service VIPs of ${c.name}`);
+    add(c.props.workloadVipNetworkId, `service VIPs of ${c.name}`);
     // The API VIP falls back to the workload VIP network (as the address plan and AVI_CONTROL_PLANE_NETWORK do).
-    if (c.props.endpoint.provider === 'nsx-alb' && (c.props.controlPlaneVipNetworkId ?? c.props.workloadVipNetworkId) === networkId)
-      uses.add(`API VIP of ${c.name}`);
+    if (c.props.endpoint.provider === 'nsx-alb')
+      add(c.props.controlPlaneVipNetworkId ?? c.props.workloadVipNetworkId, `API VIP of ${c.name}`);
   }
-  for (const d of ctx.model.ofKind('aviDnsVs')) if (d.props.networkId === networkId) uses.add(labelled(d.kind, d.name));
-  return [...uses].sort().join('; ');
+  for (const d of ctx.model.ofKind('aviDnsVs')) add(d.props.networkId, labelled(d.kind, d.name));
+  return new Map([...uses].map(([id, set]) => [id, [...set].sort().join('; ')]));
 }

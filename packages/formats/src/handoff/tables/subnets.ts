@@ -1,12 +1,15 @@
 /** Subnets with their gateway, DHCP scopes and reserved ranges, one row per network (from lower()). */
-import type { L3RangePurpose } from '@viplane/validator';
+import type { L3Range, L3RangePurpose } from '@viplane/validator';
 import type { HandoffTable } from '../types.ts';
 import { type HandoffContext } from './context.ts';
 
 export function subnetTable(ctx: HandoffContext): HandoffTable {
+  const byNetwork = new Map<string, L3Range[]>();
+  for (const r of ctx.model.ranges)
+    if (r.networkId !== null) (byNetwork.get(r.networkId) ?? byNetwork.set(r.networkId, []).get(r.networkId)!).push(r);
   const ranges = (networkId: string, purposes: readonly L3RangePurpose[]) =>
-    ctx.model.ranges
-      .filter((r) => r.networkId === networkId && purposes.includes(r.purpose))
+    (byNetwork.get(networkId) ?? [])
+      .filter((r) => purposes.includes(r.purpose))
       .sort((a, b) => cmpIp(a.start?.value, b.start?.value) || a.text.localeCompare(b.text))
       .map((r) => r.text)
       .join(', ');

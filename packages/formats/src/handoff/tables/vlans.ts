@@ -4,7 +4,7 @@
  * so all are named). MTU is not modelled, so there is no MTU column.
  */
 import type { HandoffTable } from '../types.ts';
-import { networkKindLabel, networkPurpose, type HandoffContext } from './context.ts';
+import { networkKindLabel, networkPurposes, type HandoffContext } from './context.ts';
 
 export function vlanTable(ctx: HandoffContext): HandoffTable {
   const switches = [
@@ -15,6 +15,7 @@ export function vlanTable(ctx: HandoffContext): HandoffTable {
         .filter((s) => s !== ''),
     ),
   ].sort();
+  const purposes = networkPurposes(ctx);
   const rows = ctx.model.networks
     .filter((n) => n.kind !== 'clientNetwork')
     .map((n) => ({
@@ -23,7 +24,7 @@ export function vlanTable(ctx: HandoffContext): HandoffTable {
       vlan: n.vlan === null ? '' : String(n.vlan),
       switch: n.kind === 'portGroup' ? switches.join(', ') : 'NSX-T overlay',
       subnet: n.subnetText ?? '',
-      purpose: networkPurpose(ctx, n.id),
+      purpose: purposes.get(n.id) ?? '',
     }));
   return {
     id: 'vlans',
