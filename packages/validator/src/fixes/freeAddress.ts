@@ -52,7 +52,7 @@ export function freeStaticAddress(model: L3Model, networkId: string, taken: Read
   for (const [s, e] of [...rangeIntervals(model, networkId), [hosts[1] + 1, hosts[1] + 1] as [number, number]]) {
     if (e < start) continue;
     const gapEnd = Math.min(s - 1, hosts[1]);
-    for (let from = start; from <= gapEnd; ) {
+    for (let from = start; from <= gapEnd;) {
       const free = firstFree4(held, from, gapEnd);
       if (free === undefined) break;
       if (!taken.has(free)) return formatIp4(free);
@@ -67,7 +67,8 @@ export function freeStaticAddress(model: L3Model, networkId: string, taken: Read
 /**
  * How far a range can grow upward (its end moved) inside its network's subnet without taking an
  * address another range, the gateway or a static holder has: the new end, or `null` if none.
- * `need` more free addresses are wanted; the range grows by at most that many addresses.
+ * `need` more free addresses are wanted: the range grows by exactly that many, or `null` when the free
+ * space above it is too small.
  */
 export function growRangeEnd(model: L3Model, range: L3Range, need: number): string | null {
   const iv = rangeInterval(range);
@@ -77,7 +78,8 @@ export function growRangeEnd(model: L3Model, range: L3Range, need: number): stri
   const held = heldSet4(model, network.routingDomain);
   // The next range above this one bounds the growth.
   let limit = hosts[1];
-  for (const [s, e] of rangeIntervals(model, network.id)) if (s > iv.end && !(s === iv.start && e === iv.end)) limit = Math.min(limit, s - 1);
+  for (const [s, e] of rangeIntervals(model, network.id))
+    if (s > iv.end && !(s === iv.start && e === iv.end)) limit = Math.min(limit, s - 1);
   let end = iv.end;
   let gained = 0;
   while (gained < need && end < limit) {
@@ -87,5 +89,6 @@ export function growRangeEnd(model: L3Model, range: L3Range, need: number): stri
     end = next;
     gained++;
   }
-  return end > iv.end ? formatIp4(end) : null;
+  // Half a fix leaves the pool exhausted: offer one only when the free space covers the need.
+  return gained === need ? formatIp4(end) : null;
 }

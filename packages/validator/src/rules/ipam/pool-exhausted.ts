@@ -1,7 +1,9 @@
+import type { Suggestion } from '../../fixes/edit.ts';
+import { growRangeEnd } from '../../fixes/freeAddress.ts';
 import { defineRule } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
 import type { L3Model, L3Network, L3Range } from '../../l3/model.ts';
-import { elementTarget, rangeInterval } from '../../queries/ipam.ts';
+import { elementTarget, propsField, rangeInterval } from '../../queries/ipam.ts';
 import { poolCapacity } from '../../queries/capacity.ts';
 
 /** Above this share of the capacity the pool is reported as a warning. */
@@ -117,10 +119,33 @@ segment's DHCP server (L39). The upgrade surge node is TKG's rolling-update defa
           ranges: pool.ranges.map((r) => r.text),
           demandBy: pool.demand.filter((d) => d.count > 0),
         },
+        suggestions: exhausted ? growSuggestion(model, pool.ranges, Math.ceil(demand / WARN_RATIO) - capacity) : undefined,
       });
     }
   },
 });
+
+/**
+ * Quick fix: the pool's last range (in document order) grows upward by the missing addresses plus the
+ * headroom below the warning ratio, within the subnet and the free space before the next range or held address.
+ */
+function growSuggestion(model: L3Model, ranges: readonly L3Range[], need: number): Suggestion[] {
+  for (let k = ranges.length - 1; k >= 0; k--) {
+    const r = ranges[k]!;
+    const field = propsField(r.path);
+    if (field === undefined || !/^ranges\.\d+$/.test(field)) continue;
+    const end = growRangeEnd(model, r, need);
+    if (end === null) continue;
+    const owner = model.elements.get(r.ownerId)?.name ?? r.ownerId;
+    return [
+      {
+        title: `Grow range ${r.text} of ${owner} to end at ${end} (${need} more address${need === 1 ? '' : 'es'})`,
+        edit: [{ op: 'set', target: { kind: 'element', id: r.ownerId, field: `${field}.end` }, value: end }],
+      },
+    ];
+  }
+  return [];
+}
 
 const poolCache = new WeakMap<L3Model, Pool[]>();
 
