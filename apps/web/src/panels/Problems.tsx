@@ -1,12 +1,14 @@
 /**
  * Problems, grouped by severity and rule, each rule with its docs (Markdown from the rule
- * module). A click selects, highlights and zooms to the diagnostic's targets.
+ * module). A click selects, highlights and zooms to the diagnostic's targets and focuses the field
+ * at fault in the inspector; a finding's quick fixes are previewed and applied from its row.
  */
 import { memo, useMemo, useState } from 'react';
 import type { Diagnostic, Severity } from '@viplane/validator';
 import { useDiagnostics, canvasTargets, isValidating, nestedOwners } from '../store/diagnostics.ts';
 import { editor } from '../store/editor.ts';
-import { focusElements } from '../store/actions.ts';
+import { fieldTarget, focusProblem } from '../store/problemFocus.ts';
+import { QuickFixes } from './QuickFix.tsx';
 import { getElement } from '../document/edits.ts';
 import { Markdown } from '../lib/markdown.tsx';
 import { SeverityIcon } from './SeverityIcon.tsx';
@@ -146,14 +148,15 @@ function DiagnosticRow({ d, active, onPick }: { d: Diagnostic; active: boolean; 
       data-testid="diagnostic"
       data-rule={d.ruleId}
       data-targets={ids.join(' ')}
+      data-field={fieldTarget(d)?.field}
       onClick={() => {
         onPick(d);
-        focusElements(ids, 'problem');
+        focusProblem(d);
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') {
+        if (e.key === 'Enter' && e.target === e.currentTarget) {
           onPick(d);
-          focusElements(ids, 'problem');
+          focusProblem(d);
         }
       }}
     >
@@ -167,6 +170,7 @@ function DiagnosticRow({ d, active, onPick }: { d: Diagnostic; active: boolean; 
             </span>
           ))}
         </div>
+        {d.suggestions && d.suggestions.length > 0 && <QuickFixes suggestions={d.suggestions} />}
       </div>
     </div>
   );
