@@ -42,8 +42,8 @@ address twice is one holder); the virtual services of one load balancer, which m
 Addresses on networks in different routing domains may repeat (an empty \`routingDomain\` is the default domain).
 Addresses that are blank, malformed (\`ipam/invalid-cidr\`) or on an unknown network are skipped.
 
-### How to fix
-In Viplane, change the address on the element the finding names (NIC address on the link, the virtual service's VIP, the
+### How to fix in Viplane
+The quick fix gives the last holder its network's next free address. Otherwise, change the address on the element the finding names (NIC address on the link, the virtual service's VIP, the
 cluster's endpoint or node address, the Supervisor's management start address). Give each holder its own address, outside the pools and DHCP scopes of its network, and keep the gateway address for
 the router. For a VIP, leave the address empty and let the NSX-ALB pool allocate it (seed 000 leaves the TKG control
 plane endpoint blank for that reason). Virtual services that share a VIP on purpose must be on one load balancer and

@@ -24,9 +24,11 @@ Checked for every network's gateway (port groups, NSX-T segments, client network
 links (HAProxy has one per NIC, the Controller and Supervisor may set one), against the subnet of the network the NIC
 is on. Networks without a known subnet are skipped.
 
-### How to fix
-Use an address of the subnet, normally the router's interface (SVI) on it: seed 000's L3 switch answers 192.168.32.1,
-192.168.48.1 and 192.168.52.1 on the three port groups.
+### How to fix in Viplane
+Select the network (port group, segment or client network) and set its **Gateway** to a host address of its
+**Subnet**, normally the router's interface (SVI) on it: seed 000's L3 switch answers 192.168.32.1, 192.168.48.1 and
+192.168.52.1 on the three port groups. For a gateway set on a NIC, select the interface and set its **Gateway**. The
+quick fix takes the router's address on the network, else its lowest free host address.
 
 ### Source
 Seed 000 (NSX-ALB routing), L93, L109, L147: the data default gateway is "normally the gateway of the interface where the

@@ -68,8 +68,9 @@ counts the primary workload range with the same definition (queries/capacity.ts)
 reports and this rule does not. A network without any range of the needed kind is not checked here (whether it
 is usable at all is \`tkg/vip-network-not-registered\`'s question).
 
-### How to fix
-In Viplane, widen the range or add one (inspector of the port group or segment, Ranges; of the workload network; or the
+### How to fix in Viplane
+The quick fix moves the **end** of the pool's last range up by the missing addresses (plus headroom below 80 %
+use) when the space above it is free. Otherwise widen the range or add one (inspector of the port group or segment, Ranges; of the workload network; or the
 HAProxy's VIP ranges), free addresses held inside it, or lower the demand (SE count, node counts, virtual services
 without a fixed VIP). Widen the range, or add one: seed 002 recommends a /24 workload network for the Default (2-NIC) HAProxy topology and
 gives the primary workload network 10 addresses (3 Supervisor VMs + 7 for TKC nodes). Reduce the node count, or

@@ -24,7 +24,8 @@ VIPs are deployed (seed 000: \`0.0.0.0/0 -> 192.168.48.1\` on dp-data-48).
 The HAProxy appliance for vSphere with Tanzu has one routing table whose default gateway is the
 management network's gateway; without any gateway it can only talk to its directly attached networks.
 
-### How to fix
+### How to fix in Viplane
+The quick fix adds the route (or sets the management NIC's gateway) for you.
 - NSX-ALB: in Viplane, select the Controller and add to **VRFs → global → Static routes** a route \`0.0.0.0/0\`
   whose next hop is the gateway of the VIP network (e.g. \`192.168.48.1\`).
 - HAProxy: select the HAProxy's management NIC and set its **gateway** (e.g. \`192.168.110.1\` on the management

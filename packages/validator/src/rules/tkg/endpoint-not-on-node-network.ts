@@ -17,8 +17,8 @@ network, in addition to the node's address. The endpoint must therefore lie in t
 network (\`VSPHERE_NETWORK\`); an address from another subnet is held by a node that nobody can reach
 on it, and the cluster never comes up.
 
-### How to fix
-In Viplane, select the TKG cluster and set **Control-plane endpoint → Address** to a free address of its **Node
+### How to fix in Viplane
+The quick fix takes the node network's lowest free static address. Otherwise select the TKG cluster and set **Control-plane endpoint → Address** to a free address of its **Node
 network**'s subnet, outside its DHCP range and pools (seed 000: 192.168.52.100 on dp-data-52, 192.168.52.0/22;
 seed 001: 172.16.135.240 on tanzu-overlay, 172.16.128.0/21).
 
