@@ -46,6 +46,16 @@ test.describe('find and fix', () => {
     await expect(page.locator('[id="field--se-group-default--dp-data-48--address"]')).toBeFocused();
   });
 
+  test('export findings join the Problems list, marked as export findings', async ({ app, findFix, problems, page }) => {
+    await findFix.openTemplate(app, 'seed000-3net-alb');
+    await problems.open();
+    await expect(problems.rule('format/tkg-vsphere-value-missing')).toHaveCount(0);
+    await page.getByTestId('check-export').click();
+    await expect(problems.rule('format/tkg-vsphere-value-missing')).toBeVisible();
+    await expect(problems.rule('format/tkg-vsphere-value-missing').getByTestId('export-finding')).toBeVisible();
+    await expect(problems.diagnostics('format/tkg-vsphere-value-missing')).not.toHaveCount(0);
+  });
+
   const FIXES = [
     { ruleId: 'routing/no-default-gateway', template: 'seed000-3net-alb', mutation: 'no-data-default-route' },
     { ruleId: 'ipam/gateway-outside-subnet', template: 'seed000-3net-alb', mutation: 'gateway-typo' },
