@@ -80,6 +80,12 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl S', label: 'Save to the server', match: (e) => mod(e) && !e.shiftKey && key(e, 's'), run: () => void saveToServer() },
   { keys: 'Ctrl Shift S', label: 'Save as a file', match: (e) => mod(e) && e.shiftKey && key(e, 's'), run: () => saveFile(editor().doc) },
   { keys: 'Ctrl O', label: 'Open a file', match: (e) => mod(e) && key(e, 'o'), run: pickFile },
+  {
+    keys: 'Ctrl F',
+    label: 'Find by name, id, kind, address or CIDR',
+    match: (e) => mod(e) && !e.shiftKey && key(e, 'f'),
+    run: () => openDialog({ type: 'find' }),
+  },
   { keys: '?', label: 'This help', match: (e) => e.key === '?', run: () => openDialog({ type: 'shortcuts' }) },
 ];
 
@@ -91,7 +97,14 @@ function typingIn(target: EventTarget | null): boolean {
 
 export function installShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
-    if (typingIn(e.target) || e.defaultPrevented) return;
+    if (e.defaultPrevented) return;
+    // Find replaces the browser's own, from anywhere (an inspector field included).
+    if (mod(e) && !e.shiftKey && key(e, 'f') && useUi.getState().dialog?.type !== 'find') {
+      e.preventDefault();
+      openDialog({ type: 'find' });
+      return;
+    }
+    if (typingIn(e.target)) return;
     if (useUi.getState().dialog && e.key !== '?') return;
     const s = SHORTCUTS.find((x) => x.match(e));
     if (!s) return;

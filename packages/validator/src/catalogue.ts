@@ -16,6 +16,7 @@ export const CATALOGUE: Readonly<Record<string, Severity>> = {
   'ipam/static-ip-in-dynamic-range': 'error',
   'ipam/pool-exhausted': 'error',
   'ipam/cluster-cidr-overlap': 'error',
+  'ipam/pool-mode-address': 'warning',
   'routing/no-default-gateway': 'error',
   'routing/no-management-route': 'error',
   'routing/next-hop-not-connected': 'error',

@@ -27,3 +27,5 @@ export { trace, resolveEndpoint, type TraceEndpoint, type TraceResult, type Hop,
 export { Routing } from './routing/routing.ts';
 export { ValidationSession, INCREMENTAL_RULES, diagnosticKey, type EditResult, type SessionOptions } from './incremental/session.ts';
 export { diffDiagnostics, type DiagnosticsDiff } from './diagnosticsDiff.ts';
+export { applyEdit, previewEdit, StaleEditError, type EditOp, type EditChange, type FieldRef, type Suggestion } from './fixes/edit.ts';
+export { lookupAddress, type AddressLookup, type CidrLookup } from './queries/lookup.ts';

@@ -1,10 +1,10 @@
 /** Floating canvas controls: zoom, fit, auto-layout, snap to grid, minimap. */
 import { useStore, type ReactFlowState } from '@xyflow/react';
-import { useUi } from '../store/ui.ts';
+import { openDialog, useUi } from '../store/ui.ts';
 import { useEditor } from '../store/editor.ts';
 import { canvasApi } from '../store/canvasApi.ts';
 import { autoLayout } from '../layout/autoLayout.ts';
-import { IconFit, IconGrid, IconLayout, IconMap, IconMinus, IconPlus } from '../components/icons.tsx';
+import { IconFit, IconGrid, IconLayout, IconMap, IconMinus, IconPlus, IconSearch } from '../components/icons.tsx';
 
 const zoomPercent = (s: ReactFlowState) => Math.round(s.transform[2] * 100);
 
@@ -15,6 +15,16 @@ export function CanvasToolbar() {
   const readOnly = useEditor((s) => s.readOnly);
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">
+      <button
+        className="btn icon"
+        title="Find (Ctrl+F)"
+        aria-label="Find"
+        onClick={() => openDialog({ type: 'find' })}
+        data-testid="cmd-find"
+      >
+        <IconSearch />
+      </button>
+      <div className="sep" />
       <button className="btn icon" title="Zoom out (-)" onClick={() => canvasApi.current?.zoomOut()} data-testid="zoom-out">
         <IconMinus />
       </button>

@@ -16,6 +16,7 @@ import { ExportDialog, RoutingView } from './ExportDialogs.tsx';
 import { ImportDialog } from '../import/ImportDialog.tsx';
 import { deleteRecent, listRecent, type RecentSummary } from '../persistence/recent.ts';
 import { openRecent } from '../persistence/openRecent.ts';
+import { FindDialog } from '../find/FindDialog.tsx';
 
 export function Dialogs() {
   const dialog = useUi((s) => s.dialog);
@@ -37,6 +38,8 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       return <ExportDialog />;
     case 'import':
       return <ImportDialog />;
+    case 'find':
+      return <FindDialog />;
     case 'routing':
       return <RoutingView hostId={dialog.hostId} />;
     case 'conflict':

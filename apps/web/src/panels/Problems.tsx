@@ -1,12 +1,15 @@
 /**
  * Problems, grouped by severity and rule, each rule with its docs (Markdown from the rule
- * module). A click selects, highlights and zooms to the diagnostic's targets.
+ * module). A click selects, highlights and zooms to the diagnostic's targets and focuses the field
+ * at fault in the inspector; a finding's quick fixes are previewed and applied from its row.
  */
 import { memo, useMemo, useState } from 'react';
-import type { Diagnostic, Severity } from '@viplane/validator';
+import { compareDiagnostics, type Diagnostic, type Severity } from '@viplane/validator';
 import { useDiagnostics, canvasTargets, isValidating, nestedOwners } from '../store/diagnostics.ts';
-import { editor } from '../store/editor.ts';
-import { focusElements } from '../store/actions.ts';
+import { editor, useEditor } from '../store/editor.ts';
+import { checkExport, exportFindingsOf, useExportFindings } from '../store/exportFindings.ts';
+import { fieldTarget, focusProblem } from '../store/problemFocus.ts';
+import { QuickFixes } from './QuickFix.tsx';
 import { getElement } from '../document/edits.ts';
 import { Markdown } from '../lib/markdown.tsx';
 import { SeverityIcon } from './SeverityIcon.tsx';
@@ -21,7 +24,17 @@ const SEVERITIES: { severity: Severity; title: string }[] = [
 const PAGE = 100;
 
 export const Problems = memo(function Problems() {
-  const diagnostics = useDiagnostics((s) => s.diagnostics);
+  const validated = useDiagnostics((s) => s.diagnostics);
+  const doc = useEditor((s) => s.doc);
+  const exportFindings = useExportFindings((s) => exportFindingsOf(s, doc));
+  const exportChecked = useExportFindings((s) => s.doc === doc);
+  const exportBusy = useExportFindings((s) => s.busy);
+  const exportDescriptions = useExportFindings((s) => s.descriptions);
+  // One list: the export's own findings sort in with the validator's.
+  const diagnostics = useMemo(
+    () => (exportFindings.length === 0 ? validated : [...validated, ...exportFindings].sort(compareDiagnostics)),
+    [validated, exportFindings],
+  );
   const rules = useDiagnostics((s) => s.rules);
   const busy = useDiagnostics(isValidating);
   const ms = useDiagnostics((s) => s.ms);
@@ -50,6 +63,16 @@ export const Problems = memo(function Problems() {
               ? 'Validating…'
               : `${diagnostics.length} finding${diagnostics.length === 1 ? '' : 's'} · ${rules.size} rules · ${ms.toFixed(1)} ms in the worker`}
         </span>
+        <span style={{ flex: 1 }} />
+        <button
+          className="btn small outline"
+          disabled={exportBusy}
+          title="Write the export files in memory and add their own findings (format/*) to this list"
+          onClick={() => void checkExport(doc)}
+          data-testid="check-export"
+        >
+          {exportBusy ? 'Checking…' : exportChecked ? 'Export checked' : 'Check export'}
+        </button>
       </div>
       {diagnostics.length === 0 && !busy && (
         <div className="empty" data-testid="problems-empty">
@@ -70,7 +93,15 @@ export const Problems = memo(function Problems() {
               <span className={`count ${severity}`}>{total}</span>
             </summary>
             {[...byRule.entries()].map(([ruleId, list]) => (
-              <RuleGroup key={ruleId} ruleId={ruleId} rule={rules.get(ruleId)} list={list} active={active} onPick={setActive} />
+              <RuleGroup
+                key={ruleId}
+                ruleId={ruleId}
+                rule={rules.get(ruleId)}
+                exportDescription={exportDescriptions[ruleId]}
+                list={list}
+                active={active}
+                onPick={setActive}
+              />
             ))}
           </details>
         );
@@ -85,9 +116,12 @@ function RuleGroup({
   list,
   active,
   onPick,
+  exportDescription,
 }: {
   ruleId: string;
   rule: RuleInfo | undefined;
+  /** A format check's one line (FORMAT_CHECKS), for export findings. */
+  exportDescription?: string | undefined;
   list: Diagnostic[];
   active: Diagnostic | null;
   onPick(d: Diagnostic): void;
@@ -99,6 +133,11 @@ function RuleGroup({
       <summary className="rule-head">
         <IconChevron className="chev" />
         <span className="rule-id">{ruleId}</span>
+        {ruleId.startsWith('format/') && (
+          <span className="chip" data-testid="export-finding" title="Found while writing the export files">
+            export
+          </span>
+        )}
         <span className="count">{list.length}</span>
         <span style={{ flex: 1 }} />
         {rule && (
@@ -114,7 +153,11 @@ function RuleGroup({
           </button>
         )}
       </summary>
-      {rule && <div className="rule-desc">{rule.description}</div>}
+      {rule ? (
+        <div className="rule-desc">{rule.description}</div>
+      ) : (
+        exportDescription && <div className="rule-desc">{exportDescription}</div>
+      )}
       {showDocs && rule && (
         <div data-testid={`rule-docs-${ruleId}`}>
           <Markdown source={rule.docs} />
@@ -146,14 +189,15 @@ function DiagnosticRow({ d, active, onPick }: { d: Diagnostic; active: boolean; 
       data-testid="diagnostic"
       data-rule={d.ruleId}
       data-targets={ids.join(' ')}
+      data-field={fieldTarget(d)?.field}
       onClick={() => {
         onPick(d);
-        focusElements(ids, 'problem');
+        focusProblem(d);
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') {
+        if (e.key === 'Enter' && e.target === e.currentTarget) {
           onPick(d);
-          focusElements(ids, 'problem');
+          focusProblem(d);
         }
       }}
     >
@@ -167,6 +211,7 @@ function DiagnosticRow({ d, active, onPick }: { d: Diagnostic; active: boolean; 
             </span>
           ))}
         </div>
+        {d.suggestions && d.suggestions.length > 0 && <QuickFixes suggestions={d.suggestions} />}
       </div>
     </div>
   );

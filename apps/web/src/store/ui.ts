@@ -20,6 +20,7 @@ export type Dialog =
   | { type: 'recent' }
   | { type: 'export' }
   | { type: 'import' }
+  | { type: 'find' }
   | { type: 'routing'; hostId: string }
   | { type: 'load-errors'; title: string; errors: { path: string; message: string }[] };
 

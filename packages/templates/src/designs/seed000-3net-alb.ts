@@ -147,6 +147,27 @@ export const seed000ThreeNetworkAlb: Template = {
       },
     }),
     mutation({
+      id: 'gateway-typo',
+      title: 'Gateway of dp-data-48 typed as 192.168.84.1',
+      seedSays:
+        'The data default gateway is the L3 switch SVI 192.168.48.1 on dp-data-48 (L93, L212); a gateway off the subnet is unreachable.',
+      ruleId: 'ipam/gateway-outside-subnet',
+      targets: ['dp-data-48'],
+      change: (doc) => {
+        el(doc, 'dp-data-48', 'portGroup').props.gateway = '192.168.84.1';
+      },
+    }),
+    mutation({
+      id: 'pool-mode-se-address',
+      title: 'An address typed on the SE data NIC on dp-data-48, which takes its addresses from the SE pool',
+      seedSays: 'The SEs take their data addresses from the se-pool 192.168.48.10-49 (L206); one typed address cannot serve the group.',
+      ruleId: 'ipam/pool-mode-address',
+      targets: [ID.se, 'se-group-default--dp-data-48'],
+      change: (doc) => {
+        link(doc, 'se-group-default--dp-data-48').address = '192.168.48.60';
+      },
+    }),
+    mutation({
       id: 'service-cidr-too-wide',
       title: 'SERVICE_CIDR 100.64.0.0/10 on the workload cluster',
       seedSays:

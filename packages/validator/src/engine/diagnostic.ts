@@ -1,5 +1,6 @@
 /** The one diagnostic shape every consumer shares (canvas, CLI, API, report). */
 import type { ElementKind } from '@viplane/model';
+import type { Suggestion } from '../fixes/edit.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -7,6 +8,12 @@ export type Severity = 'error' | 'warning' | 'info';
 export interface Target {
   kind: ElementKind | 'link' | 'range' | 'route' | 'node';
   id: string;
+  /**
+   * The field at fault, as a dotted path into the target (ARCHITECTURE.md "Field paths"): for an
+   * element, into its `props` (`gateway`, `endpoint.address`, `ranges.2.end`, the same syntax as an
+   * element's `unknown` list); for a link, into the link (`address`, `gateway`, `addressMode`).
+   */
+  field?: string;
 }
 
 export interface Diagnostic {
@@ -17,6 +24,11 @@ export interface Diagnostic {
   /** The values behind the message, for UIs and tests (addresses, names, counts). */
   data: Record<string, unknown>;
   targets: Target[];
+  /**
+   * Quick fixes, after ESLint's suggestions: each a title and a pure document edit computed by the
+   * rule. Absent when the rule offers none.
+   */
+  suggestions?: Suggestion[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

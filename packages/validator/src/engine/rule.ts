@@ -4,9 +4,23 @@
  */
 import type { Diagnostic, Severity, Target } from './diagnostic.ts';
 import type { L3Model } from '../l3/model.ts';
+import type { Suggestion } from '../fixes/edit.ts';
 
 export type Category =
-  'ipam' | 'routing' | 'security' | 'tkg' | 'ako' | 'avi' | 'k8s' | 'nsxt' | 'tkgs' | 'haproxy' | 'supervisor' | 'aci' | 'design' | 'internal';
+  | 'ipam'
+  | 'routing'
+  | 'security'
+  | 'tkg'
+  | 'ako'
+  | 'avi'
+  | 'k8s'
+  | 'nsxt'
+  | 'tkgs'
+  | 'haproxy'
+  | 'supervisor'
+  | 'aci'
+  | 'design'
+  | 'internal';
 
 export interface RuleMeta {
   /** Stable id `category/name` from the catalogue (domain.md §7); never renamed. */
@@ -27,6 +41,8 @@ export interface Report {
   targets: Target[];
   data?: Record<string, unknown>;
   severity?: Severity;
+  /** Quick fixes for this finding (fixes/edit.ts); leave out when there is none. */
+  suggestions?: Suggestion[];
 }
 
 export interface RuleContext {

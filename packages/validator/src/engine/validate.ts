@@ -26,7 +26,14 @@ export function runRules(model: L3Model, rules: readonly Rule[], options: Valida
       rule.check({
         model,
         report: (r) =>
-          out.push({ ruleId: id, severity: r.severity ?? severity, message: r.message, data: r.data ?? {}, targets: r.targets }),
+          out.push({
+            ruleId: id,
+            severity: r.severity ?? severity,
+            message: r.message,
+            data: r.data ?? {},
+            targets: r.targets,
+            ...(r.suggestions && r.suggestions.length > 0 ? { suggestions: r.suggestions } : {}),
+          }),
       });
     } catch (error) {
       // Partial findings of a failed run may be wrong or incomplete: the failure stands for all of them.

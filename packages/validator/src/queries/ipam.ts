@@ -145,17 +145,31 @@ export function elementTarget(model: L3Model, id: string): Target {
   return { kind, id };
 }
 
+/**
+ * The field path (ARCHITECTURE.md "Field paths") of a document path into an element's props:
+ * `/elements/3/props/endpoint/address` -> `endpoint.address`; `undefined` for any other path.
+ */
+export function propsField(path: string): string | undefined {
+  const m = /^\/elements\/\d+\/props\/(.+)$/.exec(path);
+  return m ? m[1]!.split('/').join('.') : undefined;
+}
+
+/** The target with the field at fault, when known. */
+export function withField(target: Target, field: string | undefined): Target {
+  return field === undefined ? target : { ...target, field };
+}
+
 /** Targets of a range: its owner, the range, and the network it is on when that is another element. */
 export function rangeTargets(model: L3Model, r: L3Range): Target[] {
-  const out: Target[] = [elementTarget(model, r.ownerId), { kind: 'range', id: r.id }];
+  const out: Target[] = [withField(elementTarget(model, r.ownerId), propsField(r.path)), { kind: 'range', id: r.id }];
   if (r.networkId && r.networkId !== r.ownerId) out.push(elementTarget(model, r.networkId));
   return out;
 }
 
 /** Targets of a held address: its holder, then the link or nested node it is written on. */
 export function addressTargets(model: L3Model, a: L3Address): Target[] {
-  const out: Target[] = [{ kind: a.ownerKind, id: a.ownerId }];
-  if (a.linkId) out.push({ kind: 'link', id: a.linkId });
+  const out: Target[] = [withField({ kind: a.ownerKind, id: a.ownerId }, a.linkId ? undefined : propsField(a.path))];
+  if (a.linkId) out.push({ kind: 'link', id: a.linkId, field: 'address' });
   if (a.itemId) out.push({ kind: 'node', id: a.itemId });
   return out;
 }

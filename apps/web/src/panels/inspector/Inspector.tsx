@@ -21,6 +21,7 @@ import { checkIp, checkIpIn } from '../../lib/fieldChecks.ts';
 import { fieldLabel } from '../../lib/labels.ts';
 import { parseEdgeId } from '../../flow/mapping.ts';
 import { NIC_ROLES, ROLE_LABEL } from '../../flow/roles.ts';
+import { fieldInputId } from './fieldIds.ts';
 import { PropsForm } from './PropsForm.tsx';
 import { openRoutingView } from '../ExportDialogs.tsx';
 import { ElementDiagnostics } from './ElementDiagnostics.tsx';
@@ -255,8 +256,9 @@ function LinkInspector({ linkId }: { linkId: string }) {
       </div>
       {link.kind === 'nic' && (
         <div className="section">
-          <Field label="Role">
+          <Field label="Role" htmlFor={fieldInputId(linkId, 'role')}>
             <Select
+              id={fieldInputId(linkId, 'role')}
               value={link.role}
               disabled={readOnly}
               testId="link-role"
@@ -264,8 +266,9 @@ function LinkInspector({ linkId }: { linkId: string }) {
               onChange={(v) => v && patch({ role: v as Link['role'] })}
             />
           </Field>
-          <Field label="Address mode">
+          <Field label="Address mode" htmlFor={fieldInputId(linkId, 'addressMode')}>
             <Select
+              id={fieldInputId(linkId, 'addressMode')}
               value={link.addressMode}
               disabled={readOnly}
               testId="link-addressMode"
@@ -278,6 +281,7 @@ function LinkInspector({ linkId }: { linkId: string }) {
             />
           </Field>
           <AddressInput
+            id={fieldInputId(linkId, 'address')}
             label="Address"
             kind="ip"
             nullable
@@ -289,6 +293,7 @@ function LinkInspector({ linkId }: { linkId: string }) {
             onChange={(v) => patch({ address: v, ...(v && link.addressMode !== 'static' ? { addressMode: 'static' as const } : {}) })}
           />
           <AddressInput
+            id={fieldInputId(linkId, 'gateway')}
             label="Gateway"
             kind="ip"
             nullable

@@ -5,6 +5,7 @@ import { getElement, nestedId, setProp, setReference } from '../../document/edit
 import { editor, useEditor } from '../../store/editor.ts';
 import { checkIpIn, type FieldMessage } from '../../lib/fieldChecks.ts';
 import { fieldLabel } from '../../lib/labels.ts';
+import { fieldInputId } from './fieldIds.ts';
 import { classify, defaultFor, propsSchema, type JsonSchema } from './schemaSpec.ts';
 import {
   AddressInput,
@@ -73,6 +74,7 @@ function PropField({ ctx, fieldKey, schema, path }: { ctx: Ctx; fieldKey: string
   const value = read(el.props, path);
   const label = fieldLabel(dotted);
   const testId = `field-${dotted}`;
+  const inputId = fieldInputId(el.id, dotted);
   const onChange = (v: unknown) => set(el.id, path, v);
   const extra = useContextCheck(el, dotted, value);
 
@@ -93,6 +95,7 @@ function PropField({ ctx, fieldKey, schema, path }: { ctx: Ctx; fieldKey: string
     case 'ip':
       return (
         <AddressInput
+          id={inputId}
           label={label}
           kind={spec.type}
           nullable={spec.nullable}
@@ -107,6 +110,7 @@ function PropField({ ctx, fieldKey, schema, path }: { ctx: Ctx; fieldKey: string
     case 'vlan':
       return (
         <NumberInput
+          id={inputId}
           label={label}
           value={(value as number | null) ?? null}
           check={vlanCheck}
@@ -120,6 +124,7 @@ function PropField({ ctx, fieldKey, schema, path }: { ctx: Ctx; fieldKey: string
     case 'int':
       return (
         <NumberInput
+          id={inputId}
           label={label}
           value={(value as number | null) ?? null}
           check={intCheck(spec.min, spec.max)}
@@ -134,8 +139,9 @@ function PropField({ ctx, fieldKey, schema, path }: { ctx: Ctx; fieldKey: string
       return <Toggle label={label} value={Boolean(value)} disabled={disabled} testId={testId} onChange={onChange} />;
     case 'enum':
       return (
-        <Field label={label}>
+        <Field label={label} htmlFor={inputId}>
           <Select
+            id={inputId}
             value={(value as string | null) ?? null}
             disabled={disabled}
             testId={testId}
@@ -147,8 +153,8 @@ function PropField({ ctx, fieldKey, schema, path }: { ctx: Ctx; fieldKey: string
       );
     case 'text':
       return (
-        <Field label={label}>
-          <TextInput value={(value as string) ?? ''} disabled={disabled} testId={testId} onChange={onChange} />
+        <Field label={label} htmlFor={inputId}>
+          <TextInput id={inputId} value={(value as string) ?? ''} disabled={disabled} testId={testId} onChange={onChange} />
         </Field>
       );
     case 'const':
@@ -164,6 +170,7 @@ function PropField({ ctx, fieldKey, schema, path }: { ctx: Ctx; fieldKey: string
             purposes={PURPOSES}
             defaultPurpose={DEFAULT_PURPOSE[el.kind] ?? 'reserved'}
             newId={() => nestedId(editor().doc, el.id, 'range')}
+            inputId={(i, f) => fieldInputId(el.id, `${dotted}.${i}.${f}`)}
             onChange={onChange}
           />
         </Field>

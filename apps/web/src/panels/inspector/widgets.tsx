@@ -89,7 +89,8 @@ export function AddressInput(
   const { value, onChange, kind, nullable, extra, label } = props;
   const syntax = kind === 'cidr' ? checkCidr(value, !nullable) : checkIp(value, !nullable);
   const msg = syntax ?? extra ?? null;
-  const id = useId();
+  const autoId = useId();
+  const id = props.id ?? autoId;
   return (
     <Field label={label} msg={msg} htmlFor={id} testId={props.fieldTestId}>
       <TextInput
@@ -122,7 +123,8 @@ export function NumberInput(
     if (!focused) setDraft(value === null ? '' : String(value));
   }, [value, focused]);
   const result = check(draft);
-  const id = useId();
+  const autoId = useId();
+  const id = props.id ?? autoId;
   return (
     <Field label={label} msg={result.message} htmlFor={id} testId={props.fieldTestId}>
       <input
@@ -168,6 +170,7 @@ export function Toggle({ value, onChange, disabled, testId, label }: BaseProps<b
 }
 
 export function Select({
+  id,
   value,
   onChange,
   options,
@@ -177,6 +180,7 @@ export function Select({
 }: BaseProps<string | null> & { options: { value: string; label: string }[]; nullLabel?: string }) {
   return (
     <select
+      id={id}
       className="select"
       value={value ?? ''}
       disabled={disabled}
@@ -261,6 +265,8 @@ export function RangesEditor(props: {
   newId(): string;
   defaultPurpose: string;
   purposes: string[];
+  /** The DOM id of a row's input (fieldIds.ts), so a problem can focus it. */
+  inputId?(index: number, field: 'start' | 'end' | 'purpose'): string;
 }) {
   const { ranges, onChange, disabled } = props;
   const set = (i: number, patch: Partial<RangeRow>) => onChange(ranges.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -273,6 +279,7 @@ export function RangesEditor(props: {
             <div className="range-row" key={r.id} data-testid={`ranges-${i}`}>
               <div className="purpose">
                 <Select
+                  id={props.inputId?.(i, 'purpose')}
                   value={r.purpose}
                   disabled={disabled}
                   onChange={(v) => set(i, { purpose: v ?? props.defaultPurpose })}
@@ -298,6 +305,7 @@ export function RangesEditor(props: {
               <div className="addr">
                 <div>
                   <TextInput
+                    id={props.inputId?.(i, 'start')}
                     mono
                     value={r.start}
                     disabled={disabled}
@@ -311,6 +319,7 @@ export function RangesEditor(props: {
                 <span className="dash">–</span>
                 <div>
                   <TextInput
+                    id={props.inputId?.(i, 'end')}
                     mono
                     value={r.end}
                     disabled={disabled}

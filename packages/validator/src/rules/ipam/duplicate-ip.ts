@@ -1,3 +1,6 @@
+import type { Suggestion } from '../../fixes/edit.ts';
+import { addressField } from '../../fixes/refs.ts';
+import { freeStaticAddress } from '../../fixes/freeAddress.ts';
 import { defineRule } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
 import type { L3Network } from '../../l3/model.ts';
@@ -39,8 +42,8 @@ address twice is one holder); the virtual services of one load balancer, which m
 Addresses on networks in different routing domains may repeat (an empty \`routingDomain\` is the default domain).
 Addresses that are blank, malformed (\`ipam/invalid-cidr\`) or on an unknown network are skipped.
 
-### How to fix
-In Viplane, change the address on the element the finding names (NIC address on the link, the virtual service's VIP, the
+### How to fix in Viplane
+The quick fix gives the last holder its network's next free address. Otherwise, change the address on the element the finding names (NIC address on the link, the virtual service's VIP, the
 cluster's endpoint or node address, the Supervisor's management start address). Give each holder its own address, outside the pools and DHCP scopes of its network, and keep the gateway address for
 the router. For a VIP, leave the address empty and let the NSX-ALB pool allocate it (seed 000 leaves the TKG control
 plane endpoint blank for that reason). Virtual services that share a VIP on purpose must be on one load balancer and
@@ -131,6 +134,7 @@ VirtualService \`vsvip_ref\`, \`services[].port\`).`,
           message: `${address} is held ${names.length} times in routing domain ${domain}: ${names.join('; ')}`,
           targets,
           data: { address, domain, holders: names, count: names.length },
+          suggestions: nextFreeSuggestion(model, involved),
         });
       }
   },
@@ -173,4 +177,27 @@ function involvedHolders(model: Parameters<typeof describeHolder>[0], held: Held
   const out: Held[] = [];
   for (const list of ports.values()) if (list.length > 1) out.push(...list);
   return out;
+}
+
+/**
+ * Quick fix: the last holder that can move (a static address written on its own field, on a network with an
+ * IPv4 subnet; never a server the design only names, nor a router at its own gateway) takes the network's
+ * lowest free address.
+ */
+function nextFreeSuggestion(model: Parameters<typeof describeHolder>[0], involved: readonly Held[]): Suggestion[] {
+  for (let k = involved.length - 1; k >= 0; k--) {
+    const a = involved[k]!.address;
+    if (a.role === 'infrastructure' || GATEWAY_HOLDER_KINDS.has(a.ownerKind) || a.networkId === null || (a.block ?? 1) > 1) continue;
+    const target = addressField(a);
+    const free = target ? freeStaticAddress(model, a.networkId) : null;
+    if (!target || !free) continue;
+    const network = model.networkById.get(a.networkId)?.name ?? a.networkId;
+    return [
+      {
+        title: `Give ${describeHolder(model, a)} the next free address of ${network}: ${free}`,
+        edit: [{ op: 'set', target, value: free }],
+      },
+    ];
+  }
+  return [];
 }

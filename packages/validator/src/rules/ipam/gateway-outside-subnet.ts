@@ -1,3 +1,7 @@
+import type { EditOp, Suggestion } from '../../fixes/edit.ts';
+import { proposedGateway } from '../../fixes/gateway.ts';
+import type { L3Model, L3Network } from '../../l3/model.ts';
+import type { GatewayRef } from '../../queries/ipam.ts';
 import { defineRule } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
 import { inCidr } from '../../l3/addr.ts';
@@ -20,9 +24,11 @@ Checked for every network's gateway (port groups, NSX-T segments, client network
 links (HAProxy has one per NIC, the Controller and Supervisor may set one), against the subnet of the network the NIC
 is on. Networks without a known subnet are skipped.
 
-### How to fix
-Use an address of the subnet, normally the router's interface (SVI) on it: seed 000's L3 switch answers 192.168.32.1,
-192.168.48.1 and 192.168.52.1 on the three port groups.
+### How to fix in Viplane
+Select the network (port group, segment or client network) and set its **Gateway** to a host address of its
+**Subnet**, normally the router's interface (SVI) on it: seed 000's L3 switch answers 192.168.32.1, 192.168.48.1 and
+192.168.52.1 on the three port groups. For a gateway set on a NIC, select the interface and set its **Gateway**. The
+quick fix takes the router's address on the network, else its lowest free host address.
 
 ### Source
 Seed 000 (NSX-ALB routing), L93, L109, L147: the data default gateway is "normally the gateway of the interface where the
@@ -45,8 +51,8 @@ appliance's default gateway must be on the management network.`,
             : `Gateway ${g.ip.text} set on the NIC of ${elementName(model, g.ownerId)} on network ${network.name}`;
         const targets: Target[] =
           g.source === 'network'
-            ? [elementTarget(model, network.id)]
-            : [elementTarget(model, g.ownerId), { kind: 'link', id: g.linkId! }, elementTarget(model, network.id)];
+            ? [{ ...elementTarget(model, network.id), field: 'gateway' }]
+            : [elementTarget(model, g.ownerId), { kind: 'link', id: g.linkId!, field: 'gateway' }, elementTarget(model, network.id)];
         report({
           message: reserved
             ? `${whose} is the ${reserved.what} address of ${subnet.text}, not a host address`
@@ -58,8 +64,36 @@ appliance's default gateway must be on the management network.`,
             subnet: subnet.text,
             problem: reserved ? `${reserved.what}-address` : 'outside',
           },
+          suggestions: gatewaySuggestion(model, network, g),
         });
       }
     }
   },
 });
+
+/** Quick fix: the network's (or NIC's) gateway becomes the router's address on the subnet, or its lowest free host address. */
+function gatewaySuggestion(model: L3Model, network: L3Network, g: GatewayRef): Suggestion[] {
+  // A NIC's gateway takes the network's own when that one is valid; a network's own is the one at fault.
+  const value = proposedGateway(model, g.source === 'network' ? { ...network, gateway: null } : network);
+  if (value === null || value === g.ip.text) return [];
+  if (g.source === 'network') {
+    // NICs that copied the wrong gateway follow it (their finding was folded into this one).
+    const edit: EditOp[] = [{ op: 'set', target: { kind: 'element', id: network.id, field: 'gateway' }, value }];
+    for (const l of model.document.links)
+      if (l.kind === 'nic' && l.to === network.id && l.gateway === g.ip.text)
+        edit.push({ op: 'set', target: { kind: 'link', id: l.id, field: 'gateway' }, value });
+    const nics = edit.length - 1;
+    return [
+      {
+        title: `Set the gateway of ${network.name} to ${value}${nics > 0 ? ` (and on ${nics} NIC${nics === 1 ? '' : 's'} that use it)` : ''}`,
+        edit,
+      },
+    ];
+  }
+  return [
+    {
+      title: `Set the NIC's gateway to ${value}, on ${network.name}`,
+      edit: [{ op: 'set', target: { kind: 'link', id: g.linkId!, field: 'gateway' }, value }],
+    },
+  ];
+}

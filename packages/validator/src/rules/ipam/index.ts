@@ -10,6 +10,7 @@ import duplicateIp from './duplicate-ip.ts';
 import staticIpInDynamicRange from './static-ip-in-dynamic-range.ts';
 import poolExhausted from './pool-exhausted.ts';
 import clusterCidrOverlap from './cluster-cidr-overlap.ts';
+import poolModeAddress from './pool-mode-address.ts';
 
 export const ipamRules: readonly Rule[] = [
   invalidCidr,
@@ -23,4 +24,5 @@ export const ipamRules: readonly Rule[] = [
   staticIpInDynamicRange,
   poolExhausted,
   clusterCidrOverlap,
+  poolModeAddress,
 ];

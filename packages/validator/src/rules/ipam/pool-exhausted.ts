@@ -1,7 +1,9 @@
+import type { Suggestion } from '../../fixes/edit.ts';
+import { growRangeEnd } from '../../fixes/freeAddress.ts';
 import { defineRule } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
 import type { L3Model, L3Network, L3Range } from '../../l3/model.ts';
-import { elementTarget, rangeInterval } from '../../queries/ipam.ts';
+import { elementTarget, propsField, rangeInterval } from '../../queries/ipam.ts';
 import { poolCapacity } from '../../queries/capacity.ts';
 
 /** Above this share of the capacity the pool is reported as a warning. */
@@ -66,8 +68,9 @@ counts the primary workload range with the same definition (queries/capacity.ts)
 reports and this rule does not. A network without any range of the needed kind is not checked here (whether it
 is usable at all is \`tkg/vip-network-not-registered\`'s question).
 
-### How to fix
-In Viplane, widen the range or add one (inspector of the port group or segment, Ranges; of the workload network; or the
+### How to fix in Viplane
+The quick fix moves the **end** of the pool's last range up by the missing addresses (plus headroom below 80 %
+use) when the space above it is free. Otherwise widen the range or add one (inspector of the port group or segment, Ranges; of the workload network; or the
 HAProxy's VIP ranges), free addresses held inside it, or lower the demand (SE count, node counts, virtual services
 without a fixed VIP). Widen the range, or add one: seed 002 recommends a /24 workload network for the Default (2-NIC) HAProxy topology and
 gives the primary workload network 10 addresses (3 Supervisor VMs + 7 for TKC nodes). Reduce the node count, or
@@ -117,10 +120,33 @@ segment's DHCP server (L39). The upgrade surge node is TKG's rolling-update defa
           ranges: pool.ranges.map((r) => r.text),
           demandBy: pool.demand.filter((d) => d.count > 0),
         },
+        suggestions: exhausted ? growSuggestion(model, pool.ranges, Math.ceil(demand / WARN_RATIO) - capacity) : undefined,
       });
     }
   },
 });
+
+/**
+ * Quick fix: the pool's last range (in document order) grows upward by the missing addresses plus the
+ * headroom below the warning ratio, within the subnet and the free space before the next range or held address.
+ */
+function growSuggestion(model: L3Model, ranges: readonly L3Range[], need: number): Suggestion[] {
+  for (let k = ranges.length - 1; k >= 0; k--) {
+    const r = ranges[k]!;
+    const field = propsField(r.path);
+    if (field === undefined || !/^ranges\.\d+$/.test(field)) continue;
+    const end = growRangeEnd(model, r, need);
+    if (end === null) continue;
+    const owner = model.elements.get(r.ownerId)?.name ?? r.ownerId;
+    return [
+      {
+        title: `Grow range ${r.text} of ${owner} to end at ${end} (${need} more address${need === 1 ? '' : 'es'})`,
+        edit: [{ op: 'set', target: { kind: 'element', id: r.ownerId, field: `${field}.end` }, value: end }],
+      },
+    ];
+  }
+  return [];
+}
 
 const poolCache = new WeakMap<L3Model, Pool[]>();
 

@@ -1,6 +1,10 @@
+import type { Suggestion } from '../../fixes/edit.ts';
+import { validGateway } from '../../fixes/gateway.ts';
+import { freshItemId } from '../../fixes/refs.ts';
+import type { L3Model, L3Network } from '../../l3/model.ts';
 import { defineRule } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
-import { defaultRoutes, elementOf, lbIndex, seDataNetworks, vrfFamilies, vrfOf } from '../../queries/routing.ts';
+import { defaultRoutes, elementOf, hasVipPool, lbIndex, seDataNetworks, vrfFamilies, vrfOf } from '../../queries/routing.ts';
 
 export default defineRule({
   meta: {
@@ -20,7 +24,8 @@ VIPs are deployed (seed 000: \`0.0.0.0/0 -> 192.168.48.1\` on dp-data-48).
 The HAProxy appliance for vSphere with Tanzu has one routing table whose default gateway is the
 management network's gateway; without any gateway it can only talk to its directly attached networks.
 
-### How to fix
+### How to fix in Viplane
+The quick fix adds the route (or sets the management NIC's gateway) for you.
 - NSX-ALB: in Viplane, select the Controller and add to **VRFs → global → Static routes** a route \`0.0.0.0/0\`
   whose next hop is the gateway of the VIP network (e.g. \`192.168.48.1\`).
 - HAProxy: select the HAProxy's management NIC and set its **gateway** (e.g. \`192.168.110.1\` on the management
@@ -74,6 +79,7 @@ the management network (L43).`,
           ...(blackhole ? [{ kind: 'route' as const, id: blackhole }] : []),
         ],
         data: { controller: controller.name, vrf: 'global', seGroups: names, missingPrefixes: prefixes },
+        suggestions: missing.has(4) ? defaultRouteSuggestion(model, controller, affected, blackhole) : undefined,
       });
     }
 
@@ -92,9 +98,74 @@ the management network (L43).`,
         message: mgmt
           ? `HAProxy ${hp.name} has no default gateway: its management NIC on ${mgmtNet?.name ?? mgmt.to} has no gateway set${mgmtNet?.gatewayText ? ` (the network's gateway is ${mgmtNet.gatewayText})` : ''}`
           : `HAProxy ${hp.name} has no default gateway: none of its NICs has a gateway and it has no management NIC`,
-        targets: [{ kind: 'haproxy', id: hp.id }, ...(mgmt ? [{ kind: 'link' as const, id: mgmt.id }] : [])],
+        targets: [{ kind: 'haproxy', id: hp.id }, ...(mgmt ? [{ kind: 'link' as const, id: mgmt.id, field: 'gateway' }] : [])],
         data: { haproxy: hp.name, managementNetwork: mgmtNet?.name ?? null, suggestedGateway: mgmtNet?.gatewayText ?? null },
+        suggestions: mgmt && mgmtNet ? managementGatewaySuggestion(mgmt.id, mgmtNet) : undefined,
       });
     }
   },
 });
+
+/**
+ * Quick fix (seed 000): `0.0.0.0/0` via the gateway of the SE groups' data network, preferring a network with
+ * a VIP pool (where the app services are deployed), in the Controller's global VRF; a discard default route
+ * gets that next hop instead.
+ */
+function defaultRouteSuggestion(
+  model: L3Model,
+  controller: Extract<L3Model['document']['elements'][number], { kind: 'aviController' }>,
+  affected: readonly Target[],
+  blackhole: string | null,
+): Suggestion[] {
+  const candidates = new Set<string>();
+  for (const t of affected) for (const id of seDataNetworks(model, t.id)) candidates.add(id);
+  const networks = model.networks.filter((n) => candidates.has(n.id) && n.subnet?.family === 4 && validGateway(n) !== null);
+  const network = networks.find((n) => hasVipPool(model, n.id)) ?? networks[0];
+  if (!network) return [];
+  const gateway = validGateway(network)!;
+  const vrfs = controller.props.vrfs;
+  const v = vrfs.findIndex((x) => x.name === 'global');
+  const title = `Add the default route 0.0.0.0/0 via ${gateway} (gateway of ${network.name}) to the global VRF of ${controller.name}`;
+  if (blackhole !== null && v >= 0) {
+    const r = vrfs[v]!.staticRoutes.findIndex((x) => x.id === blackhole);
+    if (r >= 0)
+      return [
+        {
+          title: `Send the discard default route of ${controller.name} to ${gateway} (gateway of ${network.name})`,
+          edit: [
+            { op: 'set', target: { kind: 'element', id: controller.id, field: `vrfs.${v}.staticRoutes.${r}.nextHop` }, value: gateway },
+          ],
+        },
+      ];
+  }
+  const route = { id: freshItemId(model.document, `${controller.id}-default`), prefix: '0.0.0.0/0', nextHop: gateway };
+  return [
+    {
+      title,
+      edit:
+        v >= 0
+          ? [{ op: 'append', target: { kind: 'element', id: controller.id, field: `vrfs.${v}.staticRoutes` }, value: route }]
+          : [
+              {
+                op: 'append',
+                target: { kind: 'element', id: controller.id, field: 'vrfs' },
+                value: { name: 'global', staticRoutes: [route] },
+              },
+            ],
+    },
+  ];
+}
+
+/** Quick fix (seed 002): HAProxy's management NIC takes its network's gateway. */
+function managementGatewaySuggestion(linkId: string, network: L3Network): Suggestion[] {
+  // Only a gateway the design states: a guessed address would hide the real question.
+  const gateway = validGateway(network);
+  return gateway === null
+    ? []
+    : [
+        {
+          title: `Set the management NIC's gateway to ${gateway} (gateway of ${network.name})`,
+          edit: [{ op: 'set', target: { kind: 'link', id: linkId, field: 'gateway' }, value: gateway }],
+        },
+      ];
+}
