@@ -12,6 +12,7 @@ import { defaultConfig, type AppConfig } from './config.ts';
 import dbPlugin from './plugins/db.ts';
 import errorsPlugin from './plugins/errors.ts';
 import jsonBodyPlugin from './plugins/jsonBody.ts';
+import livePlugin from './plugins/live.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
 import staticPlugin from './plugins/static.ts';
@@ -21,6 +22,7 @@ import diffRoutes from './routes/diff.ts';
 import exportRoutes from './routes/export.ts';
 import healthRoutes from './routes/health.ts';
 import importRoutes from './routes/import.ts';
+import liveRoutes from './routes/live.ts';
 import rulesRoutes from './routes/rules.ts';
 import sharesRoutes from './routes/shares.ts';
 import templatesRoutes from './routes/templates.ts';
@@ -66,7 +68,7 @@ export function serverOptions(config: Pick<AppConfig, 'bodyLimit' | 'trustProxy'
 export const viplane = fp<AppConfig>(
   async function viplane(fastify, config) {
     // Each plugin gets only its own options: register() also reads some names (prefix, logLevel).
-    const { rateLimit, corsOrigins, database, bodyLimit, webDist, work } = config;
+    const { rateLimit, corsOrigins, database, bodyLimit, webDist, work, live } = config;
     // The API speaks JSON (and multipart on /api/import): other media types get a 415.
     fastify.removeContentTypeParser('text/plain');
     await fastify.register(securityPlugin, { rateLimit, corsOrigins });
@@ -74,6 +76,7 @@ export const viplane = fp<AppConfig>(
     await fastify.register(jsonBodyPlugin);
     await fastify.register(dbPlugin, { database });
     await fastify.register(workPlugin, { work });
+    await fastify.register(livePlugin, { live });
     await fastify.register(openapiPlugin);
 
     await fastify.register(healthRoutes);
@@ -88,6 +91,7 @@ export const viplane = fp<AppConfig>(
         await api.register(designsRoutes, { rateLimit });
         await api.register(diffRoutes, { rateLimit });
         await api.register(sharesRoutes, { rateLimit });
+        await api.register(liveRoutes);
       },
       { prefix: '/api' },
     );
