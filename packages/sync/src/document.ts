@@ -9,7 +9,7 @@
  */
 import * as Y from 'yjs';
 import { repairReferences, restore, type MergeRepair, type RestoreError, type TopologyDocument } from '@viplane/model';
-import { fromShared, toShared, updateMap, type Json } from './values.ts';
+import { fromShared, isRecord, jsonEqual, toShared, updateKey, updateMap, type Json } from './values.ts';
 
 /** Element fields replaced whole, as in the three-way merge: a position is one place, `unknown`/`extras` one record. */
 const ELEMENT_ATOMIC: ReadonlySet<string> = new Set(['position', 'unknown', 'extras']);
@@ -112,6 +112,76 @@ function readCollection(map: Y.Map<Y.Map<unknown>>, order: Y.Array<string>, keys
   // An entry whose id is missing from the order list (it cannot be, short of a hostile peer) still counts; sorted for one order everywhere.
   for (const id of [...map.keys()].sort()) take(id);
   return out;
+}
+
+/**
+ * Writes the edit `prev` -> `next` (documents as the editor holds them) into the Y.Doc: only the
+ * elements, links and fields that differ between the two. Unlike writeDocument, which makes the Y.Doc
+ * equal to a document, this never reverts a remote change the editor has not shown yet, and an element
+ * someone else deleted stays deleted unless this edit created it.
+ */
+export function writeChanges(ydoc: Y.Doc, prev: TopologyDocument, next: TopologyDocument, origin: unknown = null): void {
+  if (prev === next) return;
+  const s = shared(ydoc);
+  ydoc.transact(() => {
+    for (const key of META_KEYS) {
+      if (prev[key] === next[key]) continue;
+      if (next[key] === undefined) s.meta.delete(key);
+      else s.meta.set(key, next[key]);
+    }
+    if (prev.elements !== next.elements) changeCollection(s.elements, s.order, prev.elements, next.elements, ELEMENT_ATOMIC);
+    if (prev.links !== next.links) changeCollection(s.links, s.linkOrder, prev.links, next.links, NO_ATOMIC);
+  }, origin);
+}
+
+const NO_ATOMIC: ReadonlySet<string> = new Set();
+
+function changeCollection(
+  map: Y.Map<Y.Map<unknown>>,
+  order: Y.Array<string>,
+  prev: readonly { id: string }[],
+  next: readonly { id: string }[],
+  atomic: ReadonlySet<string>,
+): void {
+  const before = new Map(prev.map((item) => [item.id, item]));
+  const after = new Set(next.map((item) => item.id));
+  const removed = prev.filter((item) => !after.has(item.id)).map((item) => item.id);
+  for (const id of removed) map.delete(id);
+  if (removed.length > 0) {
+    const gone = new Set(removed);
+    const ids = order.toArray();
+    for (let i = ids.length - 1; i >= 0; i--) if (gone.has(ids[i]!)) order.delete(i, 1);
+  }
+  const added: string[] = [];
+  for (const item of next) {
+    const old = before.get(item.id) as Record<string, Json> | undefined;
+    if (old === (item as unknown)) continue;
+    const record = item as unknown as Record<string, Json>;
+    const current = map.get(item.id);
+    if (!(current instanceof Y.Map)) {
+      // Deleted by someone else meanwhile: an edit does not bring it back; a new item is created.
+      if (old !== undefined) continue;
+      map.set(item.id, newRecord(record, atomic));
+      added.push(item.id);
+      continue;
+    }
+    if (old === undefined) {
+      updateMap(current, record, atomic);
+      continue;
+    }
+    for (const key of new Set([...Object.keys(old), ...Object.keys(record)])) {
+      if (jsonEqual(old[key], record[key])) continue;
+      const value = record[key];
+      const props = current.get(key);
+      const was = old[key];
+      // props field by field: a concurrent edit of another prop of this element is kept.
+      if (key === 'props' && props instanceof Y.Map && isRecord(value) && isRecord(was)) {
+        for (const k of new Set([...Object.keys(was), ...Object.keys(value)]))
+          if (!jsonEqual(was[k], value[k])) updateKey(props, k, value[k]);
+      } else updateKey(current, key, value, atomic);
+    }
+  }
+  if (added.length > 0) order.push(added);
 }
 
 /** The raw document in the Y.Doc, before any check. */

@@ -6,6 +6,7 @@ export {
   shared,
   isEmpty,
   writeDocument,
+  writeChanges,
   readDocument,
   rawDocument,
   createSharedDocument,

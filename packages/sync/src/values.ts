@@ -73,20 +73,26 @@ function sameKeys(map: Y.Map<unknown>, next: Record<string, Json>): boolean {
  */
 export function updateMap(map: Y.Map<unknown>, next: Record<string, Json>, atomic: ReadonlySet<string> = NO_KEYS): void {
   for (const key of [...map.keys()]) if (next[key] === undefined) map.delete(key);
-  for (const [key, value] of Object.entries(next)) {
-    if (value === undefined) continue;
-    const current = map.get(key);
-    if (atomic.has(key)) {
-      if (!jsonEqual(current, value)) map.set(key, value);
-    } else if (isRecord(value)) {
-      if (current instanceof Y.Map && sameKeys(current, value)) updateMap(current, value);
-      else map.set(key, toShared(value));
-    } else if (Array.isArray(value)) {
-      if (current instanceof Y.Array) updateArray(current, value);
-      else map.set(key, toShared(value));
-    } else if (current !== value) {
-      map.set(key, value);
-    }
+  for (const [key, value] of Object.entries(next)) if (value !== undefined) updateKey(map, key, value, atomic);
+}
+
+/** Writes one field of `map` (see updateMap): nested values in place where their shape allows. */
+export function updateKey(map: Y.Map<unknown>, key: string, value: Json | undefined, atomic: ReadonlySet<string> = NO_KEYS): void {
+  if (value === undefined) {
+    if (map.has(key)) map.delete(key);
+    return;
+  }
+  const current = map.get(key);
+  if (atomic.has(key)) {
+    if (!jsonEqual(current, value)) map.set(key, value);
+  } else if (isRecord(value)) {
+    if (current instanceof Y.Map && sameKeys(current, value)) updateMap(current, value);
+    else map.set(key, toShared(value));
+  } else if (Array.isArray(value)) {
+    if (current instanceof Y.Array) updateArray(current, value);
+    else map.set(key, toShared(value));
+  } else if (current !== value) {
+    map.set(key, value);
   }
 }
 

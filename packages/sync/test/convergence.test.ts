@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import * as Y from 'yjs';
 import { templates } from '@viplane/templates';
 import type { TopologyDocument } from '@viplane/model';
-import { createSharedDocument, readDocument, writeDocument } from '../src/index.ts';
+import { createSharedDocument, readDocument, writeChanges, writeDocument } from '../src/index.ts';
 import { applyEdit, EDIT_KINDS, type EditOp } from './edits.ts';
 
 const PEERS = 3;
@@ -61,7 +61,10 @@ function run(templateIndex: number, steps: Step[], finalOrder: number[]) {
       if (current.ok) peer.shown = current.document;
       const next = applyEdit(peer.shown, s.op, `p${s.peer}-${peer.edits++}`);
       if (next) {
-        writeDocument(peer.doc, next, 'local');
+        // Peer 0 writes whole documents (writeDocument); the others write the edit (writeChanges), as the web app does.
+        if (s.peer === 0) writeDocument(peer.doc, next, 'local');
+        else writeChanges(peer.doc, peer.shown, next, 'local');
+        peer.shown = next;
         applied++;
       }
     } else if (sent.length > 0) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { templates } from '@viplane/templates';
 import type { TopologyDocument } from '@viplane/model';
-import { createSharedDocument, readDocument, writeDocument } from '../src/index.ts';
+import { createSharedDocument, readDocument, writeChanges, writeDocument } from '../src/index.ts';
 
 function read(doc: Y.Doc): TopologyDocument {
   const result = readDocument(doc);
@@ -160,5 +160,26 @@ describe('the document as a Y.Doc', () => {
     expect(merged.document.links.some((l) => l.id === 'nic-c')).toBe(false);
     expect(merged.repairs.some((r) => r.action === 'removed')).toBe(true);
     expect(read(b)).toEqual(merged.document);
+  });
+});
+
+describe('writeChanges', () => {
+  it('writes only what the edit changed, keeping a remote change the editor has not shown yet', () => {
+    const doc = template('seed000-3net-alb');
+    const { a, b, sync } = pair(doc);
+    // b renames element 1; a has not seen it and edits element 0 from its old document.
+    const theirs = structuredClone(doc);
+    theirs.elements[1]!.name = 'remote-name';
+    writeDocument(b, theirs);
+    sync();
+    const mine = structuredClone(doc);
+    mine.elements[0] = { ...mine.elements[0]!, name: 'local-name' };
+    writeChanges(a, doc, { ...doc, elements: mine.elements });
+    sync();
+    for (const peer of [a, b]) {
+      const read = readDocument(peer);
+      expect(read.ok && read.document.elements[0]!.name).toBe('local-name');
+      expect(read.ok && read.document.elements[1]!.name).toBe('remote-name');
+    }
   });
 });
