@@ -1,4 +1,5 @@
 /** The top bar: design name, file and server commands, undo/redo, validation and save status. */
+import { Participants } from '../live/Participants.tsx';
 import { useStore } from 'zustand';
 import { setMeta } from '../document/edits.ts';
 import { editor, useEditor } from '../store/editor.ts';
@@ -56,6 +57,7 @@ export function Topbar() {
           </button>
         </>
       )}
+      <Participants />
       <div className="sep" />
       {!readOnly && (
         <>
