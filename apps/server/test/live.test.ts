@@ -155,6 +155,26 @@ describe('live sessions', () => {
     expect(versions.body.versions.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
   });
 
+  it('merges a version saved outside the session (REST) into it, without reverting live edits', async () => {
+    const { id, editToken } = await create();
+    const a = await join(id, editToken);
+    await a.ready();
+    a.edit((doc) => (doc.elements[0]!.name = 'live-edit'));
+    await a.acked(1);
+    const stored = (await call(app, { method: 'GET', url: `/api/designs/${id}`, headers: bearer(editToken) })).body;
+    const rest = structuredClone(stored.document);
+    rest.description = 'saved over REST';
+    const put = await call(app, {
+      method: 'PUT',
+      url: `/api/designs/${id}`,
+      headers: { ...bearer(editToken), 'if-match': `"${stored.version}"` },
+      payload: rest,
+    });
+    expect(put.status).toBe(200);
+    await a.until(() => a.document().description === 'saved over REST', 5000, 'the REST save in the session');
+    expect(a.document().elements[0]!.name).toBe('live-edit');
+  });
+
   it('loses nothing acknowledged across an app restart, and merges what a client edited while the server was down', async () => {
     const { id, editToken } = await create();
     const a = await join(id, editToken);

@@ -14,6 +14,8 @@ export type BusMessage =
   | { t: 'a'; d: string; r: string; b: string }
   /** Share link `l` was revoked (sent by the share_links trigger, migration 003). */
   | { t: 'revoked'; d: string; l: string }
+  /** Version `v` became current (sent by the designs trigger, migration 003). */
+  | { t: 'v'; d: string; v: number }
   /** An event for every session of the design (hub.publish). */
   | { t: 'e'; d: string; e: ServerControl };
 

@@ -90,6 +90,9 @@ export class LiveHub {
       case 'e':
         room.broadcast(message.e);
         break;
+      case 'v':
+        await room.onVersion(message.v);
+        break;
     }
   }
 

@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { diffDocuments, restore } from '@viplane/model';
-import { awarenessFrame, createSharedDocument, readDocument, updateFrame, writeDocument, type ServerControl } from '@viplane/sync';
+import { awarenessFrame, createSharedDocument, readDocument, updateFrame, writeChanges, type ServerControl } from '@viplane/sync';
 import type { DesignRepository } from '../db/repository.ts';
 import { LIVE_LIMITS } from '../limits.ts';
 import type { LiveBus } from './bus.ts';
@@ -33,6 +33,8 @@ export interface RoomContext {
 
 const REMOTE = 'remote';
 const LOAD = 'load';
+/** Changes the server itself writes (a version saved outside the session). */
+const SERVER = 'server';
 
 function isEmptyUpdate(update: Uint8Array): boolean {
   // No structs and an empty delete set: what an up-to-date peer sends as its sync step 2.
@@ -92,20 +94,34 @@ export class Room {
     for (const update of state.updates) Y.applyUpdate(this.doc, update, LOAD);
     this.logRows = state.rows;
     // A save made outside the session (a REST save, a restored version) since the live state last
-    // matched the history: it becomes one more edit of the session, so nobody's live work is lost.
-    if (design.version > state.baseVersion) {
-      const stored = restore(design.document);
-      if (stored.ok) {
-        let update: Uint8Array | undefined;
-        const capture = (u: Uint8Array) => (update = update ? Y.mergeUpdates([update, u]) : u);
-        this.doc.on('update', capture);
-        writeDocument(this.doc, stored.document, LOAD);
-        this.doc.off('update', capture);
-        if (update) await this.persist(update);
-      }
-      await this.ctx.store.setBaseVersion(this.designId, design.version);
-    }
+    // matched the history: what it changed becomes one more edit of the session.
+    if (design.version > state.baseVersion) await this.onVersion(design.version);
     return true;
+  }
+
+  /**
+   * Version `version` became current. The replica that claims it writes what changed between the
+   * version the session last matched and this one into the session (writeChanges: field by field, so
+   * nothing edited live meanwhile is reverted), stores and relays it like any update.
+   */
+  async onVersion(version: number): Promise<void> {
+    const old = await this.ctx.store.claimBase(this.designId, version);
+    if (old === undefined) return;
+    const [before, after] = await Promise.all([
+      this.ctx.repository.getVersion(this.designId, old),
+      this.ctx.repository.getVersion(this.designId, version),
+    ]);
+    const from = before ? restore(before.document) : undefined;
+    const to = after ? restore(after.document) : undefined;
+    if (!from?.ok || !to?.ok) return;
+    let update: Uint8Array | undefined;
+    const capture = (u: Uint8Array, origin: unknown) => {
+      if (origin === SERVER) update = update ? Y.mergeUpdates([update, u]) : u;
+    };
+    this.doc.on('update', capture);
+    writeChanges(this.doc, from.document, to.document, SERVER);
+    this.doc.off('update', capture);
+    if (update) await this.persist(update);
   }
 
   /** How many people are in the session: those connected here and those others' replicas told us about. */

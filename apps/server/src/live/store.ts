@@ -73,6 +73,22 @@ export class LiveStore {
     ]);
   }
 
+  /**
+   * Moves base_version up to `version` if it is lower, returning the old value: the one replica that
+   * gets it merges the versions in between into the session (the others get undefined).
+   */
+  async claimBase(designId: string, version: number): Promise<number | undefined> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ base_version: number }>('SELECT base_version FROM live_state WHERE design_id = $1 FOR UPDATE', [
+        designId,
+      ]);
+      const old = rows[0] ? Number(rows[0].base_version) : undefined;
+      if (old === undefined || old >= version) return undefined;
+      await tx.query('UPDATE live_state SET base_version = $2, updated_at = now() WHERE design_id = $1', [designId, version]);
+      return old;
+    });
+  }
+
   /** Folds the log rows committed so far into the snapshot; rows committing meanwhile stay for the next run. */
   async compact(designId: string): Promise<number> {
     return this.db.transaction(async (tx) => {

@@ -72,6 +72,8 @@ export class LiveSession {
   private stopped = false;
   private sent = 0;
   private unsubscribe: () => void;
+  /** The editor's document when the session started (what the link loaded). */
+  private readonly baseline: TopologyDocument;
   private readonly onOnline = () => this.connect();
   private readonly onOffline = () => this.socket?.close(4000, 'offline');
 
@@ -80,6 +82,7 @@ export class LiveSession {
     private readonly token: string,
     readonly scope: 'view' | 'edit',
   ) {
+    this.baseline = editor().doc;
     const s = shared(this.doc);
     this.undo = new Y.UndoManager([s.meta, s.elements, s.links, s.order, s.linkOrder], {
       trackedOrigins: new Set([LOCAL]),
@@ -148,6 +151,9 @@ export class LiveSession {
     Y.applyUpdate(this.doc, frame.payload, REMOTE);
     if (!this.synced) {
       this.synced = true;
+      // Edits made between opening the link and the first sync are ours: they go in as one edit.
+      const local = editor().doc;
+      if (this.scope === 'edit' && local !== this.baseline) writeChanges(this.doc, this.baseline, local, LOCAL);
       this.readNow();
     }
   }
@@ -262,6 +268,8 @@ export class LiveSession {
 
   /** Ask the server for a version in the history now ("Save version"). */
   saveVersion(): void {
+    // The edit just made goes first: the server handles this socket's messages in order.
+    if (this.written) this.flushWrite();
     this.send(JSON.stringify({ type: 'save-version' }));
   }
 

@@ -32,3 +32,17 @@ $$;
 
 CREATE TRIGGER share_links_live_revoked AFTER UPDATE OF revoked_at ON share_links
   FOR EACH ROW EXECUTE FUNCTION live_link_revoked();
+
+-- A new current version (a REST save, a restore, a session's own save): sessions open on any replica
+-- merge what it changed since the version they last matched (live_state.base_version).
+CREATE FUNCTION live_design_saved() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.current_version > OLD.current_version THEN
+    PERFORM pg_notify('viplane_live_' || current_schema(), json_build_object('t', 'v', 'd', NEW.id, 'v', NEW.current_version)::text);
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER designs_live_saved AFTER UPDATE OF current_version ON designs
+  FOR EACH ROW EXECUTE FUNCTION live_design_saved();
