@@ -217,6 +217,7 @@ export class LiveSession {
     this.socket.send(updateFrame(update));
     this.sent++;
     useLive.setState({ pending: useLive.getState().pending + 1 });
+    if (!useSession.getState().dirty) useSession.setState({ dirty: true });
   }
 
   /** The editor document last written to the Y.Doc, while a write is due. */
