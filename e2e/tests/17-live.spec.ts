@@ -40,7 +40,8 @@ async function admin(sql: string): Promise<void> {
 
 async function startServer(databaseUrl: string): Promise<{ process: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn('npx', ['tsx', 'apps/server/src/server.ts'], {
+  // The server itself (not npx around it), so that SIGTERM in afterAll reaches it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
     env: {
       ...process.env,
       PORT: String(port),
