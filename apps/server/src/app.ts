@@ -12,6 +12,7 @@ import { defaultConfig, type AppConfig } from './config.ts';
 import dbPlugin from './plugins/db.ts';
 import errorsPlugin from './plugins/errors.ts';
 import jsonBodyPlugin from './plugins/jsonBody.ts';
+import livePlugin from './plugins/live.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
 import staticPlugin from './plugins/static.ts';
@@ -22,6 +23,7 @@ import exportRoutes from './routes/export.ts';
 import handoffRoutes from './routes/handoff.ts';
 import healthRoutes from './routes/health.ts';
 import importRoutes from './routes/import.ts';
+import liveRoutes from './routes/live.ts';
 import rulesRoutes from './routes/rules.ts';
 import sharesRoutes from './routes/shares.ts';
 import templatesRoutes from './routes/templates.ts';
@@ -67,7 +69,7 @@ export function serverOptions(config: Pick<AppConfig, 'bodyLimit' | 'trustProxy'
 export const viplane = fp<AppConfig>(
   async function viplane(fastify, config) {
     // Each plugin gets only its own options: register() also reads some names (prefix, logLevel).
-    const { rateLimit, corsOrigins, database, bodyLimit, webDist, work } = config;
+    const { rateLimit, corsOrigins, database, bodyLimit, webDist, work, live } = config;
     // The API speaks JSON (and multipart on /api/import): other media types get a 415.
     fastify.removeContentTypeParser('text/plain');
     await fastify.register(securityPlugin, { rateLimit, corsOrigins });
@@ -75,6 +77,7 @@ export const viplane = fp<AppConfig>(
     await fastify.register(jsonBodyPlugin);
     await fastify.register(dbPlugin, { database });
     await fastify.register(workPlugin, { work });
+    await fastify.register(livePlugin, { live });
     await fastify.register(openapiPlugin);
 
     await fastify.register(healthRoutes);
@@ -90,6 +93,7 @@ export const viplane = fp<AppConfig>(
         await api.register(diffRoutes, { rateLimit });
         await api.register(sharesRoutes, { rateLimit });
         await api.register(handoffRoutes, { rateLimit });
+        await api.register(liveRoutes);
       },
       { prefix: '/api' },
     );

@@ -35,6 +35,8 @@ export interface AppConfig {
   log: string | false;
   /** The worker pool for heavy jobs (limits.ts WORK_LIMITS are the defaults); `warm` starts a worker at once. */
   work: WorkPoolOptions & { warm?: boolean };
+  /** Live sessions: a version is saved after `idleSaveMs` without document updates (LIVE_IDLE_SAVE_MS). */
+  live: { idleSaveMs: number };
 }
 
 export interface ServerConfig extends AppConfig {
@@ -61,6 +63,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     trustProxy: false,
     log: 'info',
     work: {},
+    live: { idleSaveMs: 10_000 },
     ...overrides,
   };
 }
@@ -109,6 +112,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       ...(env['WORK_JOB_MS'] ? { jobMs: int(env['WORK_JOB_MS'], 60_000, 'WORK_JOB_MS') } : {}),
       ...(env['WORK_HEAP_MB'] ? { heapMb: int(env['WORK_HEAP_MB'], 1536, 'WORK_HEAP_MB') } : {}),
     },
+    live: { idleSaveMs: int(env['LIVE_IDLE_SAVE_MS'], 10_000, 'LIVE_IDLE_SAVE_MS') },
     port: int(env['PORT'], 8080, 'PORT'),
     host: env['HOST'] || '127.0.0.1',
   };

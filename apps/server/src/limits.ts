@@ -45,3 +45,26 @@ export const WORK_LIMITS = {
   /** Pixels of all PNG diagrams of one bundle together. */
   pngPixelsPerBundle: PNG_BUDGET.perBundle,
 } as const;
+
+/**
+ * Live sessions (src/live, the WebSocket at /api/designs/:id/live). Going over one closes the socket
+ * with the code and a reason that names the limit (close codes in @viplane/sync CLOSE).
+ */
+export const LIVE_LIMITS = {
+  /** Bytes of one WebSocket message (a large paste or a long offline session is one update): close 1009. */
+  messageBytes: 4 * 1024 * 1024,
+  /** Document updates per connection: a bucket of `updateBurst` refilled at `updatesPerSecond`: close 4008. */
+  updatesPerSecond: 30,
+  updateBurst: 120,
+  /** Presence (awareness) messages per connection, same bucket scheme: close 4008. */
+  presencePerSecond: 40,
+  presenceBurst: 120,
+  /** People in one design's session on one replica, plus those seen from the others: close 4009. */
+  participantsPerDesign: 50,
+  /** Time to send the token (first message) when it did not come in Sec-WebSocket-Protocol: close 4011. */
+  authTimeoutMs: 5_000,
+  /** Bytes of a presence message fanned out to other replicas (a PostgreSQL NOTIFY payload is < 8000 bytes). */
+  presenceFanoutBytes: 6_000,
+  /** Rows in the update log of one design before they are folded into its snapshot. */
+  compactAfterUpdates: 500,
+} as const;

@@ -1,13 +1,15 @@
 /** Opens the database (or takes an open driver), runs the migrations, decorates `repository`. */
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../config.ts';
-import { openDriver } from '../db/drivers/index.ts';
+import { openDriver, type Driver } from '../db/drivers/index.ts';
 import { migrate } from '../db/migrate.ts';
 import { createRepository, type DesignRepository } from '../db/repository.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     repository: DesignRepository;
+    /** The open driver, for the live sessions' update log and LISTEN/NOTIFY. */
+    database: Driver;
   }
 }
 
@@ -24,6 +26,7 @@ export default fp<Pick<AppConfig, 'database'>>(
       throw error;
     }
     fastify.decorate('repository', createRepository(driver));
+    fastify.decorate('database', driver);
     // onClose runs after in-flight requests have finished, so no query is cut off.
     if (owned) fastify.addHook('onClose', () => driver.close());
   },

@@ -3,6 +3,7 @@
  * the only one that holds the nodes/edges arrays (React Flow needs them); node and edge
  * components read their own state by id. Drag = one transaction (one undo step).
  */
+import { PresenceLayer } from '../live/PresenceLayer.tsx';
 import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import {
   ConnectionMode,
@@ -297,6 +298,7 @@ export function Canvas() {
           />
         )}
         <ConnectHint />
+        <PresenceLayer containerRef={wrapper} />
       </ReactFlow>
       <CanvasToolbar />
       <Chooser />

@@ -1,4 +1,6 @@
 /** The top bar: design name, file and server commands, undo/redo, validation and save status. */
+import { Participants } from '../live/Participants.tsx';
+import { useLive } from '../live/store.ts';
 import { useStore } from 'zustand';
 import { setMeta } from '../document/edits.ts';
 import { editor, useEditor } from '../store/editor.ts';
@@ -28,8 +30,10 @@ import {
 export function Topbar() {
   const name = useEditor((s) => s.doc.name);
   const readOnly = useEditor((s) => s.readOnly);
-  const canUndo = useStore(useEditor.temporal, (s) => s.pastStates.length > 0);
-  const canRedo = useStore(useEditor.temporal, (s) => s.futureStates.length > 0);
+  // While live, undo is the session's per-user undo (live/session.ts), whose stack zundo does not see.
+  const live = useLive((s) => s.status !== 'off' && s.status !== 'ended');
+  const canUndo = useStore(useEditor.temporal, (s) => s.pastStates.length > 0) || live;
+  const canRedo = useStore(useEditor.temporal, (s) => s.futureStates.length > 0) || live;
   const theme = useUi((s) => s.theme);
   return (
     <header className="topbar">
@@ -56,6 +60,7 @@ export function Topbar() {
           </button>
         </>
       )}
+      <Participants />
       <div className="sep" />
       {!readOnly && (
         <>

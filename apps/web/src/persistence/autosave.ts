@@ -3,6 +3,7 @@
  * latest state follows), and synchronously to localStorage when the page is hidden or unloads,
  * so a reload never loses the last keystroke. Loading goes through restore() like any input.
  */
+import { liveSession } from '../live/session.ts';
 import type { TopologyDocument } from '@viplane/model';
 import { editor, useEditor } from '../store/editor.ts';
 import { useSession, type ServerBinding } from '../store/session.ts';
@@ -222,7 +223,8 @@ export function startAutosave(): () => void {
   lastFuture = useEditor.temporal.getState().futureStates;
   const unsubscribeDoc = useEditor.subscribe((s, prev) => {
     if (s.doc !== prev.doc) {
-      if (!useSession.getState().dirty && useSession.getState().server) useSession.setState({ dirty: true });
+      // In a live session the server stores every edit: the session says what is unsaved (live/session.ts).
+      if (!useSession.getState().dirty && useSession.getState().server && !liveSession()) useSession.setState({ dirty: true });
       // A drag changes the document every frame; writing each frame's copy (a structured clone of
       // the whole document) cost more than the frame at 10,000 elements. The drag's end is written
       // (and an unload mid-drag still takes the synchronous backup below).

@@ -11,6 +11,7 @@ import { loadUnknown } from '../store/actions.ts';
 import { ApiError, createDesign, getDesign, isConflict, saveDesign, type ConflictBody } from './api.ts';
 import { decodeHistory } from './history.ts';
 import { prepareMerge } from './conflictMerge.ts';
+import { liveSession, startLive, stopLive } from '../live/session.ts';
 
 export interface FragmentLink {
   id: string;
@@ -41,6 +42,7 @@ function setFragment(binding: ServerBinding) {
 
 /** The open design is no longer the server's (new design, file, template, copy of a view link). */
 export function detachFromServer() {
+  stopLive();
   useSession.setState({ server: null, dirty: false, viewOnly: false });
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);
 }
@@ -50,6 +52,13 @@ let lastConflict: ConflictBody | null = null;
 export async function saveToServer(): Promise<boolean> {
   const session = useSession.getState();
   if (session.viewOnly || session.saving) return false;
+  // In a live session the server stores every edit: saving asks it for a version in the history.
+  const live = liveSession();
+  if (live && live.scope === 'edit') {
+    live.saveVersion();
+    toast('Version requested from the live session', 'success');
+    return true;
+  }
   const doc = editor().doc;
   useSession.setState({ saving: true });
   try {
@@ -139,6 +148,8 @@ export async function openFromFragment(
       dirty: false,
       viewOnly: readOnly,
     });
+    // Everyone who opens the design by a link edits (or watches) it live.
+    startLive(design.id, link.token, readOnly ? 'view' : 'edit');
   } catch (err) {
     const message =
       err instanceof ApiError && err.status === 404

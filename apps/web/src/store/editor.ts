@@ -39,6 +39,18 @@ interface DocumentSlice {
   restoreHistory(undo: readonly Doc[], redo: readonly Doc[]): void;
   undo(): void;
   redo(): void;
+  /**
+   * Puts a document from a live session's other participants in place: not an edit of ours, so it
+   * never enters the undo history (zundo is paused while live) and works in read-only mode too.
+   */
+  applyRemote(doc: Doc): void;
+  setReadOnly(readOnly: boolean): void;
+}
+
+/** While a live session runs, undo and redo are its own (per user: only our changes). */
+let undoRedo: { undo(): void; redo(): void } | null = null;
+export function setUndoRedo(override: { undo(): void; redo(): void } | null): void {
+  undoRedo = override;
 }
 
 interface SelectionSlice {
@@ -115,6 +127,15 @@ function documentSlice(set: SetState, get: Get): DocumentSlice {
       // A plain set: zundo records the design before it as one step.
       set({ doc, selectedNodes: EMPTY, selectedEdges: EMPTY, measured: new Map() });
     },
+    applyRemote(doc) {
+      if (doc === get().doc) return;
+      set({ doc });
+      pruneSelection(set, get);
+    },
+    setReadOnly(readOnly) {
+      get().commitTransaction();
+      set({ readOnly });
+    },
     restoreHistory(undo, redo) {
       if (get().readOnly) return;
       const keep = (docs: readonly Doc[]) => docs.slice(Math.max(0, docs.length - HISTORY_LIMIT)).map((doc) => ({ doc }));
@@ -123,12 +144,22 @@ function documentSlice(set: SetState, get: Get): DocumentSlice {
     undo() {
       get().commitTransaction();
       if (get().readOnly) return;
+      if (undoRedo) {
+        undoRedo.undo();
+        pruneSelection(set, get);
+        return;
+      }
       useEditor.temporal.getState().undo();
       pruneSelection(set, get);
     },
     redo() {
       get().commitTransaction();
       if (get().readOnly) return;
+      if (undoRedo) {
+        undoRedo.redo();
+        pruneSelection(set, get);
+        return;
+      }
       useEditor.temporal.getState().redo();
       pruneSelection(set, get);
     },

@@ -5,6 +5,7 @@
 export { diffDocuments, diffCounts, type DocumentDiff, type ElementChange, type LinkChange, type FieldChange } from './diff.ts';
 export {
   mergeDocuments,
+  repairReferences,
   type MergeResult,
   type MergeConflict,
   type MergeRepair,

@@ -241,8 +241,11 @@ function referencesTo(doc: TopologyDocument, targets: ReadonlySet<string>): Map<
   return found;
 }
 
-/** Clears references to elements that are not there (or of a kind they may not point at); drops such links. */
-function repairReferences(doc: TopologyDocument): { document: TopologyDocument; repairs: MergeRepair[] } {
+/**
+ * Clears references to elements that are not there (or of a kind they may not point at); drops such links.
+ * Exported for the live session (@viplane/sync), whose merged state can hold such references after a concurrent delete.
+ */
+export function repairReferences(doc: TopologyDocument): { document: TopologyDocument; repairs: MergeRepair[] } {
   const errors = checkIntegrity(doc).filter((e) => e.message !== 'duplicate id');
   if (errors.length === 0) return { document: doc, repairs: [] };
   const repairs: MergeRepair[] = [];

@@ -32,5 +32,7 @@ export async function openPglite(dataDir?: string): Promise<Driver> {
     // PGlite runs queries one at a time and makes other callers wait while a transaction is open.
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
     close: () => db.close(),
+    // One process owns a PGlite database, so its NOTIFY is the in-process bus.
+    listen: (channel, onPayload) => db.listen(channel, onPayload),
   };
 }

@@ -36,6 +36,7 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 }
 
 export async function openPostgres(options: PostgresOptions): Promise<Driver> {
+  const listeners = new Set<() => Promise<void>>();
   if (options.schema !== undefined && !IDENT.test(options.schema)) throw new Error(`invalid schema name "${options.schema}"`);
   const statementTimeout = options.statementTimeoutMs ?? 5000;
   const pool = new pg.Pool({
@@ -96,6 +97,47 @@ export async function openPostgres(options: PostgresOptions): Promise<Driver> {
         client.release(broken);
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([...listeners].map((stop) => stop()));
+      await pool.end();
+    },
+    async listen(channel, onPayload) {
+      const stop = await listenOn(options.connectionString, channel, onPayload);
+      listeners.add(stop);
+      return async () => {
+        listeners.delete(stop);
+        await stop();
+      };
+    },
+  };
+}
+
+/**
+ * LISTEN needs a connection of its own, outside the pool. A dropped connection is reopened after a
+ * second (notifications sent meanwhile are lost: the live sessions resynchronise on reconnect).
+ */
+async function listenOn(connectionString: string, channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+  if (!IDENT.test(channel)) throw new Error(`invalid channel name "${channel}"`);
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const open = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString, connectionTimeoutMillis: 5000, keepAlive: true });
+    next.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+    });
+    next.on('error', () => {
+      next.end().catch(() => {});
+      if (!stopped && client === next) retry = setTimeout(() => void open().catch(() => {}), 1000);
+    });
+    await next.connect();
+    await next.query(`LISTEN ${channel}`);
+    client = next;
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
   };
 }

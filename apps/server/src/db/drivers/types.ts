@@ -19,4 +19,9 @@ export interface Driver extends Queryable {
   /** Runs `fn` in one transaction on one connection; rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * LISTEN on `channel`: `onPayload` gets every NOTIFY payload (the live sessions' fan-out between
+   * replicas). Resolves once listening; the returned function stops.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 }

@@ -1,0 +1,230 @@
+/**
+ * Live co-editing across TWO server processes over one PostgreSQL (a database made for this spec and
+ * dropped after): edits and cursors cross, a view context cannot change the document (not even with a
+ * crafted WebSocket message), revoking an edit link ends that context's editing at once, and a context
+ * that goes offline keeps its edit and merges it on reconnect.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import pg from 'pg';
+import { templates } from '@viplane/templates';
+import { createSharedDocument, readDocument, updateFrame, writeDocument } from '@viplane/sync';
+import { AppPage } from '../fixtures/AppPage.ts';
+
+const ADMIN_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const database = `viplane_e2e_live_${randomBytes(4).toString('hex')}`;
+const servers: { process: ChildProcess; base: string }[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function startServer(databaseUrl: string): Promise<{ process: ChildProcess; base: string }> {
+  const port = await freePort();
+  // The server itself (not npx around it), so that SIGTERM in afterAll reaches it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+      LIVE_IDLE_SAVE_MS: '1500',
+      RATE_LIMIT_PER_IP: '100000',
+      RATE_LIMIT_PER_TOKEN: '100000',
+      RATE_LIMIT_CREATE_PER_IP: '10000',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (Date.now() > deadline) throw new Error(`server on ${port} did not start`);
+    const ok = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return { process: child, base };
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  await admin(`CREATE DATABASE ${database}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  // One at a time: the first runs the migrations.
+  servers.push(await startServer(url.toString()));
+  servers.push(await startServer(url.toString()));
+});
+
+test.afterAll(async () => {
+  for (const s of servers) s.process.kill('SIGTERM');
+  await Promise.all(servers.map((s) => new Promise((r) => (s.process.exitCode !== null ? r(null) : s.process.once('exit', r)))));
+  await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+});
+
+interface Created {
+  id: string;
+  editToken: string;
+  viewToken: string;
+}
+
+async function createDesign(): Promise<Created> {
+  const doc = templates.find((t) => t.id === 'seed000-3net-alb')!.build();
+  const res = await fetch(`${servers[0]!.base}/api/designs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(doc),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as Created;
+}
+
+async function shareLink(design: Created, scope: 'edit' | 'view'): Promise<{ id: string; token: string }> {
+  const res = await fetch(`${servers[0]!.base}/api/designs/${design.id}/shares`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${design.editToken}` },
+    body: JSON.stringify({ scope, label: 'e2e' }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; token: string };
+}
+
+async function join(browser: Browser, server: number, design: Created, scope: 'edit' | 'view', token: string, name: string) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.addInitScript((n) => localStorage.setItem('viplane.name', n), name);
+  const page = await context.newPage();
+  await page.goto(`${servers[server]!.base}/#design=${design.id}&${scope}=${token}`);
+  const app = new AppPage(page);
+  await app.ready();
+  await expect(page.getByTestId('live-bar')).toHaveAttribute('data-status', 'live');
+  return { context, page, app };
+}
+
+const docName = (page: Page) => page.evaluate(() => (window.viplane!.document() as { name: string }).name);
+
+async function renameNode(page: Page, id: string, name: string) {
+  await page.getByTestId(`node-${id}`).locator('.vp-node-head').click();
+  await page.getByTestId('inspector-name').fill(name);
+  await page.getByTestId('inspector-name').blur();
+}
+
+test('an edit in one context appears in the other (two servers); cursors and participants too', async ({ browser }) => {
+  const design = await createDesign();
+  const a = await join(browser, 0, design, 'edit', design.editToken, 'Ada');
+  const b = await join(browser, 1, design, 'edit', design.editToken, 'Bob');
+
+  await a.page.getByTestId('doc-name').fill('renamed live by Ada');
+  await a.page.getByTestId('doc-name').blur();
+  await expect.poll(() => docName(b.page)).toBe('renamed live by Ada');
+  await expect(b.page.getByTestId('doc-name')).toHaveValue('renamed live by Ada');
+
+  await expect(b.page.getByTestId('live-person')).toContainText('Ada');
+  const box = (await a.page.getByTestId('canvas').boundingBox())!;
+  await a.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await a.page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 20);
+  await expect(b.page.getByTestId('live-cursor')).toBeVisible();
+  await expect(b.page.getByTestId('live-cursor')).toContainText('Ada');
+
+  await a.context.close();
+  await b.context.close();
+});
+
+test('a view context cannot change the document, not even with a crafted message', async ({ browser }) => {
+  const design = await createDesign();
+  const a = await join(browser, 0, design, 'edit', design.editToken, 'Ada');
+  const v = await join(browser, 1, design, 'view', design.viewToken, 'Vic');
+  await expect(v.page.getByTestId('doc-name')).toBeDisabled();
+  const before = await a.app.document();
+
+  // A Yjs update renaming the design, built outside the app and sent on a view-token socket from the page.
+  const forged = createSharedDocument(templates.find((t) => t.id === 'seed000-3net-alb')!.build());
+  const updates: number[][] = [];
+  forged.on('update', (u: Uint8Array) => updates.push([...updateFrame(u)]));
+  const read = readDocument(forged);
+  if (!read.ok) throw new Error('unreadable');
+  writeDocument(forged, { ...read.document, name: 'forged by the viewer' });
+  const closed = await v.page.evaluate(
+    ({ url, token, frame }) =>
+      new Promise<{ code: number; reason: string }>((resolve) => {
+        const ws = new WebSocket(url, ['viplane-live', `token.${token}`]);
+        ws.binaryType = 'arraybuffer';
+        ws.onmessage = (e) => {
+          if (typeof e.data === 'string' && (JSON.parse(e.data) as { type: string }).type === 'ready') ws.send(new Uint8Array(frame));
+        };
+        ws.onclose = (e) => resolve({ code: e.code, reason: e.reason });
+      }),
+    { url: `${servers[1]!.base.replace('http', 'ws')}/api/designs/${design.id}/live`, token: design.viewToken, frame: updates[0]! },
+  );
+  expect(closed.code).toBe(4003);
+  await a.page.waitForTimeout(500);
+  expect(await a.app.document()).toEqual(before);
+  expect(await docName(v.page)).toBe(before.name);
+  await a.context.close();
+  await v.context.close();
+});
+
+test('revoking the edit link ends the other context’s editing at once', async ({ browser }) => {
+  const design = await createDesign();
+  const link = await shareLink(design, 'edit');
+  const b = await join(browser, 1, design, 'edit', link.token, 'Bob');
+  await expect(b.page.getByTestId('doc-name')).toBeEnabled();
+  const res = await fetch(`${servers[0]!.base}/api/designs/${design.id}/shares/${link.id}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${design.editToken}` },
+  });
+  expect(res.status).toBe(204);
+  await expect(b.page.getByTestId('live-bar')).toHaveAttribute('data-status', 'ended', { timeout: 3000 });
+  await expect(b.page.getByTestId('doc-name')).toBeDisabled();
+  await expect(b.page.getByTestId('live-status')).toContainText('revoked');
+  await b.context.close();
+});
+
+test('a context goes offline, edits, reconnects, and both edits survive', async ({ browser }) => {
+  const design = await createDesign();
+  const doc = templates.find((t) => t.id === 'seed000-3net-alb')!.build();
+  const [first, second] = [doc.elements[0]!.id, doc.elements[1]!.id];
+  const a = await join(browser, 0, design, 'edit', design.editToken, 'Ada');
+  const b = await join(browser, 1, design, 'edit', design.editToken, 'Bob');
+
+  await a.context.setOffline(true);
+  await expect(a.page.getByTestId('live-bar')).toHaveAttribute('data-status', 'offline');
+  await renameNode(a.page, first, 'edited-offline');
+  await renameNode(b.page, second, 'edited-online');
+  await a.context.setOffline(false);
+  await expect(a.page.getByTestId('live-bar')).toHaveAttribute('data-status', 'live');
+
+  for (const page of [a.page, b.page]) {
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window.viplane!.document() as { elements: { name: string }[] }).elements.slice(0, 2).map((e) => e.name)),
+      )
+      .toEqual(['edited-offline', 'edited-online']);
+  }
+  await a.context.close();
+  await b.context.close();
+});
