@@ -21,6 +21,7 @@ import diffRoutes from './routes/diff.ts';
 import exportRoutes from './routes/export.ts';
 import healthRoutes from './routes/health.ts';
 import importRoutes from './routes/import.ts';
+import commentsRoutes from './routes/comments.ts';
 import rulesRoutes from './routes/rules.ts';
 import sharesRoutes from './routes/shares.ts';
 import templatesRoutes from './routes/templates.ts';
@@ -43,7 +44,10 @@ export function serverOptions(config: Pick<AppConfig, 'bodyLimit' | 'trustProxy'
         : {
             level: config.log,
             // Fastify's request serializer logs no headers; this guards any log line that does.
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' },
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-author-key"]', 'headers.authorization', 'headers["x-author-key"]'],
+              censor: '[redacted]',
+            },
           },
     bodyLimit: config.bodyLimit,
     // Fastify accepts a hop count too, which its types leave out.
@@ -88,6 +92,7 @@ export const viplane = fp<AppConfig>(
         await api.register(designsRoutes, { rateLimit });
         await api.register(diffRoutes, { rateLimit });
         await api.register(sharesRoutes, { rateLimit });
+        await api.register(commentsRoutes, { rateLimit });
       },
       { prefix: '/api' },
     );

@@ -38,9 +38,19 @@ const errorFields = {
 
 export const ErrorResponse = Type.Object(errorFields, { title: 'Error' });
 
+/** 410: the share link presented was real but is revoked (SHARE_REVOKED) or expired (SHARE_EXPIRED). */
+export const GoneResponse = Type.Object(
+  {
+    ...errorFields,
+    revokedAt: Type.Optional(Type.String({ format: 'date-time' })),
+    expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { title: 'ShareLinkGone' },
+);
+
 /** Response schemas for the listed error statuses, for route definitions. */
 export function errorResponses(...codes: number[]): Record<number, TSchema> {
-  return Object.fromEntries(codes.map((code) => [code, ErrorResponse]));
+  return Object.fromEntries(codes.map((code) => [code, code === 410 ? GoneResponse : ErrorResponse]));
 }
 
 export const Target = Type.Object({ kind: Type.String(), id: Type.String() });
@@ -75,7 +85,9 @@ export const DesignMeta = Type.Object({
 
 export const DesignWithDocument = Type.Object({
   ...DesignMeta.properties,
-  access: Type.Union([Type.Literal('view'), Type.Literal('edit')], { description: 'What the presented token allows' }),
+  access: Type.Union([Type.Literal('view'), Type.Literal('comment'), Type.Literal('edit')], {
+    description: 'What the presented token allows: read; read and comment; read, comment and edit',
+  }),
   document: DocumentSchema,
 });
 
@@ -99,7 +111,9 @@ export const ConflictResponse = Type.Object(
   { title: 'VersionConflict' },
 );
 
-export const ShareScope = Type.Union([Type.Literal('view'), Type.Literal('edit')]);
+export const ShareScope = Type.Union([Type.Literal('view'), Type.Literal('comment'), Type.Literal('edit')], {
+  description: 'view: read; comment: read and comment; edit: read, comment, edit and manage links',
+});
 
 export const ShareLink = Type.Object({
   id: Type.String({ description: 'The public half of the token; names the link for revocation' }),
@@ -108,6 +122,9 @@ export const ShareLink = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'The last request made with the link, recorded at most once a minute',
+  }),
   active: Type.Boolean(),
 });
 

@@ -4,10 +4,12 @@ import type { AppConfig } from '../config.ts';
 import { openDriver } from '../db/drivers/index.ts';
 import { migrate } from '../db/migrate.ts';
 import { createRepository, type DesignRepository } from '../db/repository.ts';
+import { createCommentRepository, type CommentRepository } from '../db/comments.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     repository: DesignRepository;
+    comments: CommentRepository;
   }
 }
 
@@ -24,6 +26,7 @@ export default fp<Pick<AppConfig, 'database'>>(
       throw error;
     }
     fastify.decorate('repository', createRepository(driver));
+    fastify.decorate('comments', createCommentRepository(driver));
     // onClose runs after in-flight requests have finished, so no query is cut off.
     if (owned) fastify.addHook('onClose', () => driver.close());
   },
