@@ -34,6 +34,9 @@ const errorFields = {
   message: Type.String(),
   code: Type.Optional(Type.String({ description: 'Stable machine-readable code, e.g. INVALID_DOCUMENT, VERSION_CONFLICT' })),
   errors: Type.Optional(Type.Array(Problem)),
+  limit: Type.Optional(Type.String({ description: 'The limit a request went over (413 LIMIT_EXCEEDED)' })),
+  max: Type.Optional(Type.Number()),
+  actual: Type.Optional(Type.Number()),
 };
 
 export const ErrorResponse = Type.Object(errorFields, { title: 'Error' });
