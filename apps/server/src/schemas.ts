@@ -5,6 +5,7 @@
  * every DocumentSchema for a $ref to the model's published JSON Schema.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
+import { COMMENT_LIMITS } from './limits.ts';
 
 /** Marks the schemas that stand for a whole topology document (see plugins/openapi.ts). */
 export const DOCUMENT_MARKER = 'x-viplane-document';
@@ -137,3 +138,28 @@ export const IssuedShareLink = Type.Object({
 });
 
 export const BearerAuth = [{ bearerAuth: [] }];
+
+/**
+ * Comment threads for the report (POST /api/export `comments`): what GET /designs/:id/comments
+ * answers, or less (extra fields of each thread and comment are ignored). Sizes as the comment routes'.
+ */
+const ReportCommentTarget = Type.Union([
+  Type.Object({ kind: Type.Union([Type.Literal('element'), Type.Literal('link')]), id: Type.String({ maxLength: 64 }) }),
+  Type.Object({ kind: Type.Literal('point'), x: Type.Number(), y: Type.Number() }),
+]);
+export const ReportComments = Type.Array(
+  Type.Object({
+    target: ReportCommentTarget,
+    status: Type.Union([Type.Literal('open'), Type.Literal('resolved')]),
+    resolvedBy: Type.Optional(Type.Union([Type.String({ maxLength: COMMENT_LIMITS.authorChars }), Type.Null()])),
+    comments: Type.Array(
+      Type.Object({
+        author: Type.String({ maxLength: COMMENT_LIMITS.authorChars }),
+        body: Type.String({ maxLength: COMMENT_LIMITS.bodyChars }),
+        createdAt: Type.String({ maxLength: 40 }),
+      }),
+      { maxItems: COMMENT_LIMITS.commentsPerThread },
+    ),
+  }),
+  { maxItems: COMMENT_LIMITS.threadsPerDesign, description: "The design's comment threads, for the report's Comments section (bundle, report)" },
+);

@@ -272,3 +272,23 @@ describe('last use of a link', () => {
     expect(await lastUsed()).toBe(first);
   });
 });
+
+describe('comments in the report', () => {
+  it('POST /api/export takes the threads as GET /comments gives them and writes them escaped into the report', async () => {
+    const { id, commentToken } = await create();
+    await start(id, commentToken, { target: onPg, author: '<b>Alice</b>', body: 'VLAN <script>x</script>?' });
+    const threads = (await list(id, commentToken)).body.threads;
+    const res = await call(server.app, { method: 'POST', url: '/api/export', payload: { format: 'report', document: smallDesign('R'), comments: threads } });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('<h2>Comments</h2>');
+    expect(res.body).toContain('&lt;b&gt;Alice&lt;/b&gt;');
+    expect(res.body).toContain('VLAN &lt;script&gt;x&lt;/script&gt;?');
+    const bad = await call(server.app, {
+      method: 'POST',
+      url: '/api/export',
+      payload: { format: 'report', document: smallDesign('R'), comments: [{ ...threads[0], status: 'maybe' }] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toMatch(/^\/comments\/0/);
+  });
+});

@@ -28,6 +28,7 @@ export {
 } from './diagrams/index.ts';
 export { addressPlan, addressPlanCsv, csvField, ADDRESS_PLAN_COLUMNS, type AddressPlanRow } from './address-plan/index.ts';
 export { reportMarkdown, reportHtml, countText, type ReportOptions, type ReportDiagram } from './report/index.ts';
+export type { ReportCommentThread, ReportComment, ReportCommentTarget } from './report/comments.ts';
 export { exportBundle, zipBundle, type Bundle, type BundleFile, type BundleOptions, type PngOutcome, PNG_BUDGET } from './bundle/index.ts';
 export { TOOL_VERSIONS, describeFile } from './bundle/readme.ts';
 export {

@@ -14,6 +14,7 @@ import {
   reportHtml,
   zipBundle,
   type ImportFormat,
+  type ReportCommentThread,
 } from '@viplane/formats';
 import { pngWithinBundleBudget } from '@viplane/formats/png';
 import { validate, type Diagnostic } from '@viplane/validator';
@@ -34,12 +35,20 @@ export interface ExportCodec {
    * `findings`: the error and warning counts of what was written (the validator's findings on the design
    * and the format's own checks), for the X-Viplane-Errors / X-Viplane-Warnings headers.
    */
-  export(document: TopologyDocument): {
+  export(
+    document: TopologyDocument,
+    options?: ExportOptions,
+  ): {
     filename: string;
     body: string | Uint8Array;
     mediaType?: string;
     findings?: { errors: number; warnings: number };
   };
+}
+
+/** What an export may take besides the document: comments reach the report (bundle, report); other formats ignore them. */
+export interface ExportOptions {
+  comments?: readonly ReportCommentThread[];
 }
 
 /** Formats design.md and formats.md plan for @viplane/formats, so a 501 can say what is missing. */
@@ -73,8 +82,8 @@ const builtIn: ExportCodec[] = [
     id: 'bundle',
     title: 'deployment bundle (zip with README, configs, diagrams, report, topology.json)',
     mediaType: 'application/zip',
-    export: (document) => {
-      const bundle = exportBundle(document, { png: pngWithinBundleBudget() });
+    export: (document, options = {}) => {
+      const bundle = exportBundle(document, { png: pngWithinBundleBudget(), ...(options.comments ? { comments: options.comments } : {}) });
       return { filename: `${baseName(document)}-bundle.zip`, body: zipBundle(bundle), findings: countFindings(bundle.diagnostics ?? []) };
     },
   },
@@ -82,7 +91,10 @@ const builtIn: ExportCodec[] = [
     id: 'report',
     title: 'validation report (HTML)',
     mediaType: 'text/html; charset=utf-8',
-    export: (document) => ({ filename: `${baseName(document)}-report.html`, body: reportHtml(document) }),
+    export: (document, options = {}) => ({
+      filename: `${baseName(document)}-report.html`,
+      body: reportHtml(document, options.comments ? { comments: options.comments } : {}),
+    }),
   },
   {
     id: 'address-plan',

@@ -15,6 +15,7 @@ import { addressPlanCsv } from '../address-plan/index.ts';
 import { designDiagramSvg } from '../diagrams/design.ts';
 import { routingDiagramSvg, routingHosts } from '../diagrams/routing.ts';
 import { reportHtml, reportMarkdown, type ReportDiagram } from '../report/index.ts';
+import type { ReportCommentThread } from '../report/comments.ts';
 import { bundleReadme } from './readme.ts';
 
 export interface BundleFile {
@@ -46,6 +47,8 @@ export interface BundleOptions {
    * budget (svgToPngWithin) may scale a PNG down or skip it: the README says which and why.
    */
   png?: (svg: string) => Uint8Array | PngOutcome;
+  /** The design's comment threads (kept beside the design, not in it): the report lists them. */
+  comments?: readonly ReportCommentThread[];
 }
 
 export function exportBundle(document: TopologyDocument, options: BundleOptions = {}): Bundle {
@@ -82,7 +85,13 @@ export function exportBundle(document: TopologyDocument, options: BundleOptions 
   }
 
   files.push({ path: 'address-plan.csv', content: addressPlanCsv(document, model) });
-  const reportOptions = { diagnostics, exportDiagnostics: configs.diagnostics, diagrams, model };
+  const reportOptions = {
+    diagnostics,
+    exportDiagnostics: configs.diagnostics,
+    diagrams,
+    model,
+    ...(options.comments ? { comments: options.comments } : {}),
+  };
   files.push({ path: 'report.md', content: reportMarkdown(document, reportOptions) });
   files.push({ path: 'report.html', content: reportHtml(document, reportOptions) });
   files.push({ path: 'topology.json', content: `${JSON.stringify(sortKeys(document), null, 2)}\n` });
