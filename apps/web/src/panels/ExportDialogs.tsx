@@ -11,7 +11,7 @@ import { editor, useEditor } from '../store/editor.ts';
 import { saveFile } from '../persistence/files.ts';
 import { baseName, downloadBlob, downloadSvg, serverExport, svgDataUrl, type ServerExportFormat } from '../persistence/exports.ts';
 import { IconDownload } from '../components/icons.tsx';
-import { Modal } from './Dialogs.tsx';
+import { Modal } from '../components/Modal.tsx';
 
 type Formats = typeof FormatsModule;
 
