@@ -26,6 +26,7 @@ import { openRoutingView } from '../ExportDialogs.tsx';
 import { ElementDiagnostics } from './ElementDiagnostics.tsx';
 import { AddressInput, Field, Select, tx } from './widgets.tsx';
 import { IconTrash } from '../../components/icons.tsx';
+import { CommentButton } from '../../comments/CommentButton.tsx';
 
 export function Inspector() {
   const selectedNodes = useEditor((s) => s.selectedNodes);
@@ -68,6 +69,7 @@ function ElementInspector({ id }: { id: string }) {
         <div className="section-title">Properties</div>
         <PropsForm el={el} disabled={readOnly} />
       </div>
+      <CommentButton target={{ kind: 'element', id }} name={el.name} />
       <FactsSection el={el} />
       <ElementDiagnostics canvasId={id} />
       <NicsSection el={el} />
@@ -301,6 +303,7 @@ function LinkInspector({ linkId }: { linkId: string }) {
         </div>
       )}
       <ElementDiagnostics canvasId={`link:${linkId}`} />
+      <CommentButton target={{ kind: 'link', id: linkId }} name="this connection" />
       {!readOnly && (
         <div className="section">
           <button
