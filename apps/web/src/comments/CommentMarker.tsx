@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useUi } from '../store/ui.ts';
 import { useCommentUi, useMarker } from './store.ts';
 import { markerLabel } from './threads.ts';
+import { IconComment } from '../components/icons.tsx';
 
 /** Shows the Comments tab with this thread expanded. */
 export function openThread(threadId: string) {
@@ -27,7 +28,7 @@ function CommentMarkerView({ canvasId, name }: { canvasId: string; name: string 
         openThread(marker.firstThreadId);
       }}
     >
-      <span aria-hidden>💬</span>
+      <IconComment width={12} height={12} aria-hidden />
       {resolvedOnly ? '✓' : marker.open}
     </button>
   );

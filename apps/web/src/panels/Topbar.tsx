@@ -28,6 +28,7 @@ import {
 export function Topbar() {
   const name = useEditor((s) => s.doc.name);
   const readOnly = useEditor((s) => s.readOnly);
+  const commentLink = useSession((s) => Boolean(s.server?.commentToken));
   const canUndo = useStore(useEditor.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useEditor.temporal, (s) => s.futureStates.length > 0);
   const theme = useUi((s) => s.theme);
@@ -49,7 +50,7 @@ export function Topbar() {
       {readOnly && (
         <>
           <span className="readonly-banner" data-testid="readonly-banner">
-            View only
+            {commentLink ? 'View and comment' : 'View only'}
           </span>
           <button className="btn" onClick={editCopy} title="Make an editable copy in this browser" data-testid="cmd-edit-copy">
             Edit a copy
