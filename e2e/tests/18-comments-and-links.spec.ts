@@ -67,10 +67,15 @@ test('comment and view links, a comment seen and resolved across contexts, revok
   await expect(thread).toContainText('Nina (network)');
   await expect(thread).toContainText('Is VLAN 48 trunked to every ESXi host?');
   await app.screenshot('18-comment-thread');
+  // The designer has not commented yet: resolving asks their name once.
+  await expect(thread.getByRole('button', { name: 'Resolve' })).toBeDisabled();
+  await thread.getByLabel('Your name').fill('Dana (designer)');
   await thread.getByRole('button', { name: 'Resolve' }).click();
   await expect(page.getByTestId(`comment-marker-${pg.id}`)).toHaveAttribute('data-open', '0');
   await page.getByRole('group', { name: 'Show threads' }).getByRole('button', { name: /^Resolved/ }).click();
-  await expect(page.getByTestId('comment-thread').filter({ hasText: pg.name })).toHaveAttribute('data-status', 'resolved');
+  const resolvedThread = page.getByTestId('comment-thread').filter({ hasText: pg.name });
+  await expect(resolvedThread).toHaveAttribute('data-status', 'resolved');
+  await expect(resolvedThread).toContainText('resolved by Dana (designer)');
 
   // The view link sees the comment but has nothing to write with.
   const viewContext = await browser.newContext({ viewport: { width: 1600, height: 960 } });

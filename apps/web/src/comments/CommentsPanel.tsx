@@ -13,7 +13,7 @@ import type { CommentThread } from '../persistence/api.ts';
 import { canComment, useCommentMutation, useThreads } from './queries.ts';
 import { useCommentUi } from './store.ts';
 import { canvasIdOf, filterThreads, targetLabel, targetOfSelection, type ThreadFilter } from './threads.ts';
-import { MAX_NAME, displayName, setDisplayName, useDisplayName } from './author.ts';
+import { MAX_NAME, setDisplayName, useDisplayName } from './author.ts';
 
 const MAX_BODY = 4000;
 const FILTERS: { id: ThreadFilter; label: string }[] = [
@@ -155,9 +155,8 @@ function NewThread({ targetName }: { targetName: string }) {
 
 function ThreadItem({ thread, targetName, writable }: { thread: CommentThread; targetName: string; writable: boolean }) {
   const open = useCommentUi((s) => s.openThreadId === thread.id);
-  const setStatus = useCommentMutation((d, status: 'open' | 'resolved') =>
-    api.setThreadStatus(d.id, d.token, d.key, thread.id, status, displayName() ?? 'someone'),
-  );
+  const author = useAuthorName();
+  const setStatus = useCommentMutation((d, status: 'open' | 'resolved') => api.setThreadStatus(d.id, d.token, d.key, thread.id, status, author.name));
   const first = thread.comments[0];
   const canvasId = canvasIdOf(thread.target);
   const resolved = thread.status === 'resolved';
@@ -195,18 +194,23 @@ function ThreadItem({ thread, targetName, writable }: { thread: CommentThread; t
               <CommentItem key={c.id} threadId={thread.id} comment={c} writable={writable} />
             ))}
           </ul>
+          {writable && !author.known && <NameField value={author.typed} onChange={author.setTyped} />}
           {writable && (
             <div className="comment-actions">
               <button
                 className="btn outline"
-                disabled={setStatus.isPending}
-                onClick={() => setStatus.mutate(resolved ? 'open' : 'resolved', { onError: (err) => toast(errorText(err), 'error') })}
+                disabled={setStatus.isPending || !author.name}
+                title={author.name ? undefined : 'Give your name first'}
+                onClick={() => {
+                  author.commit();
+                  setStatus.mutate(resolved ? 'open' : 'resolved', { onError: (err) => toast(errorText(err), 'error') });
+                }}
               >
                 {resolved ? 'Reopen' : 'Resolve'}
               </button>
             </div>
           )}
-          {writable && !resolved && <Reply threadId={thread.id} />}
+          {writable && !resolved && author.known && <Reply threadId={thread.id} />}
         </>
       )}
     </li>

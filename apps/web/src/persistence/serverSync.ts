@@ -150,7 +150,7 @@ export async function openFromFragment(
     }
     const message =
       err instanceof ApiError && err.status === 404
-        ? 'This link is not valid any more (unknown, revoked or expired).'
+        ? 'This link does not open any design (its address is wrong or incomplete).'
         : String(err instanceof Error ? err.message : err);
     toast(`Could not open the shared design: ${message}`, 'error', 8000);
     return false;
