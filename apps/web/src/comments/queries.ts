@@ -64,3 +64,19 @@ export function useCommentMutation<V, R>(run: (design: { id: string; token: stri
     },
   });
 }
+
+/** The open design's threads for an export (fresh when the cache is older than the poll); undefined off the server or on failure. */
+export async function threadsForExport(): Promise<api.CommentThread[] | undefined> {
+  const server = useSession.getState().server;
+  const token = commentToken(server);
+  if (!server || !token) return undefined;
+  try {
+    return await queryClient.fetchQuery({
+      queryKey: commentsKey(server.id),
+      queryFn: () => api.listThreads(server.id, token, authorKey()),
+      staleTime: POLL_MS,
+    });
+  } catch {
+    return undefined;
+  }
+}

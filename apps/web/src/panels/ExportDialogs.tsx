@@ -10,6 +10,7 @@ import { closeDialog, openDialog, toast } from '../store/ui.ts';
 import { editor, useEditor } from '../store/editor.ts';
 import { saveFile } from '../persistence/files.ts';
 import { baseName, downloadBlob, downloadSvg, serverExport, svgDataUrl, type ServerExportFormat } from '../persistence/exports.ts';
+import { threadsForExport } from '../comments/queries.ts';
 import { IconDownload } from '../components/icons.tsx';
 import { Modal } from '../components/Modal.tsx';
 
@@ -85,7 +86,7 @@ export function ExportDialog() {
     setBusy(item.format);
     setError(null);
     try {
-      const { blob, filename } = await serverExport(item.format, editor().doc);
+      const { blob, filename } = await serverExport(item.format, editor().doc, await threadsForExport());
       downloadBlob(blob, filename);
       toast(`Downloaded ${filename}`, 'success');
     } catch (err) {
