@@ -72,7 +72,10 @@ test('comment and view links, a comment seen and resolved across contexts, revok
   await thread.getByLabel('Your name').fill('Dana (designer)');
   await thread.getByRole('button', { name: 'Resolve' }).click();
   await expect(page.getByTestId(`comment-marker-${pg.id}`)).toHaveAttribute('data-open', '0');
-  await page.getByRole('group', { name: 'Show threads' }).getByRole('button', { name: /^Resolved/ }).click();
+  await page
+    .getByRole('group', { name: 'Show threads' })
+    .getByRole('button', { name: /^Resolved/ })
+    .click();
   const resolvedThread = page.getByTestId('comment-thread').filter({ hasText: pg.name });
   await expect(resolvedThread).toHaveAttribute('data-status', 'resolved');
   await expect(resolvedThread).toContainText('resolved by Dana (designer)');

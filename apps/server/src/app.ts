@@ -45,7 +45,13 @@ export function serverOptions(config: Pick<AppConfig, 'bodyLimit' | 'trustProxy'
             level: config.log,
             // Fastify's request serializer logs no headers; this guards any log line that does.
             redact: {
-              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-author-key"]', 'headers.authorization', 'headers["x-author-key"]'],
+              paths: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'req.headers["x-author-key"]',
+                'headers.authorization',
+                'headers["x-author-key"]',
+              ],
               censor: '[redacted]',
             },
           },

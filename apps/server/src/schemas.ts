@@ -161,5 +161,8 @@ export const ReportComments = Type.Array(
       { maxItems: COMMENT_LIMITS.commentsPerThread },
     ),
   }),
-  { maxItems: COMMENT_LIMITS.threadsPerDesign, description: "The design's comment threads, for the report's Comments section (bundle, report)" },
+  {
+    maxItems: COMMENT_LIMITS.threadsPerDesign,
+    description: "The design's comment threads, for the report's Comments section (bundle, report)",
+  },
 );

@@ -86,7 +86,12 @@ describe('comment threads', () => {
     });
     const answered = await reply(id, editToken, made.body.id, { author: 'Bob', body: 'Yes: the VIP network.' });
     expect(answered.status).toBe(201);
-    const point = await start(id, editToken, { target: { kind: 'point', x: 120.5, y: -40 }, author: 'Bob', body: 'Room for the SE group' }, BOB);
+    const point = await start(
+      id,
+      editToken,
+      { target: { kind: 'point', x: 120.5, y: -40 }, author: 'Bob', body: 'Room for the SE group' },
+      BOB,
+    );
     expect(point.status).toBe(201);
 
     for (const token of [viewToken, commentToken, editToken]) {
@@ -159,7 +164,9 @@ describe('comment threads', () => {
     expect((await call(server.app, { method: 'DELETE', url: url(second.id), headers: headers(commentToken, ALICE) })).status).toBe(403);
     expect((await call(server.app, { method: 'DELETE', url: url(second.id), headers: headers(commentToken, BOB) })).status).toBe(204);
     // An edit link moderates: it deletes Alice's comment, the thread's last.
-    expect((await call(server.app, { method: 'DELETE', url: url(thread.comments[0].id), headers: headers(editToken, BOB) })).status).toBe(204);
+    expect((await call(server.app, { method: 'DELETE', url: url(thread.comments[0].id), headers: headers(editToken, BOB) })).status).toBe(
+      204,
+    );
     expect((await list(id, editToken)).body.threads).toEqual([]);
   });
 
@@ -260,7 +267,8 @@ describe('last use of a link', () => {
   it('is recorded on use, at most once a minute, and listed', async () => {
     const { id, editToken, viewToken } = await create();
     const lastUsed = async () => {
-      const shares = (await call(server.app, { method: 'GET', url: `/api/designs/${id}/shares`, headers: bearer(editToken) })).body.shares as Json[];
+      const shares = (await call(server.app, { method: 'GET', url: `/api/designs/${id}/shares`, headers: bearer(editToken) })).body
+        .shares as Json[];
       return shares.find((l) => l.scope === 'view').lastUsedAt as string | null;
     };
     expect(await lastUsed()).toBeNull();
@@ -278,7 +286,11 @@ describe('comments in the report', () => {
     const { id, commentToken } = await create();
     await start(id, commentToken, { target: onPg, author: '<b>Alice</b>', body: 'VLAN <script>x</script>?' });
     const threads = (await list(id, commentToken)).body.threads;
-    const res = await call(server.app, { method: 'POST', url: '/api/export', payload: { format: 'report', document: smallDesign('R'), comments: threads } });
+    const res = await call(server.app, {
+      method: 'POST',
+      url: '/api/export',
+      payload: { format: 'report', document: smallDesign('R'), comments: threads },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toContain('<h2>Comments</h2>');
     expect(res.body).toContain('&lt;b&gt;Alice&lt;/b&gt;');

@@ -203,7 +203,9 @@ export function defineRepositoryTests(target: SuiteTarget) {
       // Another design's thread is out of reach.
       expect(await comments.addComment(id, `${other}-t`, note('x'), 10)).toBeUndefined();
       expect(await comments.setResolved(id, `${other}-t`, 'Eve')).toBeUndefined();
-      expect(await comments.createThread('no-such-design', { id: 'nope', target: { kind: 'point', x: 0, y: 0 }, first: note('x') }, 10)).toBeUndefined();
+      expect(
+        await comments.createThread('no-such-design', { id: 'nope', target: { kind: 'point', x: 0, y: 0 }, first: note('x') }, 10),
+      ).toBeUndefined();
     });
 
     it('resolves, reopens, edits and deletes; the last comment takes its thread along', async () => {

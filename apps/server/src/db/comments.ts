@@ -92,7 +92,9 @@ function commentRecord(r: Row): CommentRecord {
 function threadRecord(r: Row, comments: CommentRecord[]): ThreadRecord {
   const kind = String(r['target_kind']);
   const target: CommentTarget =
-    kind === 'point' ? { kind: 'point', x: Number(r['x']), y: Number(r['y']) } : { kind: kind === 'link' ? 'link' : 'element', id: String(r['target_id']) };
+    kind === 'point'
+      ? { kind: 'point', x: Number(r['x']), y: Number(r['y']) }
+      : { kind: kind === 'link' ? 'link' : 'element', id: String(r['target_id']) };
   return {
     id: String(r['id']),
     designId: String(r['design_id']),
@@ -122,7 +124,10 @@ export function createCommentRepository(db: Driver): CommentRepository {
   async function readThreads(q: Queryable, designId: string, threadId?: string): Promise<ThreadRecord[]> {
     const only = threadId === undefined ? '' : ' AND id = $2';
     const params = threadId === undefined ? [designId] : [designId, threadId];
-    const threads = await q.query<Row>(`SELECT ${THREAD_COLUMNS} FROM comment_threads WHERE design_id = $1${only} ORDER BY created_at, id`, params);
+    const threads = await q.query<Row>(
+      `SELECT ${THREAD_COLUMNS} FROM comment_threads WHERE design_id = $1${only} ORDER BY created_at, id`,
+      params,
+    );
     if (threads.rows.length === 0) return [];
     const onlyComments = threadId === undefined ? '' : ' AND thread_id = $2';
     const comments = await q.query<Row>(

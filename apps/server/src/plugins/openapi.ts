@@ -41,7 +41,9 @@ export default fp(
             'Validate, trace, import and store load-balancer network designs for Kubernetes on vSphere. ' +
             'Design routes take a share token as `Authorization: Bearer <token>` (see apps/server/README.md).',
         },
-        components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A share token (view, comment or edit)' } } },
+        components: {
+          securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A share token (view, comment or edit)' } },
+        },
         tags: [
           { name: 'validation', description: 'Check and trace designs (stateless)' },
           { name: 'catalogue', description: 'Rules and templates' },

@@ -20,8 +20,18 @@ import { COMMENT_LIMITS } from '../limits.ts';
 import { BearerAuth, DesignId, errorResponses } from '../schemas.ts';
 
 const RecordId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' });
-const Author = Type.String({ minLength: 1, maxLength: COMMENT_LIMITS.authorChars, pattern: '\\S', description: 'Display name of the writer' });
-const Body = Type.String({ minLength: 1, maxLength: COMMENT_LIMITS.bodyChars, pattern: '\\S', description: 'The comment text (plain text)' });
+const Author = Type.String({
+  minLength: 1,
+  maxLength: COMMENT_LIMITS.authorChars,
+  pattern: '\\S',
+  description: 'Display name of the writer',
+});
+const Body = Type.String({
+  minLength: 1,
+  maxLength: COMMENT_LIMITS.bodyChars,
+  pattern: '\\S',
+  description: 'The comment text (plain text)',
+});
 const Coordinate = Type.Number({ minimum: -COMMENT_LIMITS.coordinate, maximum: COMMENT_LIMITS.coordinate });
 
 const Target = Type.Union(

@@ -58,7 +58,12 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
         const { format, comments } = request.body;
         const { document } = resolveExport(format, request.body.document);
         // In a worker: a bundle renders PNGs and validates the design (seconds for a large one).
-        file = await fastify.work.run({ kind: 'export', format, document: documentJson(document), ...(comments ? { options: { comments } } : {}) });
+        file = await fastify.work.run({
+          kind: 'export',
+          format,
+          document: documentJson(document),
+          ...(comments ? { options: { comments } } : {}),
+        });
       }
       // A written file with error findings is not deployable as is: the counts say so beside the body
       // (as `viplane export` exits 1); report.md in the bundle lists them.

@@ -15,7 +15,12 @@ export function CommentButton({ target, name }: { target: CommentTarget; name: s
   if (!may) return null;
   return (
     <div className="section">
-      <button className="btn outline small" onClick={() => startComment(target)} aria-label={`Comment on ${name}`} data-testid="inspector-comment">
+      <button
+        className="btn outline small"
+        onClick={() => startComment(target)}
+        aria-label={`Comment on ${name}`}
+        data-testid="inspector-comment"
+      >
         Comment
       </button>
     </div>

@@ -32,7 +32,12 @@ export function CommentsPanel() {
   const selectedNodes = useEditor((s) => s.selectedNodes);
   const selectedEdges = useEditor((s) => s.selectedEdges);
   const doc = useEditor((s) => s.doc);
-  if (!server) return <p className="subtle" data-testid="comments-panel">Save the design to the server to comment on it.</p>;
+  if (!server)
+    return (
+      <p className="subtle" data-testid="comments-panel">
+        Save the design to the server to comment on it.
+      </p>
+    );
   const writable = canComment(server);
   const selection = targetOfSelection(selectedNodes, selectedEdges);
   const all = threads.data ?? [];
@@ -156,7 +161,9 @@ function NewThread({ targetName }: { targetName: string }) {
 function ThreadItem({ thread, targetName, writable }: { thread: CommentThread; targetName: string; writable: boolean }) {
   const open = useCommentUi((s) => s.openThreadId === thread.id);
   const author = useAuthorName();
-  const setStatus = useCommentMutation((d, status: 'open' | 'resolved') => api.setThreadStatus(d.id, d.token, d.key, thread.id, status, author.name));
+  const setStatus = useCommentMutation((d, status: 'open' | 'resolved') =>
+    api.setThreadStatus(d.id, d.token, d.key, thread.id, status, author.name),
+  );
   const first = thread.comments[0];
   const canvasId = canvasIdOf(thread.target);
   const resolved = thread.status === 'resolved';
@@ -238,7 +245,14 @@ function CommentItem({ threadId, comment, writable }: { threadId: string; commen
             edit.mutate(text, { onSuccess: () => setEditing(false), onError: (err) => toast(errorText(err), 'error') });
           }}
         >
-          <textarea className="input" rows={3} maxLength={MAX_BODY} value={text} onChange={(e) => setText(e.target.value)} aria-label="Edit comment" />
+          <textarea
+            className="input"
+            rows={3}
+            maxLength={MAX_BODY}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-label="Edit comment"
+          />
           <div className="comment-actions">
             <button type="button" className="btn outline" onClick={() => setEditing(false)}>
               Cancel
@@ -274,7 +288,9 @@ function CommentItem({ threadId, comment, writable }: { threadId: string; commen
 function Reply({ threadId }: { threadId: string }) {
   const author = useAuthorName();
   const [body, setBody] = useState('');
-  const reply = useCommentMutation((d, input: { author: string; body: string }) => api.replyToThread(d.id, d.token, d.key, threadId, input));
+  const reply = useCommentMutation((d, input: { author: string; body: string }) =>
+    api.replyToThread(d.id, d.token, d.key, threadId, input),
+  );
   return (
     <form
       className="comment-form"

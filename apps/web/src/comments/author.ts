@@ -44,18 +44,15 @@ export function setDisplayName(name: string) {
 }
 
 export function useDisplayName(): string | null {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      const onStorage = (e: StorageEvent) => e.key === DISPLAY_NAME_KEY && l();
-      window.addEventListener('storage', onStorage);
-      return () => {
-        listeners.delete(l);
-        window.removeEventListener('storage', onStorage);
-      };
-    },
-    displayName,
-  );
+  return useSyncExternalStore((l) => {
+    listeners.add(l);
+    const onStorage = (e: StorageEvent) => e.key === DISPLAY_NAME_KEY && l();
+    window.addEventListener('storage', onStorage);
+    return () => {
+      listeners.delete(l);
+      window.removeEventListener('storage', onStorage);
+    };
+  }, displayName);
 }
 
 /** 32 random bytes as base64url: made once per browser. */
@@ -63,7 +60,10 @@ export function authorKey(): string {
   const stored = read(AUTHOR_KEY_KEY) ?? memoryKey;
   if (stored && /^[A-Za-z0-9_-]{22,128}$/.test(stored)) return stored;
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  const key = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const key = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
   memoryKey = key;
   write(AUTHOR_KEY_KEY, key);
   return key;

@@ -129,11 +129,7 @@ export async function listShareLinks(id: string, token: string) {
 }
 
 /** The new link with its token (shown once). */
-export async function createShareLink(
-  id: string,
-  token: string,
-  link: { scope: ShareScope; label?: string; expiresInSeconds?: number },
-) {
+export async function createShareLink(id: string, token: string, link: { scope: ShareScope; label?: string; expiresInSeconds?: number }) {
   const { body } = await call<ShareLinkInfo & { token: string }>(`/designs/${encodeURIComponent(id)}/shares`, {
     method: 'POST',
     token,
@@ -188,12 +184,28 @@ export async function listThreads(id: string, token: string, authorKey: string) 
   return body.threads;
 }
 
-export async function startThread(id: string, token: string, authorKey: string, input: { target: CommentTarget; author: string; body: string }) {
-  const { body } = await call<CommentThread>(commentsPath(id), { method: 'POST', token, headers: withKey(authorKey), body: JSON.stringify(input) });
+export async function startThread(
+  id: string,
+  token: string,
+  authorKey: string,
+  input: { target: CommentTarget; author: string; body: string },
+) {
+  const { body } = await call<CommentThread>(commentsPath(id), {
+    method: 'POST',
+    token,
+    headers: withKey(authorKey),
+    body: JSON.stringify(input),
+  });
   return body;
 }
 
-export async function replyToThread(id: string, token: string, authorKey: string, threadId: string, input: { author: string; body: string }) {
+export async function replyToThread(
+  id: string,
+  token: string,
+  authorKey: string,
+  threadId: string,
+  input: { author: string; body: string },
+) {
   const { body } = await call<CommentInfo>(`${commentsPath(id)}/${encodeURIComponent(threadId)}/replies`, {
     method: 'POST',
     token,
@@ -203,7 +215,14 @@ export async function replyToThread(id: string, token: string, authorKey: string
   return body;
 }
 
-export async function setThreadStatus(id: string, token: string, authorKey: string, threadId: string, status: 'open' | 'resolved', author: string) {
+export async function setThreadStatus(
+  id: string,
+  token: string,
+  authorKey: string,
+  threadId: string,
+  status: 'open' | 'resolved',
+  author: string,
+) {
   const { body } = await call<CommentThread>(`${commentsPath(id)}/${encodeURIComponent(threadId)}`, {
     method: 'PATCH',
     token,

@@ -156,7 +156,9 @@ function LinkRow(props: {
       <td>{name}</td>
       <td>{SCOPE_LABEL[link.scope]}</td>
       <td>{when(link.createdAt)}</td>
-      <td>{state === 'revoked' ? 'revoked' : state === 'expired' ? <strong>expired</strong> : link.expiresAt ? when(link.expiresAt) : 'never'}</td>
+      <td>
+        {state === 'revoked' ? 'revoked' : state === 'expired' ? <strong>expired</strong> : link.expiresAt ? when(link.expiresAt) : 'never'}
+      </td>
       <td>{link.lastUsedAt ? when(link.lastUsedAt) : 'never'}</td>
       <td className="share-actions">
         {state === 'active' && !props.confirming && (
@@ -224,7 +226,14 @@ function CreateLink({ designId, editToken, onCreated }: { designId: string; edit
         </label>
         <label>
           <span className="subtle">Label</span>
-          <input className="input" value={label} maxLength={200} onChange={(e) => setLabel(e.target.value)} aria-label="Label" placeholder="e.g. network team" />
+          <input
+            className="input"
+            value={label}
+            maxLength={200}
+            onChange={(e) => setLabel(e.target.value)}
+            aria-label="Label"
+            placeholder="e.g. network team"
+          />
         </label>
         <label>
           <span className="subtle">Expires</span>
@@ -242,7 +251,11 @@ function CreateLink({ designId, editToken, onCreated }: { designId: string; edit
       </div>
       {made && (
         <div className="share-made">
-          <LinkField label={`New ${SCOPE_LABEL[made.scope].toLowerCase()} link (shown once: copy it now)`} url={made.url} testId="share-new-link" />
+          <LinkField
+            label={`New ${SCOPE_LABEL[made.scope].toLowerCase()} link (shown once: copy it now)`}
+            url={made.url}
+            testId="share-new-link"
+          />
         </div>
       )}
     </form>

@@ -344,7 +344,9 @@ export function reportHtml(document: TopologyDocument, options: ReportOptions = 
         const resolved = t.status === 'resolved' && t.resolvedBy ? ` <span class="where">(resolved by ${e(t.resolvedBy)})</span>` : '';
         out.push(`<li class="${t.status}">On <strong>${e(commentTargetName(document, t.target))}</strong>${resolved}<ul>`);
         for (const c of t.comments)
-          out.push(`<li><span class="author">${e(c.author)}</span> <span class="where">${e(commentTime(c.createdAt))}</span>: ${e(c.body)}</li>`);
+          out.push(
+            `<li><span class="author">${e(c.author)}</span> <span class="where">${e(commentTime(c.createdAt))}</span>: ${e(c.body)}</li>`,
+          );
         out.push('</ul></li>');
       }
       out.push('</ul>');

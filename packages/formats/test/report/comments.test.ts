@@ -27,8 +27,16 @@ const threads: ReportCommentThread[] = [
     resolvedBy: 'Bob <b>',
     comments: [{ author: 'Bob', body: 'Gateway fixed', createdAt: '2026-12-07T22:00:00Z' }],
   },
-  { target: { kind: 'element', id: 'gone-1' }, status: 'open', comments: [{ author: 'Eve', body: 'old', createdAt: '2026-12-01T00:00:00Z' }] },
-  { target: { kind: 'point', x: 10.4, y: -3.6 }, status: 'resolved', comments: [{ author: 'Eve', body: 'here', createdAt: '2026-12-01T00:00:00Z' }] },
+  {
+    target: { kind: 'element', id: 'gone-1' },
+    status: 'open',
+    comments: [{ author: 'Eve', body: 'old', createdAt: '2026-12-01T00:00:00Z' }],
+  },
+  {
+    target: { kind: 'point', x: 10.4, y: -3.6 },
+    status: 'resolved',
+    comments: [{ author: 'Eve', body: 'here', createdAt: '2026-12-01T00:00:00Z' }],
+  },
 ];
 
 describe('report comments', () => {
