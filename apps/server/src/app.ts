@@ -24,6 +24,7 @@ import handoffRoutes from './routes/handoff.ts';
 import healthRoutes from './routes/health.ts';
 import importRoutes from './routes/import.ts';
 import liveRoutes from './routes/live.ts';
+import commentsRoutes from './routes/comments.ts';
 import rulesRoutes from './routes/rules.ts';
 import sharesRoutes from './routes/shares.ts';
 import templatesRoutes from './routes/templates.ts';
@@ -46,7 +47,16 @@ export function serverOptions(config: Pick<AppConfig, 'bodyLimit' | 'trustProxy'
         : {
             level: config.log,
             // Fastify's request serializer logs no headers; this guards any log line that does.
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' },
+            redact: {
+              paths: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'req.headers["x-author-key"]',
+                'headers.authorization',
+                'headers["x-author-key"]',
+              ],
+              censor: '[redacted]',
+            },
           },
     bodyLimit: config.bodyLimit,
     // Fastify accepts a hop count too, which its types leave out.
@@ -94,6 +104,7 @@ export const viplane = fp<AppConfig>(
         await api.register(sharesRoutes, { rateLimit });
         await api.register(handoffRoutes, { rateLimit });
         await api.register(liveRoutes);
+        await api.register(commentsRoutes, { rateLimit });
       },
       { prefix: '/api' },
     );

@@ -30,6 +30,20 @@ export const REQUEST_LIMITS = {
   echoedValueChars: 80,
 } as const;
 
+/** Comments (routes/comments.ts): text sizes are 400 naming the field (schema), counts 413 LIMIT_EXCEEDED. */
+export const COMMENT_LIMITS = {
+  /** Characters of one comment's text. */
+  bodyChars: 4_000,
+  /** Characters of an author's display name. */
+  authorChars: 80,
+  /** Threads on one design. */
+  threadsPerDesign: 500,
+  /** Comments in one thread (the first one included). */
+  commentsPerThread: 100,
+  /** Canvas coordinates of a point thread, either way from the origin. */
+  coordinate: 10_000_000,
+} as const;
+
 /** Heavy work runs in worker threads (src/work/): each job has a time limit and a heap cap. */
 export const WORK_LIMITS = {
   /** Wall-clock time of one job (export, import, validation of a large document): 503 beyond it. */

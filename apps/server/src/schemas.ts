@@ -5,6 +5,7 @@
  * every DocumentSchema for a $ref to the model's published JSON Schema.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
+import { COMMENT_LIMITS } from './limits.ts';
 
 /** Marks the schemas that stand for a whole topology document (see plugins/openapi.ts). */
 export const DOCUMENT_MARKER = 'x-viplane-document';
@@ -34,13 +35,26 @@ const errorFields = {
   message: Type.String(),
   code: Type.Optional(Type.String({ description: 'Stable machine-readable code, e.g. INVALID_DOCUMENT, VERSION_CONFLICT' })),
   errors: Type.Optional(Type.Array(Problem)),
+  limit: Type.Optional(Type.String({ description: 'The limit a request went over (413 LIMIT_EXCEEDED)' })),
+  max: Type.Optional(Type.Number()),
+  actual: Type.Optional(Type.Number()),
 };
 
 export const ErrorResponse = Type.Object(errorFields, { title: 'Error' });
 
+/** 410: the share link presented was real but is revoked (SHARE_REVOKED) or expired (SHARE_EXPIRED). */
+export const GoneResponse = Type.Object(
+  {
+    ...errorFields,
+    revokedAt: Type.Optional(Type.String({ format: 'date-time' })),
+    expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { title: 'ShareLinkGone' },
+);
+
 /** Response schemas for the listed error statuses, for route definitions. */
 export function errorResponses(...codes: number[]): Record<number, TSchema> {
-  return Object.fromEntries(codes.map((code) => [code, ErrorResponse]));
+  return Object.fromEntries(codes.map((code) => [code, code === 410 ? GoneResponse : ErrorResponse]));
 }
 
 export const Target = Type.Object({ kind: Type.String(), id: Type.String() });
@@ -75,7 +89,9 @@ export const DesignMeta = Type.Object({
 
 export const DesignWithDocument = Type.Object({
   ...DesignMeta.properties,
-  access: Type.Union([Type.Literal('view'), Type.Literal('edit')], { description: 'What the presented token allows' }),
+  access: Type.Union([Type.Literal('view'), Type.Literal('comment'), Type.Literal('edit')], {
+    description: 'What the presented token allows: read; read and comment; read, comment and edit',
+  }),
   document: DocumentSchema,
 });
 
@@ -99,7 +115,9 @@ export const ConflictResponse = Type.Object(
   { title: 'VersionConflict' },
 );
 
-export const ShareScope = Type.Union([Type.Literal('view'), Type.Literal('edit')]);
+export const ShareScope = Type.Union([Type.Literal('view'), Type.Literal('comment'), Type.Literal('edit')], {
+  description: 'view: read; comment: read and comment; edit: read, comment, edit and manage links',
+});
 
 export const ShareLink = Type.Object({
   id: Type.String({ description: 'The public half of the token; names the link for revocation' }),
@@ -108,6 +126,9 @@ export const ShareLink = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'The last request made with the link, recorded at most once a minute',
+  }),
   active: Type.Boolean(),
 });
 
@@ -117,3 +138,31 @@ export const IssuedShareLink = Type.Object({
 });
 
 export const BearerAuth = [{ bearerAuth: [] }];
+
+/**
+ * Comment threads for the report (POST /api/export `comments`): what GET /designs/:id/comments
+ * answers, or less (extra fields of each thread and comment are ignored). Sizes as the comment routes'.
+ */
+const ReportCommentTarget = Type.Union([
+  Type.Object({ kind: Type.Union([Type.Literal('element'), Type.Literal('link')]), id: Type.String({ maxLength: 64 }) }),
+  Type.Object({ kind: Type.Literal('point'), x: Type.Number(), y: Type.Number() }),
+]);
+export const ReportComments = Type.Array(
+  Type.Object({
+    target: ReportCommentTarget,
+    status: Type.Union([Type.Literal('open'), Type.Literal('resolved')]),
+    resolvedBy: Type.Optional(Type.Union([Type.String({ maxLength: COMMENT_LIMITS.authorChars }), Type.Null()])),
+    comments: Type.Array(
+      Type.Object({
+        author: Type.String({ maxLength: COMMENT_LIMITS.authorChars }),
+        body: Type.String({ maxLength: COMMENT_LIMITS.bodyChars }),
+        createdAt: Type.String({ maxLength: 40 }),
+      }),
+      { maxItems: COMMENT_LIMITS.commentsPerThread },
+    ),
+  }),
+  {
+    maxItems: COMMENT_LIMITS.threadsPerDesign,
+    description: "The design's comment threads, for the report's Comments section (bundle, report)",
+  },
+);

@@ -465,6 +465,10 @@ describe('OpenAPI', () => {
       [
         '/api/designs',
         '/api/designs/{id}',
+        '/api/designs/{id}/comments',
+        '/api/designs/{id}/comments/{threadId}',
+        '/api/designs/{id}/comments/{threadId}/replies',
+        '/api/designs/{id}/comments/{threadId}/replies/{commentId}',
         '/api/designs/{id}/diff',
         '/api/designs/{id}/handoff',
         '/api/designs/{id}/shares',

@@ -318,19 +318,23 @@ describe('share links', () => {
     expect(res.status).toBe(200);
     expect(res.body.shares).toHaveLength(3);
     for (const link of res.body.shares) {
-      expect(Object.keys(link).sort()).toEqual(['active', 'createdAt', 'expiresAt', 'id', 'label', 'revokedAt', 'scope']);
+      expect(Object.keys(link).sort()).toEqual(['active', 'createdAt', 'expiresAt', 'id', 'label', 'lastUsedAt', 'revokedAt', 'scope']);
     }
   });
 
-  it('revokes a link: the token gets 404 at once', async () => {
+  it('revokes a link: the token gets 410 SHARE_REVOKED at once', async () => {
     const { id, editToken, viewToken } = await create();
     const link = await share(id, editToken, { scope: 'edit' });
     expect((await get(id, link.body.token)).status).toBe(200);
     const res = await revoke(id, editToken, link.body.id);
     expect(res.status).toBe(204);
     expect(res.body).toBeUndefined();
-    expect((await get(id, link.body.token)).status).toBe(404);
-    expect((await put(id, link.body.token, 'x', '"1"')).status).toBe(404);
+    const gone = await get(id, link.body.token);
+    expect(gone.status).toBe(410);
+    expect(gone.body).toMatchObject({ code: 'SHARE_REVOKED', revokedAt: expect.any(String) });
+    expect((await put(id, link.body.token, 'x', '"1"')).body.code).toBe('SHARE_REVOKED');
+    // Only a holder of the real token learns it was revoked: a wrong secret with its link id is still 404.
+    expect((await get(id, `${link.body.id}.${'z'.repeat(43)}`)).status).toBe(404);
     expect((await list(id, editToken)).body.shares.find((l: Json) => l.id === link.body.id)).toMatchObject({
       active: false,
       revokedAt: expect.any(String),
@@ -346,7 +350,7 @@ describe('share links', () => {
     const links = (await list(id, editToken)).body.shares as Json[];
     const viewLink = links.find((l) => l.scope === 'view');
     expect((await revoke(id, editToken, viewLink.id)).status).toBe(204);
-    expect((await get(id, viewToken)).status).toBe(404);
+    expect((await get(id, viewToken)).status).toBe(410);
   });
 
   it('does not let a view token create, list or revoke links', async () => {
@@ -366,7 +370,7 @@ describe('share links', () => {
     expect((await revoke(a.id, a.editToken, bLinks[0].id)).status).toBe(404);
   });
 
-  it('expires links: valid before expiresAt, 404 after', async () => {
+  it('expires links: valid before expiresAt, 410 SHARE_EXPIRED after', async () => {
     const { id, editToken } = await create();
     const inSeconds = await share(id, editToken, { scope: 'view', expiresInSeconds: 3600 });
     expect(inSeconds.status).toBe(201);
@@ -378,11 +382,13 @@ describe('share links', () => {
 
     // Only Date is faked: timers and I/O stay real.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 3601_000 });
-    expect((await get(id, inSeconds.body.token)).status).toBe(404);
+    const expired = await get(id, inSeconds.body.token);
+    expect(expired.status).toBe(410);
+    expect(expired.body).toMatchObject({ code: 'SHARE_EXPIRED', expiresAt: inSeconds.body.expiresAt });
     expect((await get(id, atDate.body.token)).status).toBe(200);
     expect((await list(id, editToken)).body.shares.find((l: Json) => l.id === inSeconds.body.id).active).toBe(false);
     vi.setSystemTime(Date.now() + 3600_000);
-    expect((await put(id, atDate.body.token, 'late', '"1"')).status).toBe(404);
+    expect((await put(id, atDate.body.token, 'late', '"1"')).body.code).toBe('SHARE_EXPIRED');
   });
 
   it('rejects bad link requests with 400', async () => {

@@ -8,6 +8,7 @@ import { buildApp } from '../src/app.ts';
 import type { DatabaseConfig, Driver } from '../src/db/drivers/index.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createRepository, type DesignRepository } from '../src/db/repository.ts';
+import { createCommentRepository, type CommentRepository, type NewComment } from '../src/db/comments.ts';
 import { smallDesign } from './fixtures.ts';
 import { STARTUP_TIMEOUT, TEST_RATE_LIMIT, bearer, call } from './helper.ts';
 
@@ -19,7 +20,7 @@ export interface SuiteTarget {
 }
 
 const doc = (name: string) => smallDesign(name);
-const link = (id: string, scope: 'view' | 'edit', extra: { expiresAt?: Date } = {}) => ({
+const link = (id: string, scope: 'view' | 'comment' | 'edit', extra: { expiresAt?: Date } = {}) => ({
   id,
   scope,
   tokenSha256: 'ab'.repeat(32),
@@ -28,6 +29,7 @@ const link = (id: string, scope: 'view' | 'edit', extra: { expiresAt?: Date } = 
 export function defineRepositoryTests(target: SuiteTarget) {
   let driver: Driver;
   let repo: DesignRepository;
+  let comments: CommentRepository;
   const written: string[] = [];
   const nextId = () => {
     const id = `design-${Date.now().toString(36)}-${written.length}`;
@@ -39,6 +41,7 @@ export function defineRepositoryTests(target: SuiteTarget) {
     driver = await target.open();
     await migrate(driver);
     repo = createRepository(driver);
+    comments = createCommentRepository(driver);
   }, STARTUP_TIMEOUT);
 
   afterAll(async () => {
@@ -152,6 +155,108 @@ export function defineRepositoryTests(target: SuiteTarget) {
     });
   });
 
+  describe('share link scope and last use', () => {
+    it('stores the comment scope and records a use at most once per interval', async () => {
+      const id = nextId();
+      await repo.createDesign(id, { document: doc('used') }, [link(`${id}-c`, 'comment')]);
+      expect(await repo.findShareLink(`${id}-c`)).toMatchObject({ scope: 'comment', lastUsedAt: null });
+      expect(await repo.touchShareLink(`${id}-c`, 60)).toBe(true);
+      const first = (await repo.findShareLink(`${id}-c`))!.lastUsedAt;
+      expect(first).not.toBeNull();
+      expect(await repo.touchShareLink(`${id}-c`, 60)).toBe(false);
+      expect((await repo.findShareLink(`${id}-c`))!.lastUsedAt).toBe(first);
+      // Two minutes later (by the database's clock), the next use writes again.
+      await driver.query("UPDATE share_links SET last_used_at = last_used_at - interval '2 minutes' WHERE id = $1", [`${id}-c`]);
+      expect(await repo.touchShareLink(`${id}-c`, 60)).toBe(true);
+      expect(Date.parse((await repo.findShareLink(`${id}-c`))!.lastUsedAt!)).toBeGreaterThan(Date.parse(first!) - 60_000);
+      expect(await repo.touchShareLink('no-such-link', 60)).toBe(false);
+      await expect(repo.createShareLink(id, link(`${id}-x`, 'owner' as 'view'))).rejects.toThrow();
+    });
+  });
+
+  describe('comments', () => {
+    let seq = 0;
+    const note = (body: string, key = 'k1'): NewComment => ({
+      id: `c-${Date.now().toString(36)}-${seq++}`,
+      author: 'Alice',
+      body,
+      authorKeySha256: key.repeat(32).slice(0, 64),
+      linkId: 'link-1',
+    });
+
+    it('keeps threads with their target and comments in order, per design', async () => {
+      const id = nextId();
+      const other = nextId();
+      await repo.createDesign(id, { document: doc('c') }, []);
+      await repo.createDesign(other, { document: doc('d') }, []);
+      const t1 = await comments.createThread(id, { id: `${id}-t1`, target: { kind: 'element', id: 'pg-1' }, first: note('one') }, 10);
+      expect(t1).toMatchObject({ id: `${id}-t1`, target: { kind: 'element', id: 'pg-1' }, resolvedAt: null, comments: [{ body: 'one' }] });
+      await comments.createThread(id, { id: `${id}-t2`, target: { kind: 'point', x: -3.5, y: 7 }, first: note('two') }, 10);
+      await comments.createThread(other, { id: `${other}-t`, target: { kind: 'link', id: 'l-1' }, first: note('elsewhere') }, 10);
+      expect(await comments.addComment(id, `${id}-t1`, note('reply', 'k2'), 10)).toMatchObject({ body: 'reply', editedAt: null });
+      const threads = await comments.listThreads(id);
+      expect(threads.map((t) => t.target)).toEqual([
+        { kind: 'element', id: 'pg-1' },
+        { kind: 'point', x: -3.5, y: 7 },
+      ]);
+      expect(threads[0]!.comments.map((c) => c.body)).toEqual(['one', 'reply']);
+      // Another design's thread is out of reach.
+      expect(await comments.addComment(id, `${other}-t`, note('x'), 10)).toBeUndefined();
+      expect(await comments.setResolved(id, `${other}-t`, 'Eve')).toBeUndefined();
+      expect(
+        await comments.createThread('no-such-design', { id: 'nope', target: { kind: 'point', x: 0, y: 0 }, first: note('x') }, 10),
+      ).toBeUndefined();
+    });
+
+    it('resolves, reopens, edits and deletes; the last comment takes its thread along', async () => {
+      const id = nextId();
+      await repo.createDesign(id, { document: doc('c') }, []);
+      const t = await comments.createThread(id, { id: `${id}-t`, target: { kind: 'element', id: 'pg-1' }, first: note('first') }, 10);
+      if (!t || 'over' in t) throw new Error('expected a thread');
+      expect(await comments.setResolved(id, t.id, 'Bob')).toMatchObject({ resolvedBy: 'Bob', resolvedAt: expect.any(String) });
+      expect(await comments.setResolved(id, t.id, null)).toMatchObject({ resolvedBy: null, resolvedAt: null });
+      const edited = await comments.editComment(id, t.id, t.comments[0]!.id, 'first, edited');
+      expect(edited).toMatchObject({ body: 'first, edited', editedAt: expect.any(String) });
+      const second = await comments.addComment(id, t.id, note('second'), 10);
+      if (!second || 'over' in second) throw new Error('expected a comment');
+      expect(await comments.deleteComment(id, t.id, t.comments[0]!.id)).toBe(true);
+      expect((await comments.getThread(id, t.id))!.comments.map((c) => c.body)).toEqual(['second']);
+      expect(await comments.deleteComment(id, t.id, second.id)).toBe(true);
+      expect(await comments.getThread(id, t.id)).toBeUndefined();
+      expect(await comments.deleteComment(id, t.id, second.id)).toBe(false);
+    });
+
+    it('enforces the counts in the writing transaction, also when writers race', async () => {
+      const id = nextId();
+      await repo.createDesign(id, { document: doc('c') }, []);
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          comments.createThread(id, { id: `${id}-r${i}`, target: { kind: 'point', x: i, y: i }, first: note(`t${i}`) }, 4),
+        ),
+      );
+      expect(results.filter((r) => r && !('over' in r))).toHaveLength(4);
+      expect(results.filter((r) => r && 'over' in r)).toEqual([
+        { over: 'threads', max: 4, actual: 4 },
+        { over: 'threads', max: 4, actual: 4 },
+      ]);
+      expect(await comments.listThreads(id)).toHaveLength(4);
+      const t = (await comments.listThreads(id))[0]!;
+      expect(await comments.addComment(id, t.id, note('2'), 2)).toMatchObject({ body: '2' });
+      expect(await comments.addComment(id, t.id, note('3'), 2)).toEqual({ over: 'comments', max: 2, actual: 2 });
+    });
+
+    it('goes with its design (ON DELETE CASCADE)', async () => {
+      // Not in `written`: the restart test checks those are still there.
+      const id = `cascade-${Date.now().toString(36)}`;
+      await repo.createDesign(id, { document: doc('c') }, []);
+      await comments.createThread(id, { id: `${id}-t`, target: { kind: 'element', id: 'x' }, first: note('bye') }, 10);
+      await driver.query('DELETE FROM designs WHERE id = $1', [id]);
+      expect(await comments.listThreads(id)).toEqual([]);
+      const { rows } = await driver.query('SELECT id FROM comments WHERE design_id = $1', [id]);
+      expect(rows).toEqual([]);
+    });
+  });
+
   describe('restart', () => {
     it(
       'keeps everything written through the app when a new app opens the same storage',
@@ -189,7 +294,7 @@ export function defineRepositoryTests(target: SuiteTarget) {
           const versions = await call(second, { method: 'GET', url: `/api/designs/${id}/versions`, headers: bearer(viewToken) });
           expect(versions.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
           // The revocation survived too.
-          expect((await call(second, { method: 'GET', url: `/api/designs/${id}`, headers: bearer(share.body.token) })).status).toBe(404);
+          expect((await call(second, { method: 'GET', url: `/api/designs/${id}`, headers: bearer(share.body.token) })).status).toBe(410);
         } finally {
           await second.close();
         }

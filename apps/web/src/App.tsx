@@ -13,6 +13,10 @@ import { Tracer } from './panels/Tracer.tsx';
 import { HistoryPanel } from './panels/History.tsx';
 import { Dialogs } from './panels/Dialogs.tsx';
 import { installShortcuts } from './shortcuts.ts';
+import { CommentsPanel } from './comments/CommentsPanel.tsx';
+import { CommentsSync } from './comments/CommentsSync.tsx';
+import { LinkGone } from './share/LinkGone.tsx';
+import { useSession } from './store/session.ts';
 
 export function App() {
   const readOnly = useEditor((s) => s.readOnly);
@@ -21,6 +25,8 @@ export function App() {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
   useEffect(() => installShortcuts(), []);
+  const gone = useSession((s) => s.goneLink);
+  if (gone) return <LinkGone gone={gone} />;
   return (
     <div className={`app${readOnly ? ' readonly' : ''}`} data-testid="app" data-readonly={readOnly}>
       <Topbar />
@@ -30,6 +36,7 @@ export function App() {
       </ReactFlowProvider>
       <RightPanel />
       <Dialogs />
+      <CommentsSync />
       <Toasts />
     </div>
   );
@@ -40,6 +47,7 @@ const TABS: { id: RightTab; label: string }[] = [
   { id: 'problems', label: 'Problems' },
   { id: 'trace', label: 'Trace' },
   { id: 'history', label: 'History' },
+  { id: 'comments', label: 'Comments' },
 ];
 
 function RightPanel() {
@@ -70,6 +78,7 @@ function RightPanel() {
         {tab === 'problems' && <Problems />}
         {tab === 'trace' && <Tracer />}
         {tab === 'history' && <HistoryPanel />}
+        {tab === 'comments' && <CommentsPanel />}
       </div>
     </aside>
   );

@@ -7,7 +7,9 @@ import { createRoot } from 'react-dom/client';
 import { restore } from '@viplane/model';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App.tsx';
+import { queryClient } from './comments/queries.ts';
 import { editor } from './store/editor.ts';
 import { newLocalId, useSession } from './store/session.ts';
 import { toast, useUi } from './store/ui.ts';
@@ -81,7 +83,9 @@ async function boot() {
   if (!useSession.getState().viewOnly) startAutosave();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

@@ -45,6 +45,7 @@ export {
   type HandoffMatrixRow,
   type HandoffTable,
 } from './handoff/index.ts';
+export type { ReportCommentThread, ReportComment, ReportCommentTarget } from './report/comments.ts';
 export { exportBundle, zipBundle, type Bundle, type BundleFile, type BundleOptions, type PngOutcome, PNG_BUDGET } from './bundle/index.ts';
 export { TOOL_VERSIONS, describeFile } from './bundle/readme.ts';
 export {

@@ -5,7 +5,8 @@
 import type { TopologyDocument } from '@viplane/model';
 import type { Driver, Queryable } from './drivers/types.ts';
 
-export type ShareScope = 'view' | 'edit';
+/** What a share link allows, each including the one before: read, read + comment, read + comment + edit. */
+export type ShareScope = 'view' | 'comment' | 'edit';
 
 export interface DesignMeta {
   id: string;
@@ -43,6 +44,8 @@ export interface ShareLink {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** Last request made with it, to the minute (see touchShareLink). */
+  lastUsedAt: string | null;
 }
 
 export interface StoredShareLink extends ShareLink {
@@ -80,6 +83,11 @@ export interface DesignRepository {
   listShareLinks(designId: string): Promise<ShareLink[]>;
   /** True when the link exists on that design (revoking twice is fine). */
   revokeShareLink(designId: string, linkId: string): Promise<boolean>;
+  /**
+   * Records a use of the link unless one was recorded in the last `minIntervalSeconds`: a cheap
+   * UPDATE that writes at most once per interval per link. True when it wrote.
+   */
+  touchShareLink(linkId: string, minIntervalSeconds: number): Promise<boolean>;
   ping(): Promise<void>;
 }
 
@@ -122,11 +130,12 @@ function shareLink(r: Row): ShareLink {
   return {
     id: String(r['id']),
     designId: String(r['design_id']),
-    scope: r['scope'] === 'edit' ? 'edit' : 'view',
+    scope: r['scope'] === 'edit' ? 'edit' : r['scope'] === 'comment' ? 'comment' : 'view',
     label: r['label'] === null ? null : String(r['label']),
     createdAt: iso(r['created_at']),
     expiresAt: isoOrNull(r['expires_at']),
     revokedAt: isoOrNull(r['revoked_at']),
+    lastUsedAt: isoOrNull(r['last_used_at']),
   };
 }
 
@@ -140,7 +149,7 @@ const DESIGN_SELECT = `
   FROM designs d JOIN design_versions v ON v.design_id = d.id AND v.version = d.current_version
   WHERE d.id = $1`;
 
-const SHARE_COLUMNS = 'id, design_id, scope, label, created_at, expires_at, revoked_at';
+const SHARE_COLUMNS = 'id, design_id, scope, label, created_at, expires_at, revoked_at, last_used_at';
 
 async function insertVersion(tx: Queryable, designId: string, version: number, next: NewVersion): Promise<number> {
   const text = JSON.stringify(next.document);
@@ -244,6 +253,16 @@ export function createRepository(db: Driver): DesignRepository {
       const { rows } = await db.query<Row>(
         'UPDATE share_links SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 AND design_id = $2 RETURNING id',
         [linkId, designId],
+      );
+      return rows.length > 0;
+    },
+
+    async touchShareLink(linkId, minIntervalSeconds) {
+      const { rows } = await db.query<Row>(
+        `UPDATE share_links SET last_used_at = now()
+         WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2::double precision))
+         RETURNING id`,
+        [linkId, minIntervalSeconds],
       );
       return rows.length > 0;
     },

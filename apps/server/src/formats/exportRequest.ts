@@ -2,7 +2,10 @@
  * What POST /api/export checks before it exports, in one place for both paths: the request thread
  * (ordinary bodies) and a worker (large bodies, parsed there so the request thread stays free).
  */
+import { Value } from '@sinclair/typebox/value';
 import { shortValue, type TopologyDocument } from '@viplane/model';
+import type { ReportCommentThread } from '@viplane/formats';
+import { ReportComments } from '../schemas.ts';
 import { requireDocument } from '../document.ts';
 import { HttpError, badRequest, type HttpErrorOptions } from '../errors.ts';
 import { checkDocumentCounts, jsonDepthOver, tooDeep } from '../jsonLimits.ts';
@@ -32,9 +35,9 @@ const schemaError = (path: string, message: string, value?: unknown) =>
 /**
  * A large body's text checked as the request thread checks a small one: depth before parsing, no
  * `__proto__` or `constructor.prototype` keys (Fastify's parser refuses them too), element and link
- * counts, then the route's schema ({ format: string ≤ 64, document: object }, nothing else).
+ * counts, then the route's schema ({ format: string ≤ 64, document: object, comments?: threads }, nothing else).
  */
-export function parseExportBody(text: string): { format: string; document: unknown } {
+export function parseExportBody(text: string): { format: string; document: unknown; comments?: ReportCommentThread[] } {
   const over = jsonDepthOver(text, REQUEST_LIMITS.jsonDepth);
   if (over) throw tooDeep(over.offset);
   let body: unknown;
@@ -54,7 +57,7 @@ export function parseExportBody(text: string): { format: string; document: unkno
   checkDocumentCounts(body);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw schemaError('', 'must be object');
   const record = body as Record<string, unknown>;
-  const extra = Object.keys(record).find((k) => k !== 'format' && k !== 'document');
+  const extra = Object.keys(record).find((k) => k !== 'format' && k !== 'document' && k !== 'comments');
   if (extra !== undefined) throw schemaError('', 'must NOT have additional properties', extra);
   const { format, document } = record;
   if (format === undefined) throw schemaError('/format', 'is required');
@@ -62,7 +65,10 @@ export function parseExportBody(text: string): { format: string; document: unkno
   if (document === undefined) throw schemaError('/document', 'is required');
   if (document === null || typeof document !== 'object' || Array.isArray(document))
     throw schemaError('/document', 'must be object', document);
-  return { format, document };
+  if (record['comments'] === undefined) return { format, document };
+  const problem = Value.Errors(ReportComments, record['comments']).First();
+  if (problem) throw schemaError(`/comments${problem.path}`, problem.message, problem.value);
+  return { format, document, comments: record['comments'] as ReportCommentThread[] };
 }
 
 /** An HttpError as plain data, to cross from a worker thread (class and fields are lost in transit). */

@@ -18,6 +18,7 @@ import {
   reportHtml,
   zipBundle,
   type ImportFormat,
+  type ReportCommentThread,
 } from '@viplane/formats';
 import { pngWithinBundleBudget } from '@viplane/formats/png';
 import { validate, type Diagnostic } from '@viplane/validator';
@@ -38,7 +39,7 @@ export interface ExportCodec {
    * `findings`: the error and warning counts of what was written (the validator's findings on the design
    * and the format's own checks), for the X-Viplane-Errors / X-Viplane-Warnings headers.
    */
-  export(document: TopologyDocument): ExportedFile | Promise<ExportedFile>;
+  export(document: TopologyDocument, options?: ExportOptions): ExportedFile | Promise<ExportedFile>;
 }
 
 export interface ExportedFile {
@@ -46,6 +47,11 @@ export interface ExportedFile {
   body: string | Uint8Array;
   mediaType?: string;
   findings?: { errors: number; warnings: number };
+}
+
+/** What an export may take besides the document: comments reach the report (bundle, report); other formats ignore them. */
+export interface ExportOptions {
+  comments?: readonly ReportCommentThread[];
 }
 
 /** Formats design.md and formats.md plan for @viplane/formats, so a 501 can say what is missing. */
@@ -80,8 +86,12 @@ const builtIn: ExportCodec[] = [
     id: 'bundle',
     title: 'deployment bundle (zip with README, configs, diagrams, report, topology.json)',
     mediaType: 'application/zip',
-    export: async (document) => {
-      const bundle = await exportBundle(document, { png: pngWithinBundleBudget(), flows: handoffFlows(document) });
+    export: async (document, options = {}) => {
+      const bundle = await exportBundle(document, {
+        png: pngWithinBundleBudget(),
+        flows: handoffFlows(document),
+        ...(options.comments ? { comments: options.comments } : {}),
+      });
       return { filename: `${baseName(document)}-bundle.zip`, body: zipBundle(bundle), findings: countFindings(bundle.diagnostics ?? []) };
     },
   },
@@ -107,7 +117,10 @@ const builtIn: ExportCodec[] = [
     id: 'report',
     title: 'validation report (HTML)',
     mediaType: 'text/html; charset=utf-8',
-    export: (document) => ({ filename: `${baseName(document)}-report.html`, body: reportHtml(document) }),
+    export: (document, options = {}) => ({
+      filename: `${baseName(document)}-report.html`,
+      body: reportHtml(document, options.comments ? { comments: options.comments } : {}),
+    }),
   },
   {
     id: 'address-plan',

@@ -4,12 +4,14 @@ import type { AppConfig } from '../config.ts';
 import { openDriver, type Driver } from '../db/drivers/index.ts';
 import { migrate } from '../db/migrate.ts';
 import { createRepository, type DesignRepository } from '../db/repository.ts';
+import { createCommentRepository, type CommentRepository } from '../db/comments.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     repository: DesignRepository;
     /** The open driver, for the live sessions' update log and LISTEN/NOTIFY. */
     database: Driver;
+    comments: CommentRepository;
   }
 }
 
@@ -27,6 +29,7 @@ export default fp<Pick<AppConfig, 'database'>>(
     }
     fastify.decorate('repository', createRepository(driver));
     fastify.decorate('database', driver);
+    fastify.decorate('comments', createCommentRepository(driver));
     // onClose runs after in-flight requests have finished, so no query is cut off.
     if (owned) fastify.addHook('onClose', () => driver.close());
   },

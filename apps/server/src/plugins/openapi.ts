@@ -41,12 +41,15 @@ export default fp(
             'Validate, trace, import and store load-balancer network designs for Kubernetes on vSphere. ' +
             'Design routes take a share token as `Authorization: Bearer <token>` (see apps/server/README.md).',
         },
-        components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A share token (view or edit)' } } },
+        components: {
+          securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A share token (view, comment or edit)' } },
+        },
         tags: [
           { name: 'validation', description: 'Check and trace designs (stateless)' },
           { name: 'catalogue', description: 'Rules and templates' },
           { name: 'formats', description: 'Import and export' },
           { name: 'designs', description: 'Stored designs, versions and share links' },
+          { name: 'comments', description: 'Comment threads on a stored design (read with any link, written with a comment or edit link)' },
           { name: 'health', description: 'Liveness and readiness' },
         ],
       },

@@ -139,7 +139,7 @@ const designs: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (
         summary: 'The current version of a design',
         security: BearerAuth,
         params: Params,
-        response: { 200: DesignWithDocument, ...errorResponses(400, 401, 404, 429) },
+        response: { 200: DesignWithDocument, ...errorResponses(400, 401, 404, 410, 429) },
       },
     },
     async (request, reply) => {
@@ -165,7 +165,7 @@ const designs: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (
         params: Params,
         headers: IfMatch,
         body: DocumentSchema,
-        response: { 200: DesignMeta, 412: ConflictResponse, ...errorResponses(400, 401, 403, 404, 413, 415, 428, 429) },
+        response: { 200: DesignMeta, 412: ConflictResponse, ...errorResponses(400, 401, 403, 404, 410, 413, 415, 428, 429) },
       },
     },
     async (request, reply) => {
@@ -195,7 +195,7 @@ const designs: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (
           limit: Type.String({ pattern: '^[1-9][0-9]{0,3}$', default: '100', description: 'At most 1000' }),
           before: Type.Optional({ ...VersionNumber, description: 'Only versions older than this (paging)' } as typeof VersionNumber),
         }),
-        response: { 200: Type.Object({ versions: Type.Array(VersionMeta) }), ...errorResponses(400, 401, 404, 429) },
+        response: { 200: Type.Object({ versions: Type.Array(VersionMeta) }), ...errorResponses(400, 401, 404, 410, 429) },
       },
     },
     async (request) => {
@@ -217,7 +217,7 @@ const designs: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (
         summary: 'One version with its document',
         security: BearerAuth,
         params: VersionParams,
-        response: { 200: Type.Object({ ...VersionMeta.properties, document: DocumentSchema }), ...errorResponses(400, 401, 404, 429) },
+        response: { 200: Type.Object({ ...VersionMeta.properties, document: DocumentSchema }), ...errorResponses(400, 401, 404, 410, 429) },
       },
     },
     async (request) => {
@@ -246,7 +246,7 @@ const designs: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (
         security: BearerAuth,
         params: VersionParams,
         headers: IfMatch,
-        response: { 201: DesignMeta, 412: ConflictResponse, ...errorResponses(400, 401, 403, 404, 429) },
+        response: { 201: DesignMeta, 412: ConflictResponse, ...errorResponses(400, 401, 403, 404, 410, 429) },
       },
     },
     async (request, reply) => {

@@ -71,7 +71,7 @@ const diffRoutes: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = asyn
         security: BearerAuth,
         params: Type.Object({ id: DesignId }),
         querystring: Type.Object({ from: VersionNumber, to: Type.Optional(VersionNumber) }),
-        response: { 200: DiffResponse, ...errorResponses(400, 401, 404, 429) },
+        response: { 200: DiffResponse, ...errorResponses(400, 401, 404, 410, 429) },
       },
     },
     async (request) => {

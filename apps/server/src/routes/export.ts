@@ -8,7 +8,7 @@ import { fromHttpErrorData, resolveExport } from '../formats/exportRequest.ts';
 import { LargeJsonBody, jsonBodyParser } from '../plugins/jsonBody.ts';
 import { documentJson, type ExportOutput } from '../work/jobs.ts';
 import { PLANNED_FORMATS, exportCodecs } from '../formats/registry.ts';
-import { DocumentSchema, errorResponses } from '../schemas.ts';
+import { DocumentSchema, ReportComments, errorResponses } from '../schemas.ts';
 
 /** Bodies longer than this are parsed in the worker (a 10,000-element design is ~4.5 MB). */
 const LARGE_BODY_CHARS = 512 * 1024;
@@ -31,7 +31,10 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
         )
           .filter((f) => !exportCodecs.has(f))
           .join(', ')}.`,
-        body: Type.Object({ format: Type.String({ maxLength: 64 }), document: DocumentSchema }, { additionalProperties: false }),
+        body: Type.Object(
+          { format: Type.String({ maxLength: 64 }), document: DocumentSchema, comments: Type.Optional(ReportComments) },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Unsafe<string | Uint8Array>({
             type: 'string',
@@ -52,10 +55,15 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
         file = outcome.file;
       } else {
         if (request.validationError) throw request.validationError;
-        const { format } = request.body;
+        const { format, comments } = request.body;
         const { document } = resolveExport(format, request.body.document);
         // In a worker: a bundle renders PNGs and validates the design (seconds for a large one).
-        file = await fastify.work.run({ kind: 'export', format, document: documentJson(document) });
+        file = await fastify.work.run({
+          kind: 'export',
+          format,
+          document: documentJson(document),
+          ...(comments ? { options: { comments } } : {}),
+        });
       }
       // A written file with error findings is not deployable as is: the counts say so beside the body
       // (as `viplane export` exits 1); report.md in the bundle lists them.

@@ -1,5 +1,5 @@
 /**
- * Share links: more view or edit tokens for a design, listed and revoked by an edit token.
+ * Share links: more view, comment or edit tokens for a design, listed and revoked by an edit token.
  * Tokens are shown once, at creation; the server keeps only their SHA-256. A link may expire.
  */
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -48,7 +48,7 @@ const shares: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (f
       preHandler: tokenLimit,
       schema: {
         tags: ['designs'],
-        summary: 'Create a share link (view or edit)',
+        summary: 'Create a share link (view, comment or edit)',
         description: 'Needs an edit token. The new token is in the response only.',
         security: BearerAuth,
         params: Params,
@@ -61,7 +61,7 @@ const shares: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (f
           },
           { additionalProperties: false },
         ),
-        response: { 201: IssuedShareLink, ...errorResponses(400, 401, 403, 404, 429) },
+        response: { 201: IssuedShareLink, ...errorResponses(400, 401, 403, 404, 410, 429) },
       },
     },
     async (request, reply) => {
@@ -90,7 +90,7 @@ const shares: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (f
         summary: 'List the share links (never their tokens)',
         security: BearerAuth,
         params: Params,
-        response: { 200: Type.Object({ shares: Type.Array(ShareLink) }), ...errorResponses(400, 401, 403, 404, 429) },
+        response: { 200: Type.Object({ shares: Type.Array(ShareLink) }), ...errorResponses(400, 401, 403, 404, 410, 429) },
       },
     },
     async (request) => {
@@ -107,10 +107,10 @@ const shares: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async (f
       schema: {
         tags: ['designs'],
         summary: 'Revoke a share link',
-        description: 'Takes effect at once: the next request with that token gets 404. Revoking the link in use is allowed.',
+        description: 'Takes effect at once: the next request with that token gets 410 SHARE_REVOKED. Revoking the link in use is allowed.',
         security: BearerAuth,
         params: Type.Object({ id: DesignId, linkId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) }),
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 429) },
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 410, 429) },
       },
     },
     async (request, reply) => {

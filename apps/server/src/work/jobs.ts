@@ -9,7 +9,7 @@ import type { TopologyDocument } from '@viplane/model';
 import { lower, trace, validate, type Diagnostic } from '@viplane/validator';
 import { HttpError } from '../errors.ts';
 import { httpErrorData, parseExportBody, resolveExport, type HttpErrorData } from '../formats/exportRequest.ts';
-import { exportCodecs, type ExportCodec } from '../formats/registry.ts';
+import { exportCodecs, type ExportCodec, type ExportOptions } from '../formats/registry.ts';
 
 /**
  * Documents travel as JSON text (`DocumentJson`): copying a string to a thread is a memcpy, while
@@ -22,7 +22,7 @@ export function documentJson(document: TopologyDocument): DocumentJson {
 }
 
 export type Job =
-  | { kind: 'export'; format: string; document: DocumentJson }
+  | { kind: 'export'; format: string; document: DocumentJson; options?: ExportOptions }
   /** A large export body as the client sent it: parsed, checked and restored here. */
   | { kind: 'export-json'; text: string }
   | { kind: 'import'; inputs: ImportInput[]; options: ImportOptions }
@@ -63,8 +63,8 @@ export type JobOutput<J extends Job> = J extends { kind: 'export' }
           : never;
 
 /** One codec's file with its media type and the findings on what was written (for the X-Viplane-* headers). */
-async function exportFile(codec: ExportCodec, document: TopologyDocument): Promise<ExportOutput> {
-  const file = await codec.export(document);
+async function exportFile(codec: ExportCodec, document: TopologyDocument, options?: ExportOptions): Promise<ExportOutput> {
+  const file = await codec.export(document, options);
   const output: ExportOutput = { filename: file.filename, body: file.body, mediaType: file.mediaType ?? codec.mediaType };
   if (file.findings) output.findings = file.findings;
   return output;
@@ -77,13 +77,16 @@ export async function runJob(job: Job | { kind: 'warm' }): Promise<unknown> {
     case 'export': {
       const codec = exportCodecs.get(job.format);
       if (!codec) throw new Error(`no export codec "${job.format}"`);
-      return exportFile(codec, parsed(job.document));
+      return exportFile(codec, parsed(job.document), job.options);
     }
     case 'export-json':
       try {
         const body = parseExportBody(job.text);
         const { codec, document } = resolveExport(body.format, body.document);
-        return { ok: true, file: await exportFile(codec, document) } satisfies ExportJsonOutput;
+        return {
+          ok: true,
+          file: await exportFile(codec, document, body.comments ? { comments: body.comments } : undefined),
+        } satisfies ExportJsonOutput;
       } catch (error) {
         if (error instanceof HttpError) return { ok: false, error: httpErrorData(error) } satisfies ExportJsonOutput;
         throw error;

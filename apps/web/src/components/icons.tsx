@@ -159,3 +159,8 @@ export const IconSearch = (p: P) => (
     <path d="m20 20-4.5-4.5" />
   </svg>
 );
+export const IconComment = (p: P) => (
+  <svg {...base} {...p}>
+    <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12Z" />
+  </svg>
+);

@@ -7,6 +7,8 @@ import { useUi } from '../store/ui.ts';
 import { editor, useEditor } from '../store/editor.ts';
 import { FAR_ZOOM } from './ElementNode.tsx';
 import { NODE_HEIGHT, NODE_WIDTH, type ConnectionEdge } from './mapping.ts';
+import { CommentMarker } from '../comments/CommentMarker.tsx';
+import { useMarker } from '../comments/store.ts';
 
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
@@ -26,6 +28,7 @@ function ConnectionEdgeView({ id, source, target, data, selected, sourceX, sourc
   const readOnly = useEditor((s) => s.readOnly);
   const badge = useBadge(id);
   const tone = useUi((s) => (s.highlight.has(id) ? s.highlightTone : null));
+  const hasComments = useMarker(id) !== undefined;
   const sourceBox = useBox(source);
   const targetBox = useBox(target);
   if (!sourceBox || !targetBox) return null;
@@ -50,6 +53,13 @@ function ConnectionEdgeView({ id, source, target, data, selected, sourceX, sourc
           <circle className="vp-edge-grip" cx={sourceX} cy={sourceY} r={5} data-testid={`edge-grip-source-${id}`} />
           <circle className="vp-edge-grip" cx={targetX} cy={targetY} r={5} data-testid={`edge-grip-target-${id}`} />
         </>
+      )}
+      {hasComments && !far && (
+        <EdgeLabelRenderer>
+          <div className="vp-edge-comment" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY - 22}px)` }}>
+            <CommentMarker canvasId={id} name={`the connection ${data?.label ?? ''}`.trim()} />
+          </div>
+        </EdgeLabelRenderer>
       )}
       {showLabel && (
         <EdgeLabelRenderer>

@@ -10,6 +10,7 @@ import { useUi } from '../store/ui.ts';
 import { GLYPH } from '../lib/kinds.ts';
 import type { ElementFlowNode } from './mapping.ts';
 import { ROLE_LABEL, sourceHandleId, TARGET_HANDLE_ID } from './roles.ts';
+import { CommentMarker } from '../comments/CommentMarker.tsx';
 
 /**
  * Levels of detail (performance.md §5.3): below FAR_ZOOM a node shows its glyph and name only;
@@ -78,6 +79,7 @@ function ElementNodeView({ id, data }: NodeProps<ElementFlowNode>) {
           </div>
         )}
         {steps && <div className="vp-step">{steps.join(',')}</div>}
+        <CommentMarker canvasId={id} name={data.name} />
       </div>
     );
   }
@@ -129,6 +131,7 @@ function ElementNodeView({ id, data }: NodeProps<ElementFlowNode>) {
         </div>
       )}
       {steps && <div className="vp-step">{steps.join(',')}</div>}
+      <CommentMarker canvasId={id} name={data.name} />
       {data.roles.map((role, i) => (
         <Handle
           key={role}

@@ -1,7 +1,7 @@
 /** The Import dialog: what each file is, what went wrong where, and how to apply the result. */
 import { kindInfo } from '@viplane/model';
 import type { Diagnostic } from '@viplane/validator';
-import { Modal } from '../panels/Dialogs.tsx';
+import { Modal } from '../components/Modal.tsx';
 import { SeverityIcon } from '../panels/SeverityIcon.tsx';
 import { closeDialog } from '../store/ui.ts';
 import { applyImport, useImport } from './importFlow.ts';

@@ -12,7 +12,7 @@ import { useSession } from '../store/session.ts';
 import { fieldLabel } from '../lib/labels.ts';
 import { choose, currentMerge, saveMerged, useMerge } from '../persistence/conflictMerge.ts';
 import { resolveConflictSaveAsCopy, resolveConflictTakeTheirs, saveToServer } from '../persistence/serverSync.ts';
-import { Modal } from './Dialogs.tsx';
+import { Modal } from '../components/Modal.tsx';
 
 export const show = (value: unknown): string => {
   if (value === undefined) return '(deleted)';

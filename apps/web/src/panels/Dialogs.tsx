@@ -1,5 +1,5 @@
 /** Modal dialogs: templates, share, export, routing view, shortcuts, delete confirmation, save conflict, load errors. */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { kindInfo } from '@viplane/model';
 import type { Template } from '@viplane/templates';
 import { closeDialog, toast, useUi, type Dialog } from '../store/ui.ts';
@@ -8,10 +8,11 @@ import { useSession } from '../store/session.ts';
 import { deleteNow, newDocument, replaceDocument } from '../store/actions.ts';
 import { removalImpact } from '../document/edits.ts';
 import { fieldLabel } from '../lib/labels.ts';
-import { detachFromServer, saveToServer, shareUrl } from '../persistence/serverSync.ts';
+import { detachFromServer, shareUrl } from '../persistence/serverSync.ts';
+import { ShareDialog } from '../share/ShareDialog.tsx';
+import { Modal, ModalButtons } from '../components/Modal.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { SHORTCUTS } from '../shortcuts.ts';
-import { IconClose } from '../components/icons.tsx';
 import { ExportDialog, RoutingView } from './ExportDialogs.tsx';
 import { ImportDialog } from '../import/ImportDialog.tsx';
 import { deleteRecent, listRecent, type RecentSummary } from '../persistence/recent.ts';
@@ -95,63 +96,6 @@ function DialogView({ dialog }: { dialog: Dialog }) {
         </Modal>
       );
   }
-}
-
-export function Modal(props: {
-  title: string;
-  subtitle?: string;
-  children: ReactNode;
-  footer?: ReactNode;
-  wide?: boolean;
-  medium?: boolean;
-  testId: string;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') closeDialog();
-    };
-    window.addEventListener('keydown', onKey);
-    ref.current?.querySelector<HTMLElement>('[data-autofocus], button.primary, button.danger, input')?.focus();
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-  return (
-    <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && closeDialog()}>
-      <div
-        className={`dialog${props.wide ? ' wide' : props.medium ? ' medium' : ''}`}
-        role="dialog"
-        aria-modal="true"
-        aria-label={props.title}
-        data-testid={props.testId}
-        ref={ref}
-      >
-        <div className="dialog-head">
-          <div style={{ flex: 1 }}>
-            <h2>{props.title}</h2>
-            {props.subtitle && <p>{props.subtitle}</p>}
-          </div>
-          <button className="btn icon" onClick={closeDialog} aria-label="Close">
-            <IconClose />
-          </button>
-        </div>
-        <div className="dialog-body">{props.children}</div>
-        {props.footer && <div className="dialog-foot">{props.footer}</div>}
-      </div>
-    </div>
-  );
-}
-
-function ModalButtons({ confirm, onConfirm, danger }: { confirm: string; onConfirm(): void; danger?: boolean }) {
-  return (
-    <>
-      <button className="btn outline" onClick={closeDialog}>
-        Cancel
-      </button>
-      <button className={`btn ${danger ? 'danger' : 'primary'}`} onClick={onConfirm} data-testid="dialog-confirm">
-        {confirm}
-      </button>
-    </>
-  );
 }
 
 // ---------------------------------------------------------------- templates
@@ -251,74 +195,6 @@ function RecentDialog() {
           </li>
         ))}
       </ul>
-    </Modal>
-  );
-}
-
-// ---------------------------------------------------------------- share
-
-function ShareDialog() {
-  const server = useSession((s) => s.server);
-  const dirty = useSession((s) => s.dirty);
-  const saving = useSession((s) => s.saving);
-  const viewOnly = useSession((s) => s.viewOnly);
-  const copy = async (text: string, what: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      toast(`${what} copied`, 'success');
-    } catch {
-      toast('Copy failed: select the link and copy it', 'error');
-    }
-  };
-  const viewLink = server?.viewToken ? shareUrl(server.id, 'view', server.viewToken) : null;
-  const editLink = server?.editToken ? shareUrl(server.id, 'edit', server.editToken) : null;
-  return (
-    <Modal title="Share" subtitle="Links carry their token after the #, which browsers never send to a server." testId="dialog-share">
-      {!server && (
-        <div>
-          <p>Save the design to the server to get links. Anyone with a view link sees it read-only, with validation.</p>
-          <button className="btn primary" disabled={saving} onClick={() => void saveToServer()} data-testid="share-save">
-            {saving ? 'Saving…' : 'Save to server'}
-          </button>
-        </div>
-      )}
-      {server && (
-        <>
-          {dirty && !viewOnly && (
-            <div className="field-msg warning" style={{ marginBottom: 10 }}>
-              Links show version {server.version}; your latest edits are not saved yet.{' '}
-              <button className="link-btn" onClick={() => void saveToServer()}>
-                Save now
-              </button>
-            </div>
-          )}
-          {viewLink && (
-            <>
-              <label className="subtle">View link (read-only)</label>
-              <div className="share-row">
-                <input className="input" readOnly value={viewLink} data-testid="share-view-link" onFocus={(e) => e.target.select()} />
-                <button className="btn outline" onClick={() => void copy(viewLink, 'View link')} data-testid="share-copy-view">
-                  Copy
-                </button>
-              </div>
-            </>
-          )}
-          {editLink && (
-            <>
-              <label className="subtle">Edit link (anyone with it can change the design)</label>
-              <div className="share-row">
-                <input className="input" readOnly value={editLink} data-testid="share-edit-link" onFocus={(e) => e.target.select()} />
-                <button className="btn outline" onClick={() => void copy(editLink, 'Edit link')} data-testid="share-copy-edit">
-                  Copy
-                </button>
-              </div>
-            </>
-          )}
-          <div className="subtle">
-            Design <span className="mono">{server.id}</span> · version {server.version}
-          </div>
-        </>
-      )}
     </Modal>
   );
 }

@@ -19,8 +19,9 @@ import {
   type ServerExportFormat,
 } from '../persistence/exports.ts';
 import { useSession } from '../store/session.ts';
+import { threadsForExport } from '../comments/queries.ts';
 import { IconDownload } from '../components/icons.tsx';
-import { Modal } from './Dialogs.tsx';
+import { Modal } from '../components/Modal.tsx';
 
 type Formats = typeof FormatsModule;
 
@@ -101,7 +102,7 @@ export function ExportDialog() {
     setBusy(item.format);
     setError(null);
     try {
-      const { blob, filename } = await serverExport(item.format, editor().doc);
+      const { blob, filename } = await serverExport(item.format, editor().doc, await threadsForExport());
       downloadBlob(blob, filename);
       toast(`Downloaded ${filename}`, 'success');
     } catch (err) {

@@ -31,7 +31,7 @@ const kb = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).t
 
 export function HistoryPanel() {
   const server = useSession((s) => s.server);
-  const token = server?.editToken ?? server?.viewToken ?? null;
+  const token = server?.editToken ?? server?.commentToken ?? server?.viewToken ?? null;
   const [versions, setVersions] = useState<VersionMeta[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [picked, setPicked] = useState<Picked | null>(null);

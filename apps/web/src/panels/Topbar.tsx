@@ -30,6 +30,7 @@ import {
 export function Topbar() {
   const name = useEditor((s) => s.doc.name);
   const readOnly = useEditor((s) => s.readOnly);
+  const commentLink = useSession((s) => Boolean(s.server?.commentToken));
   // While live, undo is the session's per-user undo (live/session.ts), whose stack zundo does not see.
   const live = useLive((s) => s.status !== 'off' && s.status !== 'ended');
   const canUndo = useStore(useEditor.temporal, (s) => s.pastStates.length > 0) || live;
@@ -53,7 +54,7 @@ export function Topbar() {
       {readOnly && (
         <>
           <span className="readonly-banner" data-testid="readonly-banner">
-            View only
+            {commentLink ? 'View and comment' : 'View only'}
           </span>
           <button className="btn" onClick={editCopy} title="Make an editable copy in this browser" data-testid="cmd-edit-copy">
             Edit a copy

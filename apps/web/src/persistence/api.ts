@@ -61,7 +61,7 @@ export async function saveDesign(id: string, version: number, token: string, doc
 }
 
 export async function getDesign(id: string, token: string) {
-  const { body } = await call<DesignMeta & { access: 'view' | 'edit'; document: unknown }>(`/designs/${encodeURIComponent(id)}`, { token });
+  const { body } = await call<DesignMeta & { access: ShareScope; document: unknown }>(`/designs/${encodeURIComponent(id)}`, { token });
   return body;
 }
 
@@ -106,4 +106,146 @@ export async function getVersion(id: string, version: number, token: string) {
 export async function restoreVersion(id: string, version: number, token: string) {
   const { body } = await call<DesignMeta>(`/designs/${encodeURIComponent(id)}/versions/${version}/restore`, { method: 'POST', token });
   return body;
+}
+
+// ---------------------------------------------------------------- share links
+
+export type ShareScope = 'view' | 'comment' | 'edit';
+
+export interface ShareLinkInfo {
+  id: string;
+  scope: ShareScope;
+  label: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  active: boolean;
+}
+
+export async function listShareLinks(id: string, token: string) {
+  const { body } = await call<{ shares: ShareLinkInfo[] }>(`/designs/${encodeURIComponent(id)}/shares`, { token });
+  return body.shares;
+}
+
+/** The new link with its token (shown once). */
+export async function createShareLink(id: string, token: string, link: { scope: ShareScope; label?: string; expiresInSeconds?: number }) {
+  const { body } = await call<ShareLinkInfo & { token: string }>(`/designs/${encodeURIComponent(id)}/shares`, {
+    method: 'POST',
+    token,
+    body: JSON.stringify(link),
+  });
+  return body;
+}
+
+export async function revokeShareLink(id: string, token: string, linkId: string) {
+  await call<null>(`/designs/${encodeURIComponent(id)}/shares/${encodeURIComponent(linkId)}`, { method: 'DELETE', token });
+}
+
+/** A revoked or expired link (the server's 410 SHARE_REVOKED / SHARE_EXPIRED), with when. */
+export function linkGone(err: unknown): { reason: 'revoked' | 'expired'; at: string | null } | null {
+  if (!(err instanceof ApiError) || err.status !== 410) return null;
+  const body = (err.body ?? {}) as { code?: string; revokedAt?: string; expiresAt?: string };
+  if (body.code === 'SHARE_REVOKED') return { reason: 'revoked', at: body.revokedAt ?? null };
+  if (body.code === 'SHARE_EXPIRED') return { reason: 'expired', at: body.expiresAt ?? null };
+  return null;
+}
+
+// ---------------------------------------------------------------- comments
+
+export type CommentTarget = { kind: 'element' | 'link'; id: string } | { kind: 'point'; x: number; y: number };
+
+export interface CommentInfo {
+  id: string;
+  author: string;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  /** Written with this browser's author key. */
+  mine: boolean;
+}
+
+export interface CommentThread {
+  id: string;
+  target: CommentTarget;
+  status: 'open' | 'resolved';
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  comments: CommentInfo[];
+}
+
+/** The author key travels as a header so the server can tell whose comment is whose. */
+const withKey = (authorKey: string) => ({ 'x-author-key': authorKey });
+const commentsPath = (id: string) => `/designs/${encodeURIComponent(id)}/comments`;
+
+export async function listThreads(id: string, token: string, authorKey: string) {
+  const { body } = await call<{ threads: CommentThread[] }>(commentsPath(id), { token, headers: withKey(authorKey) });
+  return body.threads;
+}
+
+export async function startThread(
+  id: string,
+  token: string,
+  authorKey: string,
+  input: { target: CommentTarget; author: string; body: string },
+) {
+  const { body } = await call<CommentThread>(commentsPath(id), {
+    method: 'POST',
+    token,
+    headers: withKey(authorKey),
+    body: JSON.stringify(input),
+  });
+  return body;
+}
+
+export async function replyToThread(
+  id: string,
+  token: string,
+  authorKey: string,
+  threadId: string,
+  input: { author: string; body: string },
+) {
+  const { body } = await call<CommentInfo>(`${commentsPath(id)}/${encodeURIComponent(threadId)}/replies`, {
+    method: 'POST',
+    token,
+    headers: withKey(authorKey),
+    body: JSON.stringify(input),
+  });
+  return body;
+}
+
+export async function setThreadStatus(
+  id: string,
+  token: string,
+  authorKey: string,
+  threadId: string,
+  status: 'open' | 'resolved',
+  author: string,
+) {
+  const { body } = await call<CommentThread>(`${commentsPath(id)}/${encodeURIComponent(threadId)}`, {
+    method: 'PATCH',
+    token,
+    headers: withKey(authorKey),
+    body: JSON.stringify({ status, author }),
+  });
+  return body;
+}
+
+export async function editComment(id: string, token: string, authorKey: string, threadId: string, commentId: string, text: string) {
+  const { body } = await call<CommentInfo>(`${commentsPath(id)}/${encodeURIComponent(threadId)}/replies/${encodeURIComponent(commentId)}`, {
+    method: 'PATCH',
+    token,
+    headers: withKey(authorKey),
+    body: JSON.stringify({ body: text }),
+  });
+  return body;
+}
+
+export async function deleteComment(id: string, token: string, authorKey: string, threadId: string, commentId: string) {
+  await call<null>(`${commentsPath(id)}/${encodeURIComponent(threadId)}/replies/${encodeURIComponent(commentId)}`, {
+    method: 'DELETE',
+    token,
+    headers: withKey(authorKey),
+  });
 }

@@ -4,7 +4,7 @@
  * Content-Disposition, and client-side SVG diagrams.
  */
 import type { TopologyDocument } from '@viplane/model';
-import { ApiError } from './api.ts';
+import { ApiError, type CommentThread } from './api.ts';
 
 export type ServerExportFormat = 'bundle' | 'report' | 'address-plan' | 'handoff' | 'svg';
 
@@ -50,14 +50,21 @@ export function downloadBlob(blob: Blob, filename: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Asks the server for one export; throws an ApiError carrying the server's message on failure. */
-export async function serverExport(format: ServerExportFormat, doc: TopologyDocument): Promise<{ blob: Blob; filename: string }> {
+/**
+ * Asks the server for one export; throws an ApiError carrying the server's message on failure.
+ * `comments`: the design's threads, for the report's Comments section (bundle and report).
+ */
+export async function serverExport(
+  format: ServerExportFormat,
+  doc: TopologyDocument,
+  comments?: readonly CommentThread[],
+): Promise<{ blob: Blob; filename: string }> {
   let res: Response;
   try {
     res = await fetch('/api/export', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ format, document: doc }),
+      body: JSON.stringify({ format, document: doc, ...(comments && (format === 'bundle' || format === 'report') ? { comments } : {}) }),
     });
   } catch (err) {
     throw new ApiError(0, `the server could not be reached (${err instanceof Error ? err.message : String(err)})`, null);

@@ -8,7 +8,7 @@ import { editor } from '../store/editor.ts';
 import { useSession, type ServerBinding } from '../store/session.ts';
 import { closeDialog, openDialog, toast } from '../store/ui.ts';
 import { loadUnknown } from '../store/actions.ts';
-import { ApiError, createDesign, getDesign, isConflict, saveDesign, type ConflictBody } from './api.ts';
+import { ApiError, createDesign, getDesign, isConflict, linkGone, saveDesign, type ConflictBody, type ShareScope } from './api.ts';
 import { decodeHistory } from './history.ts';
 import { prepareMerge } from './conflictMerge.ts';
 import { liveSession, startLive, stopLive } from '../live/session.ts';
@@ -16,22 +16,24 @@ import { liveSession, startLive, stopLive } from '../live/session.ts';
 export interface FragmentLink {
   id: string;
   token: string;
-  scope: 'view' | 'edit';
+  scope: ShareScope;
 }
 
-/** `#design=<id>&view=<token>` or `#design=<id>&edit=<token>`. */
+/** `#design=<id>&view=<token>`, `&comment=<token>` or `&edit=<token>`. */
 export function parseFragment(hash: string): FragmentLink | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const id = params.get('design');
   const view = params.get('view');
   const edit = params.get('edit');
+  const comment = params.get('comment');
   if (!id) return null;
   if (edit) return { id, token: edit, scope: 'edit' };
+  if (comment) return { id, token: comment, scope: 'comment' };
   if (view) return { id, token: view, scope: 'view' };
   return null;
 }
 
-export function shareUrl(id: string, scope: 'view' | 'edit', token: string, origin = location.origin): string {
+export function shareUrl(id: string, scope: ShareScope, token: string, origin = location.origin): string {
   return `${origin}/#design=${encodeURIComponent(id)}&${scope}=${encodeURIComponent(token)}`;
 }
 
@@ -135,7 +137,7 @@ export async function openFromFragment(
   }
   try {
     const design = await getDesign(link.id, link.token);
-    const readOnly = link.scope === 'view' || design.access === 'view';
+    const readOnly = link.scope !== 'edit' || design.access !== 'edit';
     const loaded = loadUnknown(design.document, 'The shared design', { readOnly });
     if (!loaded) return true;
     useSession.setState({
@@ -143,7 +145,8 @@ export async function openFromFragment(
         id: design.id,
         version: design.version,
         editToken: readOnly ? null : link.token,
-        viewToken: readOnly ? link.token : (local?.server?.viewToken ?? null),
+        viewToken: readOnly && design.access === 'view' ? link.token : (local?.server?.viewToken ?? null),
+        commentToken: design.access === 'comment' ? link.token : null,
       },
       dirty: false,
       viewOnly: readOnly,
@@ -151,9 +154,14 @@ export async function openFromFragment(
     // Everyone who opens the design by a link edits (or watches) it live.
     startLive(design.id, link.token, readOnly ? 'view' : 'edit');
   } catch (err) {
+    const gone = linkGone(err);
+    if (gone) {
+      useSession.setState({ goneLink: gone });
+      return false;
+    }
     const message =
       err instanceof ApiError && err.status === 404
-        ? 'This link is not valid any more (unknown, revoked or expired).'
+        ? 'This link does not open any design (its address is wrong or incomplete).'
         : String(err instanceof Error ? err.message : err);
     toast(`Could not open the shared design: ${message}`, 'error', 8000);
     return false;

@@ -7,6 +7,14 @@ export interface ServerBinding {
   /** Present when we may write (we created it, or opened an edit link). */
   editToken: string | null;
   viewToken: string | null;
+  /** Present when opened from a comment link: read and comment, no edit. */
+  commentToken?: string | null;
+}
+
+/** A share link that the server says is revoked or expired (410): the app shows why instead of the design. */
+export interface GoneLink {
+  reason: 'revoked' | 'expired';
+  at: string | null;
 }
 
 /** A new id for a design slot in this browser's Recent designs. */
@@ -25,6 +33,8 @@ export interface SessionState {
   autosaveError: string | null;
   /** Opened from a view link. */
   viewOnly: boolean;
+  /** The share link opened is revoked or expired. */
+  goneLink: GoneLink | null;
 }
 
 export const useSession = create<SessionState>()(() => ({
@@ -35,4 +45,5 @@ export const useSession = create<SessionState>()(() => ({
   autosavedAt: null,
   autosaveError: null,
   viewOnly: false,
+  goneLink: null,
 }));

@@ -19,6 +19,7 @@ import { reportHtml, reportMarkdown, type ReportDiagram } from '../report/index.
 import { buildHandoff } from '../handoff/build.ts';
 import { handoffFiles } from '../handoff/files.ts';
 import type { HandoffFlows } from '../handoff/types.ts';
+import type { ReportCommentThread } from '../report/comments.ts';
 import { bundleReadme } from './readme.ts';
 
 export interface BundleFile {
@@ -52,6 +53,8 @@ export interface BundleOptions {
   png?: (svg: string) => Uint8Array | PngOutcome;
   /** The flows for the handoff's firewall matrix and L2 requirements (handoffFlows(document)); none: those tables are empty. */
   flows?: HandoffFlows;
+  /** The design's comment threads (kept beside the design, not in it): the report lists them. */
+  comments?: readonly ReportCommentThread[];
 }
 
 export async function exportBundle(document: TopologyDocument, options: BundleOptions = {}): Promise<Bundle> {
@@ -92,7 +95,14 @@ export async function exportBundle(document: TopologyDocument, options: BundleOp
   const plan = addressPlan(document, model);
   const handoff = buildHandoff(document, flows, model, plan);
   for (const f of await handoffFiles(document, flows, model, plan, handoff)) files.push({ path: `handoff/${f.path}`, content: f.content });
-  const reportOptions = { diagnostics, exportDiagnostics: configs.diagnostics, diagrams, model, handoff };
+  const reportOptions = {
+    diagnostics,
+    exportDiagnostics: configs.diagnostics,
+    diagrams,
+    model,
+    handoff,
+    ...(options.comments ? { comments: options.comments } : {}),
+  };
   files.push({ path: 'report.md', content: reportMarkdown(document, reportOptions) });
   files.push({ path: 'report.html', content: reportHtml(document, reportOptions) });
   files.push({ path: 'topology.json', content: `${JSON.stringify(sortKeys(document), null, 2)}\n` });

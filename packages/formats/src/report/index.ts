@@ -12,6 +12,7 @@ import { demoteHeadings, markdownToHtml, mdCell, mdLine, mdText } from './markdo
 import { handoffMarkdown } from '../handoff/markdown.ts';
 import { handoffHtmlFragment } from '../handoff/html.ts';
 import type { Handoff } from '../handoff/types.ts';
+import { commentTargetName, commentTime, groupThreads, type ReportCommentThread } from './comments.ts';
 
 export interface ReportDiagram {
   title: string;
@@ -31,6 +32,11 @@ export interface ReportOptions {
   model?: L3Model;
   /** The network handoff (buildHandoff), as a section after the address plan. */
   handoff?: Handoff;
+  /**
+   * The design's comment threads (stored beside the design, not in the document): with them, a
+   * Comments section lists open and resolved threads by target. Without them, no section.
+   */
+  comments?: readonly ReportCommentThread[];
   /** Leave out the rules' documentation bodies (compact reports; golden files that should not change with doc wording). */
   omitRuleDocs?: boolean;
 }
@@ -179,6 +185,21 @@ export function reportMarkdown(document: TopologyDocument, options: ReportOption
     }
   }
 
+  if (options.comments) {
+    out.push('## Comments', '');
+    if (options.comments.length === 0) out.push('No comments.', '');
+    for (const group of groupThreads(options.comments)) {
+      if (group.threads.length === 0) continue;
+      out.push(`### ${group.title} (${group.threads.length})`, '');
+      for (const t of group.threads) {
+        const resolved = t.status === 'resolved' && t.resolvedBy ? ` (resolved by ${mdText(t.resolvedBy)})` : '';
+        out.push(`- On **${mdText(commentTargetName(document, t.target))}**${resolved}:`);
+        for (const c of t.comments) out.push(`  - ${mdText(c.author)}, ${commentTime(c.createdAt)}: ${mdText(c.body)}`);
+      }
+      out.push('');
+    }
+  }
+
   out.push('## Address plan', '');
   table(
     ADDRESS_PLAN_COLUMNS.map((c) => c[0]!.toUpperCase() + c.slice(1)),
@@ -230,6 +251,8 @@ figure { margin: 16px 0; overflow-x: auto; }
 figure svg { max-width: 100%; height: auto; border: 1px solid #e2e8f0; }
 figcaption { color: #5a6678; font-size: 13px; }
 .plan { overflow-x: auto; }
+ul.comments > li { margin: 8px 0; } ul.comments > li.resolved { color: #5a6678; }
+.author { font-weight: 600; }
 `;
 
 export function reportHtml(document: TopologyDocument, options: ReportOptions = {}): string {
@@ -315,6 +338,25 @@ export function reportHtml(document: TopologyDocument, options: ReportOptions = 
         );
       else out.push(`<p>${e(EXPORT_RULE_DOC)}</p>`);
       out.push('</section>');
+    }
+  }
+
+  if (options.comments) {
+    out.push('<h2>Comments</h2>');
+    if (options.comments.length === 0) out.push('<p>No comments.</p>');
+    for (const group of groupThreads(options.comments)) {
+      if (group.threads.length === 0) continue;
+      out.push(`<h3>${group.title} (${group.threads.length})</h3>`, '<ul class="comments">');
+      for (const t of group.threads) {
+        const resolved = t.status === 'resolved' && t.resolvedBy ? ` <span class="where">(resolved by ${e(t.resolvedBy)})</span>` : '';
+        out.push(`<li class="${t.status}">On <strong>${e(commentTargetName(document, t.target))}</strong>${resolved}<ul>`);
+        for (const c of t.comments)
+          out.push(
+            `<li><span class="author">${e(c.author)}</span> <span class="where">${e(commentTime(c.createdAt))}</span>: ${e(c.body)}</li>`,
+          );
+        out.push('</ul></li>');
+      }
+      out.push('</ul>');
     }
   }
 

@@ -1,0 +1,64 @@
+/** Pure logic of the Comments panel and the canvas markers (unit-tested in threads.test.ts). */
+import type { TopologyDocument } from '@viplane/model';
+import type { CommentTarget, CommentThread } from '../persistence/api.ts';
+
+export type ThreadFilter = 'open' | 'resolved' | 'all';
+
+export function filterThreads(threads: readonly CommentThread[], filter: ThreadFilter): CommentThread[] {
+  return filter === 'all' ? [...threads] : threads.filter((t) => t.status === filter);
+}
+
+/** The canvas id a target is drawn as: the element id, `link:<id>` for a link; null for a point. */
+export function canvasIdOf(target: CommentTarget): string | null {
+  return target.kind === 'element' ? target.id : target.kind === 'link' ? `link:${target.id}` : null;
+}
+
+export interface Marker {
+  open: number;
+  resolved: number;
+  /** The first thread, opened when the marker is pressed (an open one first). */
+  firstThreadId: string;
+}
+
+/** Per canvas id (element id or `link:<id>`): how many open and resolved threads it has. */
+export function markersByTarget(threads: readonly CommentThread[]): Map<string, Marker> {
+  const out = new Map<string, Marker>();
+  for (const t of threads) {
+    const id = canvasIdOf(t.target);
+    if (id === null) continue;
+    const m = out.get(id) ?? { open: 0, resolved: 0, firstThreadId: t.id };
+    if (t.status === 'open') {
+      if (m.open === 0) m.firstThreadId = t.id;
+      m.open++;
+    } else m.resolved++;
+    out.set(id, m);
+  }
+  return out;
+}
+
+/** What a thread is on, as the panel names it; a target no longer in the document says so. */
+export function targetLabel(doc: TopologyDocument, target: CommentTarget): string {
+  if (target.kind === 'point') return `Canvas point (${Math.round(target.x)}, ${Math.round(target.y)})`;
+  const name = (id: string) => doc.elements.find((e) => e.id === id)?.name;
+  if (target.kind === 'element') return name(target.id) ?? 'A removed element';
+  const link = doc.links.find((l) => l.id === target.id);
+  if (!link) return 'A removed connection';
+  return `${name(link.from) ?? link.from} → ${name(link.to) ?? link.to}`;
+}
+
+/** `Marker label` for screen readers: "3 open comments on pg-vip" / "1 resolved comment on …". */
+export function markerLabel(marker: Marker, name: string): string {
+  const n = marker.open > 0 ? marker.open : marker.resolved;
+  const kind = marker.open > 0 ? 'open' : 'resolved';
+  return `${n} ${kind} comment thread${n === 1 ? '' : 's'} on ${name}`;
+}
+
+/** The selection as a comment target: one element, or one NIC/leaf link edge; anything else is none. */
+export function targetOfSelection(selectedNodes: ReadonlySet<string>, selectedEdges: ReadonlySet<string>): CommentTarget | null {
+  if (selectedNodes.size === 1 && selectedEdges.size === 0) return { kind: 'element', id: [...selectedNodes][0]! };
+  if (selectedNodes.size === 0 && selectedEdges.size === 1) {
+    const edge = [...selectedEdges][0]!;
+    if (edge.startsWith('link:')) return { kind: 'link', id: edge.slice(5) };
+  }
+  return null;
+}
