@@ -36,16 +36,21 @@ export function tokenFromProtocols(header: string | undefined): string | undefin
   return undefined;
 }
 
-async function findLink(repository: DesignRepository, designId: string, token: string): Promise<StoredShareLink | undefined> {
+/**
+ * The link a token opens, or why not. A revoked or expired link is named as such (as the REST routes
+ * answer 410), but only once the whole token matched its stored hash, so guessing learns nothing.
+ */
+async function findLink(
+  repository: DesignRepository,
+  designId: string,
+  token: string,
+): Promise<{ link: StoredShareLink } | { gone: string } | undefined> {
   const linkId = linkIdOf(token);
   const link = linkId === undefined ? undefined : await repository.findShareLink(linkId);
-  const valid =
-    link !== undefined &&
-    tokenMatches(token, link.tokenSha256) &&
-    link.designId === designId &&
-    link.revokedAt === null &&
-    (link.expiresAt === null || Date.parse(link.expiresAt) > Date.now());
-  return valid ? link : undefined;
+  if (link === undefined || !tokenMatches(token, link.tokenSha256) || link.designId !== designId) return undefined;
+  if (link.revokedAt !== null) return { gone: 'this share link was revoked' };
+  if (link.expiresAt !== null && Date.parse(link.expiresAt) <= Date.now()) return { gone: 'this share link has expired' };
+  return { link };
 }
 
 export class Session implements Participant {
@@ -120,8 +125,10 @@ export class Session implements Participant {
   }
 
   private async authenticate(token: string): Promise<void> {
-    const link = await findLink(this.repository, this.designId, token);
-    if (!link) return this.close(CLOSE.unauthorised, 'no design with this id, or the token is not valid for it');
+    const found = await findLink(this.repository, this.designId, token);
+    if (!found) return this.close(CLOSE.unauthorised, 'no design with this id, or the token is not valid for it');
+    if ('gone' in found) return this.close(CLOSE.revoked, found.gone);
+    const { link } = found;
     const room = await this.hub.room(this.designId);
     if (!room) return this.close(CLOSE.unauthorised, 'no design with this id, or the token is not valid for it');
     if (this.closed) return;

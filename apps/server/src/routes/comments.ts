@@ -125,6 +125,17 @@ const comments: FastifyPluginAsyncTypebox<Pick<AppConfig, 'rateLimit'>> = async 
   const CommentParams = Type.Object({ id: DesignId, threadId: RecordId, commentId: RecordId });
   const common = { tags: ['comments'], security: BearerAuth, headers: AuthorKeyHeaders };
 
+  // A comment written on this replica reaches every open live session of the design at once (on
+  // every replica) instead of at their next poll. Best effort: the write has already succeeded.
+  fastify.addHook('onResponse', async (request, reply) => {
+    if (request.method === 'GET' || reply.statusCode >= 400) return;
+    const designId = (request.params as { id?: string } | undefined)?.id;
+    if (!designId) return;
+    await fastify.live.publish(designId, { type: 'comments-changed' }).catch((error: unknown) => {
+      request.log.warn({ err: error }, 'could not announce a comment change to live sessions');
+    });
+  });
+
   fastify.get(
     '/designs/:id/comments',
     {

@@ -5,7 +5,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { lower, type L3Model } from '@viplane/validator';
 import type { TopologyDocument } from '@viplane/model';
-import { Modal } from '../panels/Dialogs.tsx';
+import { Modal } from '../components/Modal.tsx';
 import { useEditor, editor } from '../store/editor.ts';
 import { canvasApi } from '../store/canvasApi.ts';
 import { closeDialog, setHighlight, useUi } from '../store/ui.ts';

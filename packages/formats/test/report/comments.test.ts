@@ -73,9 +73,9 @@ describe('report comments', () => {
     expect(reportHtml(doc, { comments: [] })).toContain('<h2>Comments</h2>\n<p>No comments.</p>');
   });
 
-  it('reaches the bundle report through exportBundle({ comments }), byte for byte the same each time', () => {
-    const a = zipBundle(exportBundle(doc, { comments: threads }));
-    const b = zipBundle(exportBundle(doc, { comments: threads }));
+  it('reaches the bundle report through exportBundle({ comments }), byte for byte the same each time', async () => {
+    const a = zipBundle(await exportBundle(doc, { comments: threads }));
+    const b = zipBundle(await exportBundle(doc, { comments: threads }));
     expect(a).toEqual(b);
     const files = unzipSync(a);
     expect(strFromU8(files['report.md']!)).toContain('## Comments');
