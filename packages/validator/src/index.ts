@@ -27,3 +27,5 @@ export { trace, resolveEndpoint, type TraceEndpoint, type TraceResult, type Hop,
 export { Routing } from './routing/routing.ts';
 export { ValidationSession, INCREMENTAL_RULES, diagnosticKey, type EditResult, type SessionOptions } from './incremental/session.ts';
 export { diffDiagnostics, type DiagnosticsDiff } from './diagnosticsDiff.ts';
+export * from './flows/index.ts';
+export { evaluatePath, shadowedRules, parsePorts, type FilterDecision, type FlowTuple } from './routing/filters.ts';
