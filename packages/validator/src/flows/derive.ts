@@ -154,7 +154,7 @@ function instance(
     hops: [],
   };
   if (!f.from || !t.to) {
-    out.reason = `${!f.from ? f.label : t.label} has no address to trace`;
+    out.reason = (!f.from ? f.untraceable : t.untraceable) ?? `${!f.from ? f.label : t.label} has no address to trace`;
     return out;
   }
   const key = `${f.key}>${t.key}`;

@@ -28,6 +28,8 @@ export interface FlowEndpoint {
   to: TraceEndpoint | null;
   /** SE data interfaces: the source is the SE pool of the network routing picks (SNAT, A12). */
   snatOnEgress?: boolean;
+  /** Why the endpoint cannot be traced (the flow stays unresolved with this reason). */
+  untraceable?: string;
   /** A service port the endpoint fixes (virtual service port, HAProxy Data Plane API port). */
   port?: string;
 }
@@ -252,7 +254,7 @@ export class RoleResolver {
           if (ranges.length === 0) continue;
           const spans = ranges.map((r) => ({ family: r.start!.family, first: r.start!.value, last: r.end!.value }) as Span);
           endpoints.push({
-            ...this.point(hp.id, `HAProxy ${hp.name} VIP range`, ranges.map((r) => r.text), ranges[0]!.networkId, { haproxy: hp.id }, null, { address: ranges[0]!.start!.text }),
+            ...this.point(hp.id, `HAProxy ${hp.name} VIP range`, ranges.map((r) => r.text), ranges[0]!.networkId, { haproxy: hp.id }, null, { address: spanText(spans[0]!) }),
             spans,
           });
         }
@@ -282,7 +284,12 @@ export class RoleResolver {
         for (const f of m.ofKind('aciFabric')) {
           const addrs = f.props.apicHosts;
           if (addrs.length === 0) continue;
-          endpoints.push({ ...this.point(f.id, `APIC (${f.name})`, [...addrs], null, { fabric: f.id }, { address: addrs[0]! }, { address: addrs[0]! }), spans: this.addressSet(addrs).spans });
+          // The fabric's pervasive gateways are not routers of the model: policy between EPGs is ACI
+          // contracts, so the path is not traced (ports.md §4).
+          endpoints.push({
+            ...this.point(f.id, `APIC (${f.name})`, [...addrs], null, { fabric: f.id }, null, null),
+            untraceable: 'the ACI fabric forwards between EPGs under contracts, which the routing engine does not model',
+          });
         }
         break;
       case 'aci-infra-vlan':
@@ -387,6 +394,10 @@ export class RoleResolver {
     }
     return out;
   }
+}
+
+function spanText(s: Span): string {
+  return s.family === 4 ? fmt4(s.first) : String(s.first);
 }
 
 function fmt4(v: number): string {
