@@ -21,6 +21,7 @@ export const FLOW_CATALOGUE: readonly CatalogueFlow[] = [
   ...aciFlows,
 ];
 
+import type { RequirementMark } from './types.ts';
 export type { CatalogueFlow, FlowSystem, RequirementMark, RoleId, FlowCondition } from './types.ts';
 export { FLOW_SOURCES, SOURCE_BY_KEY, type FlowSource } from './sources.ts';
 
@@ -33,7 +34,7 @@ export interface CatalogueEntry {
   protocol: string;
   ports: string;
   purpose: string;
-  requirement: string;
+  requirement: RequirementMark;
   note: string | null;
   condition: string | null;
   versions: { from?: string; until?: string } | null;
