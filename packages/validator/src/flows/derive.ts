@@ -8,6 +8,7 @@ import type { TopologyDocument } from '@viplane/model';
 import type { L3Model } from '../l3/model.ts';
 import { lower } from '../l3/lower.ts';
 import { Routing } from '../routing/routing.ts';
+import { lbIndex } from '../queries/routing.ts';
 import { trace, type TraceResult } from '../routing/trace.ts';
 import { evaluatePath, parsePorts } from '../routing/filters.ts';
 import { FLOW_CATALOGUE } from './catalogue/index.ts';
@@ -27,12 +28,30 @@ export function designFlows(doc: TopologyDocument): DesignFlows {
 }
 
 const cache = new WeakMap<L3Model, DesignFlows>();
+const requiredCache = new WeakMap<L3Model, DesignFlow[]>();
 
 /** As designFlows, for a model already lowered (rules share one computation per model). */
 export function designFlowsOf(model: L3Model, routing?: Routing): DesignFlows {
   let result = cache.get(model);
-  if (!result) cache.set(model, (result = derive(model, routing ?? new Routing(model))));
+  if (!result) {
+    const flows = derive(model, routing ?? new Routing(model), () => true);
+    cache.set(model, (result = { flows, matrix: buildMatrix(flows), l2: buildL2(model, flows) }));
+  }
   return result;
+}
+
+/**
+ * Only the required flows that no routing rule already judges, traced: what
+ * flows/required-flow-unrouted needs on every validation, without the optional rows, L2 rows and
+ * the matrix (plain validation stays close to its cost without flows).
+ */
+export function requiredUnjudgedFlowsOf(model: L3Model, routing?: Routing): readonly DesignFlow[] {
+  const full = cache.get(model);
+  if (full) return full.flows.filter((f) => f.requirement === 'required' && !f.unroutedReportedBy);
+  let flows = requiredCache.get(model);
+  // The routing rules' engine (its route tables are already built during a validation).
+  if (!flows) requiredCache.set(model, (flows = derive(model, routing ?? lbIndex(model).routing, (f) => f.requirement === 'R' && !f.l2 && !f.unroutedReportedBy)));
+  return flows;
 }
 
 function applies(flow: CatalogueFlow, model: L3Model): boolean {
@@ -50,7 +69,48 @@ function scopesMatch(a: FlowEndpoint, b: FlowEndpoint): boolean {
   return true;
 }
 
-function derive(model: L3Model, routing: Routing): DesignFlows {
+/** Scope keys from the most to the least selective: the join buckets by the first one a side carries. */
+const JOIN_KEYS = ['cluster', 'seGroup', 'supervisor', 'haproxy', 'controller', 'mgmt', 'fabric', 'domain'] as const;
+
+/**
+ * The candidates a source endpoint may pair with, without comparing it to every destination (a
+ * large estate has hundreds of clusters on both sides of the node-to-node rows). Destinations
+ * bucket by each join key; those without the key stay candidates of every source.
+ */
+function joinIndex(to: readonly FlowEndpoint[]): (f: FlowEndpoint) => readonly FlowEndpoint[] {
+  const buckets = new Map<string, { by: Map<string, FlowEndpoint[]>; wild: FlowEndpoint[] }>();
+  const bucket = (key: string) => {
+    let b = buckets.get(key);
+    if (!b) {
+      b = { by: new Map(), wild: [] };
+      for (const t of to) {
+        const v = t.scope[key];
+        if (v === undefined) b.wild.push(t);
+        else {
+          const list = b.by.get(v);
+          if (list) list.push(t);
+          else b.by.set(v, [t]);
+        }
+      }
+      buckets.set(key, b);
+    }
+    return b;
+  };
+  return (f) => {
+    for (const key of JOIN_KEYS) {
+      const v = f.scope[key];
+      if (v === undefined) continue;
+      const b = bucket(key);
+      // Only worth it when the key actually splits the destinations.
+      if (b.wild.length === to.length) continue;
+      const hit = b.by.get(v) ?? [];
+      return b.wild.length === 0 ? hit : hit.concat(b.wild);
+    }
+    return to;
+  };
+}
+
+function derive(model: L3Model, routing: Routing, wanted: (flow: CatalogueFlow) => boolean): DesignFlow[] {
   const roles = new RoleResolver(model);
   const traces = new Map<string, TraceResult>();
   const flows: DesignFlow[] = [];
@@ -63,7 +123,7 @@ function derive(model: L3Model, routing: Routing): DesignFlows {
   };
 
   for (const flow of FLOW_CATALOGUE) {
-    if (!applies(flow, model)) continue;
+    if (!wanted(flow) || !applies(flow, model)) continue;
     const from = roles.resolve(flow.from);
     const to = roles.resolve(flow.to);
     const base = baseOf(flow);
@@ -99,14 +159,15 @@ function derive(model: L3Model, routing: Routing): DesignFlows {
       }
       continue;
     }
+    const join = joinIndex(to.endpoints);
     for (const f of from.endpoints)
-      for (const t of to.endpoints) {
+      for (const t of join(f)) {
         if (!scopesMatch(f, t)) continue;
         push(instance(model, routing, traces, roles, flow, base, f, t));
         if (flow.bidirectional && f.key !== t.key) push(instance(model, routing, traces, roles, flow, base, t, f));
       }
   }
-  return { flows, matrix: buildMatrix(flows), l2: buildL2(model, flows) };
+  return flows;
 }
 
 type Base = Pick<DesignFlow, 'flowId' | 'system' | 'protocol' | 'ports' | 'purpose' | 'requirement' | 'condition' | 'note' | 'vendorSource' | 'unroutedReportedBy'>;
@@ -155,6 +216,12 @@ function instance(
   };
   if (!f.from || !t.to) {
     out.reason = (!f.from ? f.untraceable : t.untraceable) ?? `${!f.from ? f.label : t.label} has no address to trace`;
+    return out;
+  }
+  if (f.key === t.key && f.networkId !== null && !f.snatOnEgress) {
+    // An endpoint talking to itself (nodes of one cluster, SEs of one group) stays on its network.
+    out.status = 'intra-segment';
+    out.networkId = f.networkId;
     return out;
   }
   const key = `${f.key}>${t.key}`;

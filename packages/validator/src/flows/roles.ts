@@ -52,6 +52,7 @@ export class RoleResolver {
   private readonly cache = new Map<RoleId, RoleResolution>();
   private readonly held = new Map<string, string[]>();
   private readonly rangesByNetwork = new Map<string, L3Range[]>();
+  private akoClusters: Set<string> | undefined;
 
   constructor(private readonly model: L3Model) {
     for (const a of model.addresses) {
@@ -89,7 +90,8 @@ export class RoleResolver {
         for (const c of m.ofKind('aviController')) {
           const addrs = this.held.get(c.id) ?? [];
           if (addrs.length === 0) continue;
-          endpoints.push(this.point(c.id, `Controller nodes (${c.name})`, addrs, null, { controller: c.id, vcenter: c.props.vcenterId }, { elementId: c.id }));
+          const net = m.hostById.get(c.id)?.vrfs[0]?.interfaces[0]?.networkId ?? null;
+          endpoints.push(this.point(c.id, `Controller nodes (${c.name})`, addrs, net, { controller: c.id, vcenter: c.props.vcenterId }, { elementId: c.id }));
         }
         break;
       case 'se-mgmt':
@@ -136,6 +138,7 @@ export class RoleResolver {
             endpoints.push(this.point(d.id, `DNS VS ${d.name}`, this.held.get(d.id)!, d.props.networkId, { seGroup: d.props.seGroupId }, null, { elementId: d.id }));
         break;
       case 'cluster-nodes':
+      case 'ako-cluster-nodes':
       case 'management-cluster-nodes':
       case 'workload-cluster-nodes':
       case 'aci-nodes':
@@ -147,6 +150,7 @@ export class RoleResolver {
           if (role === 'workload-cluster-nodes' && !(el.kind === 'tkgCluster' && el.props.role === 'workload')) continue;
           if (role === 'aci-nodes' && !(el.kind === 'k8sCluster' && el.props.cni === 'aci')) continue;
           if (role === 'tkc-nodes' && el.kind !== 'tkc') continue;
+          if (role === 'ako-cluster-nodes' && !this.runsAko(c.id)) continue;
           const set = this.nodeSet(c.id, c.nodeNetworkId);
           const scope = this.clusterScope(c.id);
           // Management-cluster nodes pair with their workload clusters, so they carry no cluster key.
@@ -198,7 +202,7 @@ export class RoleResolver {
       case 'routable-pods':
         for (const c of m.clusters) {
           const el = m.elements.get(c.id)!;
-          const ako = m.ofKind('ako').find((a) => a.props.clusterId === c.id);
+          const ako = this.akoOf(c.id);
           const routable = c.routableTier1Id !== null || ('cni' in el.props && el.props.cni === 'antrea-nsx-routed') || ako?.props.mode === 'static-route' || ako?.props.mode === 'routable';
           const pods = c.podCidrs.filter((p) => p.cidr);
           if (!routable || pods.length === 0) continue;
@@ -303,6 +307,24 @@ export class RoleResolver {
     return { endpoints };
   }
 
+  private akoByCluster: Map<string, ReturnType<L3Model['ofKind']>[number]> | undefined;
+
+  private akoOf(clusterId: string) {
+    if (!this.akoByCluster) {
+      this.akoByCluster = new Map();
+      for (const a of this.model.ofKind('ako')) if (a.props.clusterId && !this.akoByCluster.has(a.props.clusterId)) this.akoByCluster.set(a.props.clusterId, a);
+    }
+    return this.akoByCluster.get(clusterId) as Extract<ReturnType<L3Model['ofKind']>[number], { kind: 'ako' }> | undefined;
+  }
+
+  /** A cluster whose Services NSX-ALB serves: a TKG cluster on a Controller, or one with an AKO element. */
+  private runsAko(clusterId: string): boolean {
+    const el = this.model.elements.get(clusterId);
+    if (el?.kind === 'tkgCluster' && el.props.controllerId !== null) return true;
+    this.akoClusters ??= new Set(this.model.ofKind('ako').map((a) => a.props.clusterId).filter((id): id is string => id !== null));
+    return this.akoClusters.has(clusterId);
+  }
+
   private clusterScope(clusterId: string): Record<string, string> {
     const el = this.model.elements.get(clusterId)!;
     const scope: Record<string, string> = { cluster: clusterId };
@@ -320,7 +342,7 @@ export class RoleResolver {
       const ns = this.model.elements.get(el.props.namespaceId);
       if (ns?.kind === 'vsphereNamespace') set('supervisor', ns.props.supervisorId);
     }
-    const ako = this.model.ofKind('ako').find((a) => a.props.clusterId === clusterId);
+    const ako = this.akoOf(clusterId);
     if (ako) {
       set('controller', ako.props.controllerId);
       set('seGroup', ako.props.seGroupId);
@@ -339,6 +361,9 @@ export class RoleResolver {
   ): FlowEndpoint {
     const clean: Record<string, string> = {};
     for (const [k, v] of Object.entries(scope)) if (v) clean[k] = v;
+    // Flows stay inside a routing domain: separate domains (VRFs, tenants) do not route to each other.
+    const domain = networkId ? this.model.networkById.get(networkId)?.routingDomain : undefined;
+    if (domain !== undefined && clean['domain'] === undefined) clean['domain'] = domain;
     const set = this.addressSet(addresses);
     return { key: `${elementId}|${label}`, label, elementId, addresses: set.addresses, spans: set.spans, networkId, scope: clean, from, to };
   }

@@ -21,6 +21,8 @@ export type RoleId =
   | 'vip'
   | 'dns-vs'
   | 'cluster-nodes'
+  /** Clusters whose Services NSX-ALB serves (AKO / AKO Operator). */
+  | 'ako-cluster-nodes'
   | 'management-cluster-nodes'
   | 'workload-cluster-nodes'
   | 'node-segment'

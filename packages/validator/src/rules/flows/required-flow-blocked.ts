@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
 import { designFlowsOf } from '../../flows/derive.ts';
+import { lbIndex } from '../../queries/routing.ts';
 import { hasFilters } from './filtered.ts';
 
 export default defineRule({
@@ -33,7 +34,7 @@ A6), TKG firewall rules (K1), Tanzu reference architectures (T1-T6).`,
     const { model } = ctx;
     if (!hasFilters(model)) return;
     const seen = new Set<string>();
-    for (const f of designFlowsOf(model).flows) {
+    for (const f of designFlowsOf(model, lbIndex(model).routing).flows) {
       if (f.requirement !== 'required' || !f.denial) continue;
       const d = f.denial;
       // One finding per catalogue flow and denying rule: instances of one flow share the fix.

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
-import { designFlowsOf } from '../../flows/derive.ts';
+import { requiredUnjudgedFlowsOf } from '../../flows/derive.ts';
 import { runRules } from '../../engine/validate.ts';
 import { routingRules } from '../routing/index.ts';
 import { nsxtRules } from '../nsxt/index.ts';
@@ -44,7 +44,7 @@ rule already reports (one broken Tier-1 uplink is one finding, not one per flow)
       named ??= new Set(runRules(model, PATH_RULES).flatMap((d) => d.targets.map((t) => t.id)));
       return ids.some((id) => id !== null && named!.has(id));
     };
-    for (const f of designFlowsOf(model).flows) {
+    for (const f of requiredUnjudgedFlowsOf(model)) {
       // Denied flows are flows/required-flow-blocked; untraceable ones have no path to judge.
       if (f.requirement !== 'required' || f.status !== 'broken' || f.denial || f.unroutedReportedBy) continue;
       if (alreadySaid([f.sourceElementId, f.destinationElementId, ...f.hops.map((h) => h.hostId)])) continue;
