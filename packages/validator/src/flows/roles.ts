@@ -105,7 +105,7 @@ export class RoleResolver {
           if (role === 'se-mgmt') {
             const set = this.sePool(net);
             endpoints.push({
-              ...this.point(se.id, `SE management NICs (${se.name})`, set.addresses, net, scope, { elementId: se.id, vrf: 'management' }),
+              ...this.point(se.id, `SE management NICs (${se.name})`, set, net, scope, { elementId: se.id, vrf: 'management' }),
               spans: set.spans,
               to: { elementId: net },
             });
@@ -126,7 +126,7 @@ export class RoleResolver {
               : null;
           if (!set) continue;
           endpoints.push({
-            ...this.point(vs.id, `VIP ${vs.name}`, set.addresses, vs.props.vipNetworkId, { seGroup: vs.props.loadBalancerId }, null, { elementId: vs.id }),
+            ...this.point(vs.id, `VIP ${vs.name}`, set, vs.props.vipNetworkId, { seGroup: vs.props.loadBalancerId }, null, { elementId: vs.id }),
             spans: set.spans,
             port: String(vs.props.port),
           });
@@ -156,7 +156,7 @@ export class RoleResolver {
           // Management-cluster nodes pair with their workload clusters, so they carry no cluster key.
           if (role === 'management-cluster-nodes') delete scope['cluster'];
           endpoints.push({
-            ...this.point(c.id, `${c.name} nodes`, set.addresses, c.nodeNetworkId, scope, { elementId: c.nodeNetworkId }, { elementId: c.nodeNetworkId }),
+            ...this.point(c.id, `${c.name} nodes`, set, c.nodeNetworkId, scope, { elementId: c.nodeNetworkId }, { elementId: c.nodeNetworkId }),
             spans: set.spans,
           });
         }
@@ -170,7 +170,7 @@ export class RoleResolver {
           if (role === 'dhcp-node-segment' && seen.has(net.id)) continue;
           seen.add(net.id);
           const set = this.subnetSet(net.id);
-          endpoints.push({ ...this.point(net.id, `node network ${net.name}`, set.addresses, net.id, role === 'node-segment' ? { cluster: c.id } : {}, null, null), spans: set.spans });
+          endpoints.push({ ...this.point(net.id, `node network ${net.name}`, set, net.id, role === 'node-segment' ? { cluster: c.id } : {}, null, null), spans: set.spans });
         }
         break;
       }
@@ -194,7 +194,7 @@ export class RoleResolver {
             role === 'cluster-endpoint' || role === 'kube-vip-endpoint' ? { cluster: c.id } : { mgmt };
           const to: TraceEndpoint | null = c.props.endpoint.address ? { address: c.props.endpoint.address } : vipNet ? { elementId: vipNet } : null;
           endpoints.push({
-            ...this.point(c.id, `${c.name} API endpoint`, set.addresses, vipNet, scope, null, to),
+            ...this.point(c.id, `${c.name} API endpoint`, set, vipNet, scope, null, to),
             spans: set.spans,
           });
         }
@@ -271,7 +271,7 @@ export class RoleResolver {
           const scope = { supervisor: s.id, haproxy: lb.provider === 'haproxy' ? lb.haproxyId : null, controller: lb.provider === 'nsx-alb' ? lb.controllerId : null };
           const block = a.block ?? 1;
           const set = a.ip!.family === 4 ? this.spanSet(4, a.ip!.value as number, (a.ip!.value as number) + block - 1) : this.addressSet([a.ip!.text]);
-          endpoints.push({ ...this.point(s.id, `Supervisor ${s.name} management IPs`, set.addresses, a.networkId, scope, { elementId: s.id }, { address: a.ip!.text }), spans: set.spans });
+          endpoints.push({ ...this.point(s.id, `Supervisor ${s.name} management IPs`, set, a.networkId, scope, { elementId: s.id }, { address: a.ip!.text }), spans: set.spans });
         }
         break;
       case 'supervisor-workload':
@@ -279,7 +279,7 @@ export class RoleResolver {
           if (!w.props.primary || !w.props.supervisorId || !w.props.portGroupId) continue;
           const set = this.subnetSet(w.props.portGroupId);
           endpoints.push({
-            ...this.point(w.id, `Supervisor control plane on ${w.name}`, set.addresses, w.props.portGroupId, { supervisor: w.props.supervisorId }, null, { elementId: w.props.portGroupId }),
+            ...this.point(w.id, `Supervisor control plane on ${w.name}`, set, w.props.portGroupId, { supervisor: w.props.supervisorId }, null, { elementId: w.props.portGroupId }),
             spans: set.spans,
           });
         }
@@ -353,7 +353,7 @@ export class RoleResolver {
   private point(
     elementId: string,
     label: string,
-    addresses: string[],
+    addresses: string[] | { addresses: string[]; spans: Span[] },
     networkId: string | null,
     scope: Record<string, string | null | undefined>,
     from: TraceEndpoint | null,
@@ -364,7 +364,8 @@ export class RoleResolver {
     // Flows stay inside a routing domain: separate domains (VRFs, tenants) do not route to each other.
     const domain = networkId ? this.model.networkById.get(networkId)?.routingDomain : undefined;
     if (domain !== undefined && clean['domain'] === undefined) clean['domain'] = domain;
-    const set = this.addressSet(addresses);
+    // A set already parsed (ranges, subnets) is not parsed again from its text.
+    const set = Array.isArray(addresses) ? this.addressSet(addresses) : addresses;
     return { key: `${elementId}|${label}`, label, elementId, addresses: set.addresses, spans: set.spans, networkId, scope: clean, from, to };
   }
 
