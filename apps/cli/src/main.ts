@@ -74,6 +74,7 @@ export async function main(argv: string[], streams: { stdout: Writable; stderr: 
       options: {
         help: { type: 'boolean', short: 'h' },
         ...Object.fromEntries(spec.options.map((o) => [o, { type: 'string' as const }])),
+        ...Object.fromEntries((spec.flags ?? []).map((f) => [f, { type: 'boolean' as const }])),
       },
     });
     if (values['help']) {
@@ -91,6 +92,7 @@ export async function main(argv: string[], streams: { stdout: Writable; stderr: 
       vrf: text('vrf'),
       out: text('out'),
       into: text('into'),
+      catalogue: (values as Record<string, unknown>)['catalogue'] === true,
     };
     const command = await spec.load();
     return await command.run(args, io);

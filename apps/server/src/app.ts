@@ -29,6 +29,7 @@ import rulesRoutes from './routes/rules.ts';
 import sharesRoutes from './routes/shares.ts';
 import templatesRoutes from './routes/templates.ts';
 import traceRoutes from './routes/trace.ts';
+import flowsRoutes from './routes/flows.ts';
 import validateRoutes from './routes/validate.ts';
 import { DOCUMENT_MARKER } from './schemas.ts';
 
@@ -95,6 +96,7 @@ export const viplane = fp<AppConfig>(
       async (api) => {
         await api.register(validateRoutes);
         await api.register(traceRoutes);
+        await api.register(flowsRoutes);
         await api.register(rulesRoutes);
         await api.register(templatesRoutes);
         await api.register(exportRoutes);

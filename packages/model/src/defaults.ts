@@ -10,7 +10,8 @@ type Defaults = { [K in ElementKind]: () => PropsOf<K> };
 const defaults: Defaults = {
   vcenter: () => ({ server: '', datacenter: '', datastore: '', folder: '', resourcePool: '', distributedSwitch: '' }),
   portGroup: () => ({ vlan: null, subnet: null, gateway: null, dhcp: false, albRegistered: false, ranges: [], routingDomain: 'default' }),
-  router: () => ({ staticRoutes: [], routingDomain: 'default' }),
+  router: () => ({ staticRoutes: [], routingDomain: 'default', acl: [] }),
+  firewall: () => ({ staticRoutes: [], routingDomain: 'default', rules: [] }),
   clientNetwork: () => ({ subnet: null, gateway: null, routingDomain: 'default' }),
   aviController: () => ({
     version: '22.1.3',

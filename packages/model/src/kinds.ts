@@ -19,6 +19,7 @@ export const kindInfo: Record<ElementKind, { system: SystemId; label: string }> 
   vcenter: { system: 'vsphere', label: 'vCenter' },
   portGroup: { system: 'vsphere', label: 'Port group' },
   router: { system: 'physical', label: 'L3 switch / router' },
+  firewall: { system: 'physical', label: 'Firewall' },
   clientNetwork: { system: 'physical', label: 'Client network' },
   aviController: { system: 'nsx-alb', label: 'NSX-ALB Controller' },
   seGroup: { system: 'nsx-alb', label: 'SE group' },

@@ -1,7 +1,7 @@
 /**
  * Schema migrations: each step lifts a raw document by one version. restore() runs the chain
  * before the schema check, so old autosaves, share links and files keep opening.
- * Version 1 is the first published schema; the chain is empty until version 2 exists.
+ * Version 1 is the first published schema.
  */
 import { SCHEMA_VERSION } from './schema/document.ts';
 
@@ -11,7 +11,27 @@ export interface Migration {
   up(raw: Record<string, unknown>): Record<string, unknown>;
 }
 
-export const migrations: readonly Migration[] = [];
+export const migrations: readonly Migration[] = [
+  {
+    // 2 adds the `firewall` kind and router ACLs: every router gets an empty ACL (filters nothing),
+    // so a version-1 design routes exactly as before.
+    from: 1,
+    up(raw) {
+      const elements = Array.isArray(raw['elements']) ? (raw['elements'] as unknown[]) : raw['elements'];
+      if (!Array.isArray(elements)) return raw;
+      return {
+        ...raw,
+        elements: elements.map((e) => {
+          if (e === null || typeof e !== 'object') return e;
+          const el = e as Record<string, unknown>;
+          const props = el['props'];
+          if (el['kind'] !== 'router' || props === null || typeof props !== 'object' || Array.isArray(props) || 'acl' in props) return e;
+          return { ...el, props: { ...(props as Record<string, unknown>), acl: [] } };
+        }),
+      };
+    },
+  },
+];
 
 export type MigrationResult =
   | { ok: true; raw: Record<string, unknown> }

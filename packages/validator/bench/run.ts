@@ -16,6 +16,8 @@
  *                                 in a worker thread (the bench before 2026-11-25; see
  *                                 baselineWorker.ts for what that measured)
  *
+ * flows/large: all flows of the large estate (designFlows) against one validation of it, same run (cases-flows.ts).
+ *
  * cli/validate: `viplane validate` on a template in a fresh process beside `node -e ''` (cases-cli.ts).
  *
  * validate/large and validate/large-5x report two regimes (cases-estate.ts): `cold`, the first 3
@@ -34,6 +36,7 @@ import { gc, type Row } from './measure.ts';
 import { lpmCase, overlapCase } from './cases-core.ts';
 import { diffMergeCases } from './cases-diff.ts';
 import { cliValidateCase } from './cases-cli.ts';
+import { flowsCase } from './cases-flows.ts';
 import {
   COLD_RUNS,
   COLD_WARMUP,
@@ -132,6 +135,10 @@ if (wanted('validate/large') || anyRule || wanted('incremental/edit')) {
   if (wanted('validate/large')) emit(await estateCase('validate/large', large, quick ? 3 : 9));
   if (anyRule) emit(...perRuleRows(large.doc, quick ? 1 : 3).filter((r) => wanted(r.case)));
   if (wanted('incremental/edit')) emit(incrementalCase(large, quick ? 40 : 200));
+}
+if (wanted('flows/large')) {
+  const large = generateEstate({ scale: 1, seed: 1 });
+  emit(flowsCase(large.doc, quick ? 3 : 7, quick ? 1 : 3));
 }
 if (wanted('validate/large-5x')) {
   const huge = generateEstate({ scale: 5, seed: 1 });

@@ -29,3 +29,5 @@ export { ValidationSession, INCREMENTAL_RULES, diagnosticKey, type EditResult, t
 export { diffDiagnostics, type DiagnosticsDiff } from './diagnosticsDiff.ts';
 export { applyEdit, previewEdit, StaleEditError, type EditOp, type EditChange, type FieldRef, type Suggestion } from './fixes/edit.ts';
 export { lookupAddress, type AddressLookup, type CidrLookup } from './queries/lookup.ts';
+export * from './flows/index.ts';
+export { evaluatePath, shadowedRules, parsePorts, type FilterDecision, type FlowTuple } from './routing/filters.ts';

@@ -18,6 +18,8 @@ export interface ParsedArgs {
   out?: string;
   /** import: the design to merge into. */
   into?: string;
+  /** flows: list the catalogue instead of a design's flows. */
+  catalogue?: boolean;
 }
 
 export interface Command {

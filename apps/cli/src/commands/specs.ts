@@ -8,6 +8,8 @@ import type { Command } from './command.ts';
 import { IMPORT_FORMATS } from '@viplane/formats/import-formats';
 
 export type OptionName = 'format' | 'from' | 'to' | 'vrf' | 'out' | 'into';
+/** Options without a value. */
+export type FlagName = 'catalogue';
 
 export interface CommandSpec {
   name: string;
@@ -17,6 +19,7 @@ export interface CommandSpec {
   details: readonly string[];
   /** The options this command accepts (each takes a value); anything else is a usage error. */
   options: readonly OptionName[];
+  flags?: readonly FlagName[];
   load(): Promise<Command>;
 }
 
@@ -63,6 +66,22 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     options: ['format'],
     load: async () => (await import('./rules.ts')).rulesCommand,
+  },
+  {
+    name: 'flows',
+    usage: 'flows <file|-> [--format text|json] | flows --catalogue [--format text|json]',
+    summary: 'the flows a design needs, traced: the firewall matrix per router/firewall and the L2 requirements',
+    details: [
+      'Derives every vendor flow the design needs (FLOWS.md), traces each through the design and prints them by',
+      'status (routed, intra-segment, broken, L2, unresolved), then the firewall matrix per enforcement point',
+      'and the L2 requirements (stdout). --catalogue lists the flow catalogue instead.',
+      FORMAT,
+      '                        json: {flows:[...], matrix:[...], l2:[...]} (--catalogue: [{id,system,from,to,...}])',
+      'exit codes: 0 every required flow passes, 1 a required flow is broken (no route or denied), 2 unusable input',
+    ],
+    options: ['format'],
+    flags: ['catalogue'],
+    load: async () => (await import('./flows.ts')).flowsCommand,
   },
   {
     name: 'templates',

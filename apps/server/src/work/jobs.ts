@@ -1,12 +1,12 @@
 /**
  * The heavy jobs, run in worker threads (pool.ts): bundle and format export (PNG rendering
- * included), import (parsing, layout, validation of the result) and validation of a large
- * document. Inputs have passed restore() or the request limits in the main thread; here only the
+ * included), import (parsing, layout, validation of the result), validation of a large
+ * document and the flows of a design. Inputs have passed restore() or the request limits in the main thread; here only the
  * work happens, so a job that runs too long or needs too much memory ends its worker, not the server.
  */
 import { importFiles, type ImportInput, type ImportOptions, type ImportResult } from '@viplane/formats';
 import type { TopologyDocument } from '@viplane/model';
-import { lower, trace, validate, type Diagnostic } from '@viplane/validator';
+import { designFlows, lower, trace, validate, type Diagnostic, type DesignFlows } from '@viplane/validator';
 import { HttpError } from '../errors.ts';
 import { httpErrorData, parseExportBody, resolveExport, type HttpErrorData } from '../formats/exportRequest.ts';
 import { exportCodecs, type ExportCodec, type ExportOptions } from '../formats/registry.ts';
@@ -27,7 +27,8 @@ export type Job =
   | { kind: 'export-json'; text: string }
   | { kind: 'import'; inputs: ImportInput[]; options: ImportOptions }
   | { kind: 'validate'; document: DocumentJson }
-  | { kind: 'trace'; document: DocumentJson; from: TraceEndpoint; to: TraceEndpoint };
+  | { kind: 'trace'; document: DocumentJson; from: TraceEndpoint; to: TraceEndpoint }
+  | { kind: 'flows'; document: DocumentJson };
 
 /** The text of a document that passed restore() in the request thread. */
 const parsed = (json: DocumentJson) => JSON.parse(json) as TopologyDocument;
@@ -60,7 +61,9 @@ export type JobOutput<J extends Job> = J extends { kind: 'export' }
         ? Diagnostic[]
         : J extends { kind: 'trace' }
           ? ReturnType<typeof trace>
-          : never;
+          : J extends { kind: 'flows' }
+            ? DesignFlows
+            : never;
 
 /** One codec's file with its media type and the findings on what was written (for the X-Viplane-* headers). */
 async function exportFile(codec: ExportCodec, document: TopologyDocument, options?: ExportOptions): Promise<ExportOutput> {
@@ -99,5 +102,7 @@ export async function runJob(job: Job | { kind: 'warm' }): Promise<unknown> {
       return validate(parsed(job.document));
     case 'trace':
       return trace(lower(parsed(job.document)), job.from, job.to);
+    case 'flows':
+      return designFlows(parsed(job.document));
   }
 }

@@ -9,6 +9,7 @@ export const KIND_PREFIX: Record<ElementKind, string> = {
   vcenter: 'vcenter',
   portGroup: 'pg',
   router: 'router',
+  firewall: 'fw',
   clientNetwork: 'clients',
   aviController: 'avi-ctrl',
   seGroup: 'se-group',

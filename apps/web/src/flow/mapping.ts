@@ -92,6 +92,10 @@ function summarize(el: Element): { facts: string[]; tags: string[] } {
       break;
     case 'router':
       facts.push(el.props.staticRoutes.length ? `${el.props.staticRoutes.length} static route(s)` : 'connected routes');
+      if (el.props.acl.length) facts.push(`ACL: ${el.props.acl.length} entr${el.props.acl.length === 1 ? 'y' : 'ies'}`);
+      break;
+    case 'firewall':
+      facts.push(`${el.props.rules.length} rule(s), default deny`);
       break;
     case 'vcenter':
       facts.push(el.props.server || 'no server set');

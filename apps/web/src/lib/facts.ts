@@ -106,6 +106,7 @@ export function elementFacts(doc: TopologyDocument, el: Element): Fact[] {
       ];
     }
     case 'router':
+    case 'firewall':
     case 'aviController':
     case 'haproxy':
     case 'nsxtTier0':

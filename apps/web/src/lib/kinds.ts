@@ -5,6 +5,7 @@ export const GLYPH: Record<ElementKind, string> = {
   vcenter: 'VC',
   portGroup: 'PG',
   router: 'L3',
+  firewall: 'FW',
   clientNetwork: 'CLI',
   aviController: 'AVI',
   seGroup: 'SE',

@@ -19,6 +19,7 @@ const TRACEABLE: ElementKind[] = [
   'portGroup',
   'nsxtSegment',
   'router',
+  'firewall',
   'aviController',
   'seGroup',
   'virtualService',

@@ -44,12 +44,12 @@ export const useDiagnostics = create<DiagnosticsState>()(() => ({
   error: null,
 }));
 
-/** Maps nested item ids (ranges, routes, cluster nodes) to the element that holds them. */
+/** Maps nested item ids (ranges, routes, cluster nodes, filter rules) to the element that holds them. */
 export function nestedOwners(doc: TopologyDocument): Map<string, string> {
   const owners = new Map<string, string>();
   for (const el of doc.elements) {
     const props = el.props as Record<string, unknown>;
-    for (const list of ['ranges', 'staticRoutes', 'nodes']) {
+    for (const list of ['ranges', 'staticRoutes', 'nodes', 'rules', 'acl']) {
       const items = props[list];
       if (Array.isArray(items)) for (const it of items as { id: string }[]) owners.set(it.id, el.id);
     }
@@ -63,7 +63,7 @@ export function canvasTargets(d: Diagnostic, owners: () => Map<string, string>):
   const out = new Set<string>();
   for (const t of d.targets) {
     if (t.kind === 'link') out.add(`link:${t.id}`);
-    else if (t.kind === 'range' || t.kind === 'route' || t.kind === 'node') {
+    else if (t.kind === 'range' || t.kind === 'route' || t.kind === 'node' || t.kind === 'rule') {
       const owner = owners().get(t.id);
       if (owner) out.add(owner);
     } else out.add(t.id);

@@ -185,7 +185,7 @@ export class ValidationCore {
 /**
  * The stale rules' diagnostics come from the last full run: drop those that name an element or
  * link the document no longer has (a deleted element's badge must not outlive it until the full
- * run). Nested targets (ranges, routes, nodes) are kept: their owner is named too when it matters.
+ * run). Nested targets (ranges, routes, nodes, filter rules) are kept: their owner is named too when it matters.
  */
 function withoutVanished(
   diagnostics: readonly Diagnostic[],
@@ -193,5 +193,5 @@ function withoutVanished(
 ) {
   let ids: Set<string> | undefined;
   const exists = (id: string) => (ids ??= new Set([...doc.elements.map((e) => e.id), ...doc.links.map((l) => l.id)])).has(id);
-  return diagnostics.filter((d) => d.targets.every((t) => t.kind === 'range' || t.kind === 'route' || t.kind === 'node' || exists(t.id)));
+  return diagnostics.filter((d) => d.targets.every((t) => t.kind === 'range' || t.kind === 'route' || t.kind === 'node' || t.kind === 'rule' || exists(t.id)));
 }

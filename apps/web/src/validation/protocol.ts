@@ -7,6 +7,7 @@
  * so they cover every way the document changes (edits, undo/redo, paste) with one function.
  */
 import type { Element, Link, TopologyDocument } from '@viplane/model';
+import { SCHEMA_VERSION } from '@viplane/model';
 import type { Diagnostic, RuleMeta, TraceEndpoint, TraceResult } from '@viplane/validator';
 
 export type DocMeta = Pick<TopologyDocument, 'schemaVersion' | 'name' | 'description' | 'environment' | 'origin'>;
@@ -153,7 +154,7 @@ function diffById<T extends { id: string }>(
 
 /** The worker side: a document kept up to date by deltas, in document order. */
 export class DocumentReplica {
-  private meta: DocMeta = { schemaVersion: 1, name: '', description: '', environment: 'lab' };
+  private meta: DocMeta = { schemaVersion: SCHEMA_VERSION, name: '', description: '', environment: 'lab' };
   private elements = new Map<string, Element>();
   private links = new Map<string, Link>();
   private cached: TopologyDocument | undefined;

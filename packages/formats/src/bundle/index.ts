@@ -19,6 +19,7 @@ import { reportHtml, reportMarkdown, type ReportDiagram } from '../report/index.
 import { buildHandoff } from '../handoff/build.ts';
 import { handoffFiles } from '../handoff/files.ts';
 import type { HandoffFlows } from '../handoff/types.ts';
+import { handoffFlows } from '../handoff/flowsSource.ts';
 import type { ReportCommentThread } from '../report/comments.ts';
 import { bundleReadme } from './readme.ts';
 
@@ -51,7 +52,7 @@ export interface BundleOptions {
    * budget (svgToPngWithin) may scale a PNG down or skip it: the README says which and why.
    */
   png?: (svg: string) => Uint8Array | PngOutcome;
-  /** The flows for the handoff's firewall matrix and L2 requirements (handoffFlows(document)); none: those tables are empty. */
+  /** The flows for the handoff's firewall matrix and L2 requirements; default: handoffFlows(document) (the validator's designFlows). */
   flows?: HandoffFlows;
   /** The design's comment threads (kept beside the design, not in it): the report lists them. */
   comments?: readonly ReportCommentThread[];
@@ -91,7 +92,7 @@ export async function exportBundle(document: TopologyDocument, options: BundleOp
   }
 
   files.push({ path: 'address-plan.csv', content: addressPlanCsv(document, model) });
-  const flows = options.flows ?? { matrix: [], l2: [] };
+  const flows = options.flows ?? handoffFlows(document);
   const plan = addressPlan(document, model);
   const handoff = buildHandoff(document, flows, model, plan);
   for (const f of await handoffFiles(document, flows, model, plan, handoff)) files.push({ path: `handoff/${f.path}`, content: f.content });

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { templates } from '@viplane/templates';
+import { SCHEMA_VERSION } from '@viplane/model';
 import { CONFIG_FORMATS, PLACEHOLDER_PATTERN, exportConfigs } from '../../src/configs.ts';
 import { DIAGNOSTICS_FILE, GOLDEN_DIR, goldenEntries, goldenPath } from './golden.ts';
 import { parseFile, templateExports } from './reference.ts';
@@ -108,7 +109,7 @@ it('exports only the formats asked for', () => {
 });
 
 it('exports nothing for an empty design', () => {
-  const empty = exportConfigs({ schemaVersion: 1, name: 'empty', description: '', environment: 'lab', elements: [], links: [] });
+  const empty = exportConfigs({ schemaVersion: SCHEMA_VERSION, name: 'empty', description: '', environment: 'lab', elements: [], links: [] });
   expect(empty).toEqual({ files: [], diagnostics: [] });
 });
 

@@ -2,7 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Name } from './common.ts';
 import { VCenter, PortGroup } from './vsphere.ts';
-import { Router, ClientNetwork } from './physical.ts';
+import { Router, Firewall, ClientNetwork } from './physical.ts';
 import { AviController, SeGroup, VirtualService, DnsVirtualService } from './avi.ts';
 import { HaProxy } from './haproxy.ts';
 import {
@@ -18,13 +18,15 @@ import { Tier0, Tier1, Segment } from './nsxt.ts';
 import { AciFabric, AciSwitch } from './aci.ts';
 import { Link } from './link.ts';
 
-export const SCHEMA_VERSION = 1;
+/** 2: firewalls and router ACLs (migrations.ts). */
+export const SCHEMA_VERSION = 2;
 
 /** Every element schema, keyed by kind. Adding a kind starts here (CONTRIBUTING.md). */
 export const elementSchemas = {
   vcenter: VCenter,
   portGroup: PortGroup,
   router: Router,
+  firewall: Firewall,
   clientNetwork: ClientNetwork,
   aviController: AviController,
   seGroup: SeGroup,
@@ -68,7 +70,7 @@ export const TopologyDocument = Type.Object(
   },
   {
     additionalProperties: false,
-    $id: 'https://viplane.dev/schema/topology-v1.json',
+    $id: 'https://viplane.dev/schema/topology-v2.json',
     title: 'Viplane topology document',
   },
 );

@@ -85,6 +85,7 @@ export function readPath(props: unknown, path: string): unknown {
 /** Which kinds may hold a `nic` link, and on which networks (`to`). */
 export const nicHolders: readonly ElementKind[] = [
   'router',
+  'firewall',
   'aviController',
   'seGroup',
   'haproxy',

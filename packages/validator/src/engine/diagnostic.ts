@@ -6,7 +6,8 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /** What a diagnostic points at: an element, a link, or an item nested in an element. */
 export interface Target {
-  kind: ElementKind | 'link' | 'range' | 'route' | 'node';
+  /** `rule`: a firewall rule or router ACL entry (nested in its firewall / router). */
+  kind: ElementKind | 'link' | 'range' | 'route' | 'node' | 'rule';
   id: string;
   /**
    * The field at fault, as a dotted path into the target (ARCHITECTURE.md "Field paths"): for an

@@ -7,20 +7,7 @@ import type { L3Model } from '../l3/model.ts';
 import type { Suggestion } from '../fixes/edit.ts';
 
 export type Category =
-  | 'ipam'
-  | 'routing'
-  | 'security'
-  | 'tkg'
-  | 'ako'
-  | 'avi'
-  | 'k8s'
-  | 'nsxt'
-  | 'tkgs'
-  | 'haproxy'
-  | 'supervisor'
-  | 'aci'
-  | 'design'
-  | 'internal';
+  'ipam' | 'routing' | 'security' | 'tkg' | 'ako' | 'avi' | 'k8s' | 'nsxt' | 'tkgs' | 'haproxy' | 'supervisor' | 'aci' | 'flows' | 'design' | 'internal';
 
 export interface RuleMeta {
   /** Stable id `category/name` from the catalogue (domain.md §7); never renamed. */

@@ -378,6 +378,14 @@ function lowerHosts(
       name: r.name,
       vrfs: [vrf(r.id, 'default', nicsOf.get(r.id) ?? [], staticRoutes(r.props.staticRoutes, r.id))],
     });
+  // A firewall forwards like a router; what it lets through is routing/filters.ts's business.
+  for (const f of ofKind('firewall'))
+    hosts.push({
+      id: f.id,
+      kind: 'firewall',
+      name: f.name,
+      vrfs: [vrf(f.id, 'default', nicsOf.get(f.id) ?? [], staticRoutes(f.props.staticRoutes, f.id))],
+    });
 
   // SE groups: seed 000 — only registered networks are connected routes; the controller's
   // VRF contexts hold the static routes (global = data, management = SE management).

@@ -114,7 +114,7 @@ export interface L3Vrf {
   routes: L3Route[];
 }
 
-export type HostKind = 'router' | 'seGroup' | 'haproxy' | 'nsxtTier0' | 'nsxtTier1' | 'aviController' | 'supervisor';
+export type HostKind = 'router' | 'firewall' | 'seGroup' | 'haproxy' | 'nsxtTier0' | 'nsxtTier1' | 'aviController' | 'supervisor';
 
 export interface L3Host {
   id: string;

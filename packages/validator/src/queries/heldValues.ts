@@ -29,7 +29,7 @@ import type { Ip } from '../l3/addr.ts';
 export const INFRASTRUCTURE_DOMAIN = 'default';
 
 /** Holders whose interface at a network's gateway address is that gateway (not a clash with it). */
-export const GATEWAY_HOLDER_KINDS: ReadonlySet<string> = new Set(['router', 'nsxtTier0']);
+export const GATEWAY_HOLDER_KINDS: ReadonlySet<string> = new Set(['router', 'firewall', 'nsxtTier0']);
 
 export interface HeldValues {
   /** Routing domains by number, in order of first appearance among the held addresses. */

@@ -15,6 +15,7 @@ import { tkgsRules } from './tkgs/index.ts';
 import { haproxyRules } from './haproxy/index.ts';
 import { supervisorRules } from './supervisor/index.ts';
 import { aciRules } from './aci/index.ts';
+import { flowsRules } from './flows/index.ts';
 import { designRules } from './design/index.ts';
 import { internalRules } from './internal/index.ts';
 
@@ -31,6 +32,7 @@ export const rules: readonly Rule[] = [
   ...haproxyRules,
   ...supervisorRules,
   ...aciRules,
+  ...flowsRules,
   ...designRules,
   ...internalRules,
 ];

@@ -13,6 +13,7 @@ import type { HandoffContext } from './context.ts';
 
 const HOST_LABEL: Record<L3Host['kind'], string> = {
   router: 'physical router',
+  firewall: 'firewall',
   seGroup: 'NSX-ALB SE group',
   haproxy: 'HAProxy',
   nsxtTier0: 'NSX-T Tier-0',
@@ -27,7 +28,7 @@ function why(ctx: HandoffContext, host: L3Host, route: L3Route): { action: strin
     case 'connected':
       return null;
     case 'static':
-      if (host.kind === 'router') return { action: `configure on ${host.name}${target}`, configuredBy: host.name };
+      if (host.kind === 'router' || host.kind === 'firewall') return { action: `configure on ${host.name}${target}`, configuredBy: host.name };
       if (host.kind === 'seGroup')
         return {
           action: `next hop must answer on the SE's network${target}`,

@@ -154,6 +154,7 @@ Seed 004 / acc-provision: subnets are \`gateway/prefix\` (shared/formats.md §6)
     // Static routes.
     const routes = (owner: Element, list: readonly Route[], where = '') => checkRoutes(ctx, owner, list, where);
     for (const r of model.ofKind('router')) routes(r, r.props.staticRoutes);
+    for (const f of model.ofKind('firewall')) routes(f, f.props.staticRoutes);
     for (const c of model.ofKind('aviController')) for (const v of c.props.vrfs) routes(c, v.staticRoutes, ` in VRF ${v.name}`);
     for (const t of model.ofKind('nsxtTier0')) routes(t, t.props.staticRoutes);
     for (const t of model.ofKind('nsxtTier1')) routes(t, t.props.staticRoutes);

@@ -47,8 +47,9 @@ route (L95, L107-109: "192.168.52.0/22 -> 192.168.48.1, the L3 switch SVI").`,
     const index = lbIndex(model);
 
     // Routers and NSX-T gateways: each route against its own VRF's connected subnets.
-    const kindOf: Partial<Record<L3Host['kind'], 'router' | 'nsxtTier0' | 'nsxtTier1'>> = {
+    const kindOf: Partial<Record<L3Host['kind'], 'router' | 'firewall' | 'nsxtTier0' | 'nsxtTier1'>> = {
       router: 'router',
+      firewall: 'firewall',
       nsxtTier0: 'nsxtTier0',
       nsxtTier1: 'nsxtTier1',
     };

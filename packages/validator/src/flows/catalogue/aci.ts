@@ -1,0 +1,67 @@
+/** Cisco ACI CNI (acc-provision / aci-containers) (ports.md §4). */
+import type { CatalogueFlow } from './types.ts';
+import { ACI_VXLAN, when } from './conditions.ts';
+
+const ACI = when('ACI CNI', (f) => f.hasAci);
+
+export const aciFlows: readonly CatalogueFlow[] = [
+  {
+    id: 'aci/infra-dhcp',
+    system: 'aci',
+    from: 'aci-infra-vlan',
+    to: 'dhcp-server',
+    fromText: 'Node infra-VLAN sub-interface',
+    toText: 'APIC infrastructure DHCP (relayed by the leaf)',
+    protocol: 'udp',
+    ports: '67,68',
+    purpose: 'Infra-VLAN address + OpFlex/VTEP options; the infra VLAN must be trunked to the nodes',
+    requirement: 'R',
+    condition: ACI,
+    l2: true,
+    sources: ['C2'],
+  },
+  {
+    id: 'aci/vxlan',
+    system: 'aci',
+    from: 'aci-infra-vlan',
+    to: 'aci-infra-vlan',
+    fromText: 'OVS vxlan0 on the node (infra-VLAN address)',
+    toText: 'leaf anycast VTEP',
+    protocol: 'udp',
+    ports: '8472',
+    purpose: 'Pod traffic encapsulation (not 4789), inside the fabric',
+    requirement: 'C',
+    condition: ACI_VXLAN,
+    l2: true,
+    sources: ['C1', 'C2'],
+  },
+  {
+    id: 'aci/controller-apic',
+    system: 'aci',
+    from: 'aci-nodes',
+    to: 'apic',
+    fromText: 'aci-containers-controller (hostNetwork ⇒ node IP on the node subnet)',
+    toText: 'APIC in-band addresses (apic_hosts)',
+    protocol: 'tcp',
+    ports: '443',
+    purpose: 'REST (https://) and subscriptions (wss://)',
+    requirement: 'R',
+    condition: ACI,
+    sources: ['C1', 'C2'],
+  },
+  {
+    id: 'aci/clients-services',
+    system: 'aci',
+    from: 'clients',
+    to: 'aci-nodes',
+    fromText: 'External clients (through the L3Out)',
+    toText: 'extern_dynamic / extern_static service IPs',
+    protocol: 'tcp',
+    ports: 'service ports',
+    purpose: 'LoadBalancer Services; PBR redirects to nodes on service_vlan',
+    requirement: 'R',
+    note: 'R per Service; the service subnets are not modelled, the node network stands for them',
+    condition: ACI,
+    sources: ['C2'],
+  },
+];

@@ -1,0 +1,111 @@
+/**
+ * Address sets as spans of numbers (IPv4) or bigints (IPv6): what a firewall rule's sources and
+ * destinations, and a flow's, stand for. An element reference in a rule resolves to the addresses
+ * the design gives the element (a network's subnet, a Controller's node addresses, an SE group's
+ * pools, a cluster's node network and pod CIDRs).
+ */
+import type { L3Model } from '../l3/model.ts';
+import { cidr, ip } from '../l3/addr.ts';
+
+export type Span = { family: 4; first: number; last: number } | { family: 6; first: bigint; last: bigint };
+
+export const ANY: readonly Span[] = [
+  { family: 4, first: 0, last: 0xffffffff },
+  { family: 6, first: 0n, last: (1n << 128n) - 1n },
+];
+
+/** Spans of one CIDR, single address or `start-end` text; `null` when it is none of those. */
+export function spanOfText(text: string): Span | null {
+  const t = text.trim();
+  const dash = t.indexOf('-');
+  if (dash > 0) {
+    const a = ip(t.slice(0, dash));
+    const b = ip(t.slice(dash + 1));
+    if (a && b && a.family === b.family) return { family: a.family, first: a.value, last: b.value } as Span;
+    return null;
+  }
+  if (t.includes('/')) {
+    const c = cidr(t);
+    return c ? ({ family: c.family, first: c.first, last: c.last } as Span) : null;
+  }
+  const a = ip(t);
+  return a ? ({ family: a.family, first: a.value, last: a.value } as Span) : null;
+}
+
+/** The address set an element stands for in a filter rule; empty when the design gives it none. */
+export function spansOfElement(model: L3Model, id: string): Span[] {
+  const out: Span[] = [];
+  const network = model.networkById.get(id);
+  if (network) {
+    if (network.subnet) out.push(span(network.subnet));
+    else if (network.kind === 'clientNetwork') out.push(...ANY);
+    return out;
+  }
+  const cluster = model.clusters.find((c) => c.id === id);
+  if (cluster) {
+    const subnet = cluster.nodeNetworkId ? model.networkById.get(cluster.nodeNetworkId)?.subnet : null;
+    if (subnet) out.push(span(subnet));
+    for (const p of cluster.podCidrs) if (p.cidr) out.push(span(p.cidr));
+  }
+  for (const r of model.ranges) if (r.ownerId === id && r.start && r.end && r.start.family === r.end.family) out.push({ family: r.start.family, first: r.start.value, last: r.end.value } as Span);
+  for (const a of model.addresses) if (a.ownerId === id && a.ip) out.push({ family: a.ip.family, first: a.ip.value, last: a.ip.value } as Span);
+  const host = model.hostById.get(id);
+  if (host?.kind === 'seGroup')
+    // SE interfaces take addresses from the SE pools of the networks they attach to.
+    for (const vrf of host.vrfs)
+      for (const i of vrf.interfaces)
+        for (const r of model.ranges)
+          if (r.networkId === i.networkId && (r.purpose === 'se-pool' || r.purpose === 'se-vip-pool') && r.start && r.end)
+            out.push({ family: r.start.family, first: r.start.value, last: r.end.value } as Span);
+  return out;
+}
+
+/** A rule side: an empty list is any; each item is an address text or an element id. */
+export function spansOfRuleSide(model: L3Model, items: readonly string[]): Span[] {
+  if (items.length === 0) return [...ANY];
+  const out: Span[] = [];
+  for (const item of items) {
+    if (item.trim().toLowerCase() === 'any') return [...ANY];
+    const s = spanOfText(item);
+    if (s) out.push(s);
+    else out.push(...spansOfElement(model, item));
+  }
+  return out;
+}
+
+function span(c: { family: 4 | 6; first: number | bigint; last: number | bigint }): Span {
+  return { family: c.family, first: c.first, last: c.last } as Span;
+}
+
+export function spansOverlap(a: readonly Span[], b: readonly Span[]): boolean {
+  for (const x of a) for (const y of b) if (x.family === y.family && x.first <= y.last && y.first <= x.last) return true;
+  return false;
+}
+
+/** Is every span of `inner` inside one span of `outer`? */
+export function spansCover(outer: readonly Span[], inner: readonly Span[]): boolean {
+  return inner.every((y) => outer.some((x) => x.family === y.family && x.first <= y.first && y.last <= x.last));
+}
+
+/** An inclusive IPv4 range as the fewest CIDRs (a network team's ACL wants prefixes). */
+export function rangeToCidrs4(first: number, last: number): string[] {
+  const out: string[] = [];
+  let start = first;
+  while (start <= last) {
+    let size = 32;
+    // Largest aligned block starting at `start` that fits before `last`.
+    while (size > 0) {
+      const block = 2 ** (33 - size);
+      if (start % block !== 0 || start + block - 1 > last) break;
+      size--;
+    }
+    const block = 2 ** (32 - size);
+    out.push(`${fmt4(start)}/${size}`);
+    start += block;
+  }
+  return out;
+}
+
+function fmt4(v: number): string {
+  return `${(v >>> 24) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+}

@@ -1,0 +1,165 @@
+/**
+ * Filtering on a traced path: firewalls (stateful, first match wins, default deny) and router ACLs
+ * (first match wins; an implicit deny after the last entry, no filtering when the ACL is empty).
+ * Given the hosts a path crosses and a flow's 5-tuple, returns the decision of every filtering
+ * point. Stateful: only the initiator's direction is evaluated, return traffic is implicit.
+ */
+import type { FilterRule } from '@viplane/model';
+import type { L3Model } from '../l3/model.ts';
+import { spansCover, spansOfRuleSide, spansOverlap, type Span } from './addressSets.ts';
+
+/** One flow as a filter sees it. Ports are inclusive spans; `null` = the flow has no port (any matches). */
+export interface FlowTuple {
+  sources: readonly Span[];
+  destinations: readonly Span[];
+  /** `tcp`, `udp`, `tcp/udp`, `icmp`, `any`, or another IP protocol (`ip-proto-4`) only `any` rules match. */
+  protocol: string;
+  ports: readonly PortSpan[] | null;
+}
+
+export interface PortSpan {
+  first: number;
+  last: number;
+}
+
+export interface FilterDecision {
+  /** The firewall or router. */
+  pointId: string;
+  pointName: string;
+  pointKind: 'firewall' | 'router';
+  action: 'allow' | 'deny';
+  /** The deciding rule; `null` for the default (firewall) or implicit (ACL) deny. */
+  ruleId: string | null;
+  /** Its position, 1-based as users count; 0 for the default deny. */
+  ruleNumber: number;
+}
+
+/** A rule with its sides resolved once per model. */
+interface CompiledRule {
+  rule: FilterRule;
+  sources: Span[];
+  destinations: Span[];
+  ports: PortSpan[] | null;
+}
+
+const compiledCache = new WeakMap<L3Model, Map<string, CompiledRule[]>>();
+
+/** The filter list of a host (firewall rules or router ACL); `undefined` when it filters nothing. */
+export function filterOf(model: L3Model, hostId: string): { kind: 'firewall' | 'router'; name: string; rules: CompiledRule[] } | undefined {
+  const el = model.elements.get(hostId);
+  if (!el || (el.kind !== 'firewall' && el.kind !== 'router')) return undefined;
+  const list = el.kind === 'firewall' ? el.props.rules : el.props.acl;
+  if (el.kind === 'router' && list.length === 0) return undefined;
+  let cache = compiledCache.get(model);
+  if (!cache) compiledCache.set(model, (cache = new Map()));
+  let rules = cache.get(hostId);
+  if (!rules) cache.set(hostId, (rules = list.map((rule) => compileRule(model, rule))));
+  return { kind: el.kind, name: el.name, rules };
+}
+
+export function compileRule(model: L3Model, rule: FilterRule): CompiledRule {
+  return {
+    rule,
+    sources: spansOfRuleSide(model, rule.sources),
+    destinations: spansOfRuleSide(model, rule.destinations),
+    ports: parsePorts(rule.ports),
+  };
+}
+
+/** `any` / empty → null (every port); `443`, `30000-32767`, `22,443` → spans; other text → null. */
+export function parsePorts(text: string): PortSpan[] | null {
+  const t = text.trim().toLowerCase();
+  if (t === '' || t === 'any') return null;
+  const out: PortSpan[] = [];
+  for (const part of t.split(',')) {
+    const m = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5}))?\s*$/.exec(part);
+    if (!m) return null;
+    const first = Number(m[1]);
+    const last = m[2] === undefined ? first : Number(m[2]);
+    if (first > 65535 || last > 65535 || last < first) return null;
+    out.push({ first, last });
+  }
+  return out;
+}
+
+function protocolsOverlap(rule: FilterRule['protocol'], flow: string): boolean {
+  if (rule === 'any' || flow === 'any') return true;
+  return flow.split('/').includes(rule);
+}
+
+function portsOverlap(rule: PortSpan[] | null, flow: readonly PortSpan[] | null): boolean {
+  if (rule === null || flow === null) return true;
+  return rule.some((r) => flow.some((f) => r.first <= f.last && f.first <= r.last));
+}
+
+/** Does a rule apply to (part of) the flow? */
+function overlaps(c: CompiledRule, tuple: FlowTuple, ports: readonly PortSpan[] | null): boolean {
+  return (
+    protocolsOverlap(c.rule.protocol, tuple.protocol) &&
+    (tuple.protocol === 'icmp' || portsOverlap(c.ports, ports)) &&
+    spansOverlap(c.sources, tuple.sources) &&
+    spansOverlap(c.destinations, tuple.destinations)
+  );
+}
+
+/**
+ * The first rule that applies, per port of the flow (a deny of 8443 must not hide behind an allow
+ * of 22 in the same flow): the first denying decision, else the allow of the first port.
+ */
+export function decide(point: { id: string; name: string; kind: 'firewall' | 'router'; rules: CompiledRule[] }, tuple: FlowTuple): FilterDecision {
+  const groups: (readonly PortSpan[] | null)[] = tuple.ports === null ? [null] : tuple.ports.map((p) => [p]);
+  let allow: FilterDecision | undefined;
+  for (const ports of groups) {
+    const index = point.rules.findIndex((c) => overlaps(c, tuple, ports));
+    const c = index >= 0 ? point.rules[index]! : undefined;
+    const decision: FilterDecision = {
+      pointId: point.id,
+      pointName: point.name,
+      pointKind: point.kind,
+      action: c ? c.rule.action : 'deny',
+      ruleId: c ? c.rule.id : null,
+      ruleNumber: c ? index + 1 : 0,
+    };
+    if (decision.action === 'deny') return decision;
+    allow ??= decision;
+  }
+  return allow!;
+}
+
+/** The decision of every filtering host on a path, in path order. */
+export function evaluatePath(model: L3Model, hostIds: readonly string[], tuple: FlowTuple): FilterDecision[] {
+  const out: FilterDecision[] = [];
+  for (const id of hostIds) {
+    const f = filterOf(model, id);
+    if (f) out.push(decide({ id, name: f.name, kind: f.kind, rules: f.rules }, tuple));
+  }
+  return out;
+}
+
+/** Rules that never match because an earlier rule covers every packet they would match. */
+export function shadowedRules(model: L3Model, rules: readonly FilterRule[]): { rule: FilterRule; number: number; by: FilterRule; byNumber: number }[] {
+  const compiled = rules.map((r) => compileRule(model, r));
+  const out: { rule: FilterRule; number: number; by: FilterRule; byNumber: number }[] = [];
+  for (let j = 1; j < compiled.length; j++) {
+    const later = compiled[j]!;
+    for (let i = 0; i < j; i++) {
+      const earlier = compiled[i]!;
+      if (covers(earlier, later)) {
+        out.push({ rule: later.rule, number: j + 1, by: earlier.rule, byNumber: i + 1 });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function covers(a: CompiledRule, b: CompiledRule): boolean {
+  if (a.rule.protocol !== 'any' && a.rule.protocol !== b.rule.protocol) return false;
+  if (a.ports !== null && a.rule.protocol !== 'icmp') {
+    if (b.ports === null) return false;
+    if (!b.ports.every((p) => a.ports!.some((q) => q.first <= p.first && p.last <= q.last))) return false;
+  }
+  // A side that resolves to no address (an unknown element) matches nothing: it cannot be judged.
+  if (b.sources.length === 0 || b.destinations.length === 0) return false;
+  return spansCover(a.sources, b.sources) && spansCover(a.destinations, b.destinations);
+}
