@@ -33,7 +33,7 @@ export function tracePath(model: L3Model, from: TraceEndpoint, to: TraceEndpoint
       const leg = describeLeg(
         model,
         { ...base, hops: base.hops.slice(0, 1), delivered: false },
-        legOptions('forward', sourceName, name, base, senderId),
+        legOptions('forward', sourceName, name, base, senderId, dst.address.text),
       );
       leg.drop = { reason: 'pods-not-routable', hostId: null, hostName: null, message: podsNotRoutableMessage(model, cluster) };
       return assemble(base, sourceName, name, [leg]);
@@ -42,10 +42,13 @@ export function tracePath(model: L3Model, from: TraceEndpoint, to: TraceEndpoint
 
   const vip = findVipService(model, to, dst.address);
   const destinationName = vip ? `${elementName(model, vip.holderId)} (${dst.address.text})` : endpointName(model, to, dst.address.text);
-  if (!vip) return plain(model, base, sourceName, destinationName, senderId);
+  if (!vip) return plain(model, base, sourceName, destinationName, senderId, dst.address.text);
 
   // 1. client → VIP
-  const toVip = describeLeg(model, base, { ...legOptions('forward', sourceName, destinationName, base, senderId), title: 'client → VIP' });
+  const toVip = describeLeg(model, base, {
+    ...legOptions('forward', sourceName, destinationName, base, senderId, dst.address.text),
+    title: 'client → VIP',
+  });
   if (!base.delivered) return assemble(base, sourceName, destinationName, [toVip]);
   toVip.hops.push(vipHop(model, vip));
   const legs: TraceLeg[] = [toVip];
@@ -111,13 +114,28 @@ function vipHop(model: L3Model, vip: VipService) {
   });
 }
 
-function legOptions(kind: TraceLeg['kind'], sourceName: string, destinationName: string, base: TraceResult, senderId: string | null) {
-  return { kind, title: `${sourceName} → ${destinationName}`, from: base.hops[0]?.name ?? sourceName, to: destinationName, senderId };
+/** A leg's title and ends; `to` is the destination address when it is known. */
+function legOptions(
+  kind: TraceLeg['kind'],
+  sourceName: string,
+  destinationName: string,
+  base: TraceResult,
+  senderId: string | null,
+  to?: string,
+) {
+  return { kind, title: `${sourceName} → ${destinationName}`, from: base.hops[0]?.name ?? sourceName, to: to ?? destinationName, senderId };
 }
 
-function plain(model: L3Model, base: TraceResult, sourceName: string, destinationName: string, senderId: string | null): PathTrace {
+function plain(
+  model: L3Model,
+  base: TraceResult,
+  sourceName: string,
+  destinationName: string,
+  senderId: string | null,
+  to?: string,
+): PathTrace {
   return assemble(base, sourceName, destinationName, [
-    describeLeg(model, base, legOptions('forward', sourceName, destinationName, base, senderId)),
+    describeLeg(model, base, legOptions('forward', sourceName, destinationName, base, senderId, to)),
   ]);
 }
 
