@@ -6,7 +6,7 @@
  */
 import { importFiles, type ImportInput, type ImportOptions, type ImportResult } from '@viplane/formats';
 import type { TopologyDocument } from '@viplane/model';
-import { lower, trace, validate, type Diagnostic } from '@viplane/validator';
+import { lower, tracePath, validate, type Diagnostic } from '@viplane/validator';
 import { HttpError } from '../errors.ts';
 import { httpErrorData, parseExportBody, resolveExport, type HttpErrorData } from '../formats/exportRequest.ts';
 import { exportCodecs, type ExportCodec } from '../formats/registry.ts';
@@ -59,7 +59,7 @@ export type JobOutput<J extends Job> = J extends { kind: 'export' }
       : J extends { kind: 'validate' }
         ? Diagnostic[]
         : J extends { kind: 'trace' }
-          ? ReturnType<typeof trace>
+          ? ReturnType<typeof tracePath>
           : never;
 
 /** One codec's file with its media type and the findings on what was written (for the X-Viplane-* headers). */
@@ -95,6 +95,6 @@ export async function runJob(job: Job | { kind: 'warm' }): Promise<unknown> {
     case 'validate':
       return validate(parsed(job.document));
     case 'trace':
-      return trace(lower(parsed(job.document)), job.from, job.to);
+      return tracePath(lower(parsed(job.document)), job.from, job.to);
   }
 }
