@@ -7,7 +7,7 @@
  * so they cover every way the document changes (edits, undo/redo, paste) with one function.
  */
 import type { Element, Link, TopologyDocument } from '@viplane/model';
-import type { Diagnostic, RuleMeta, TraceEndpoint, TraceResult } from '@viplane/validator';
+import type { Diagnostic, PathTrace, RuleMeta, TraceEndpoint } from '@viplane/validator';
 
 export type DocMeta = Pick<TopologyDocument, 'schemaVersion' | 'name' | 'description' | 'environment' | 'origin'>;
 
@@ -48,7 +48,7 @@ export type FromWorker =
       ms: number;
       elements: number;
     }
-  | { type: 'trace'; requestId: number; result: TraceResult }
+  | { type: 'trace'; requestId: number; result: PathTrace }
   | { type: 'error'; rev: number; message: string };
 
 function metaOf(doc: TopologyDocument): DocMeta {
