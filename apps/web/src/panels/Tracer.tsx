@@ -97,7 +97,8 @@ export function Tracer() {
       {result && <TraceView result={result} stale={stale} />}
       {!result && (
         <div className="section subtle">
-          Pick a client network, a load balancer, a cluster or type any address. To a VIP, the trace follows the load balancer to the node or pod and the reply back.
+          Pick a client network, a load balancer, a cluster or type any address. To a VIP, the trace follows the load balancer to the node
+          or pod and the reply back.
         </div>
       )}
     </div>
