@@ -92,6 +92,46 @@ describe('viplane CLI', () => {
     expect(result.hops.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('traces clients to an app through the SE and a NodePort and back (kube-vip 3-network design), text and JSON', () => {
+    const template = templates.find((t) => t.id === 'seed000-3net-kubevip')!;
+    const path = file('kubevip.json', JSON.stringify(template.build()));
+    const json = viplane(['trace', path, '--from', 'clients', '--to', 'nginx', '--format', 'json']);
+    expect(json.code, json.stdout + json.stderr).toBe(0);
+    const result = JSON.parse(json.stdout) as {
+      delivered: boolean;
+      replied: boolean | null;
+      mode: string;
+      legs: { kind: string; delivered: boolean; hops: { elementId: string | null; nat?: { kind: string; to: string }[] }[] }[];
+    };
+    expect(result).toMatchObject({ delivered: true, replied: true, mode: 'nodeport' });
+    expect(result.legs.map((l) => l.kind)).toEqual(['forward', 'forward', 'reply', 'reply']);
+    expect(result.legs[1]!.hops[0]!.elementId).toBe('se-group-default');
+    expect(result.legs[1]!.hops[0]!.nat).toContainEqual(expect.objectContaining({ kind: 'snat', to: '192.168.48.10' }));
+
+    const text = viplane(['trace', path, '--from', 'clients', '--to', 'nginx']);
+    expect(text.code).toBe(0);
+    // Names, not ids, in the header and hops; the reply legs are printed.
+    expect(text.stdout.split('\n')[0]).toBe('trace clients (anywhere) (198.51.100.10) -> nginx (192.168.49.0)');
+    expect(text.stdout).toContain('SNAT 198.51.100.10 => 192.168.48.10');
+    expect(text.stdout).toMatch(/^<- reply: Default-Group → client/m);
+    expect(text.stdout).not.toContain('se-group-default');
+  });
+
+  it('exits 1 when the reply cannot get back (data VRF without a default route)', () => {
+    const template = templates.find((t) => t.id === 'seed000-3net-alb')!;
+    const broken = template.mutations.find((m) => m.id === 'no-data-default-route')!.apply(template.build());
+    const path = file('no-default.json', JSON.stringify(broken));
+    const r = viplane(['trace', path, '--from', 'clients', '--to', '192.168.49.10', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const result = JSON.parse(r.stdout) as {
+      delivered: boolean;
+      replied: boolean;
+      legs: { kind: string; drop?: { reason: string; hostId: string } }[];
+    };
+    expect(result).toMatchObject({ delivered: true, replied: false });
+    expect(result.legs.at(-1)).toMatchObject({ kind: 'reply', drop: { reason: 'no-route', hostId: 'se-group-default' } });
+  });
+
   it('validates a design whose static route next hops are empty or malformed: findings, no stack trace', () => {
     const doc = JSON.parse(viplane(['templates', 'show', 'seed003-ako-static-route']).stdout) as {
       elements: { kind: string; props: { vrfs?: { staticRoutes: { id: string; nextHop: string | null }[] }[] } }[];

@@ -194,6 +194,40 @@ describe('POST /api/trace', () => {
     if (!res.body.delivered) expect(res.body.drop).toMatchObject({ reason: expect.any(String), message: expect.any(String) });
   });
 
+  it('traces through the load balancer to a NodePort and back, every hop field in the response (kube-vip 3-network design)', async () => {
+    const kubeVip = templates.find((t) => t.id === 'seed000-3net-kubevip')!.build();
+    const res = await call(app, {
+      method: 'POST',
+      url: '/api/trace',
+      payload: { document: kubeVip, from: { elementId: 'clients' }, to: { elementId: 'vs-nginx' } },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      source: 'clients',
+      sourceName: expect.stringContaining('clients (anywhere)'),
+      destinationName: 'nginx (192.168.49.0)',
+      delivered: true,
+      replied: true,
+      mode: 'nodeport',
+    });
+    const legs = res.body.legs as { kind: string; title: string; hops: Json[] }[];
+    expect(legs.map((l) => l.kind)).toEqual(['forward', 'forward', 'reply', 'reply']);
+    const se = legs[1]!.hops[0]!;
+    // The response schema keeps the new hop fields (Fastify drops what a response schema does not name).
+    expect(se).toMatchObject({
+      kind: 'load-balancer',
+      elementId: 'se-group-default',
+      elementName: 'Default-Group',
+      vrf: 'global',
+      routingDomain: 'default',
+      egress: { networkId: 'dp-data-48', networkName: 'dp-data-48', address: null, addressNote: expect.any(String) },
+      route: { prefix: '0.0.0.0/0', nextHop: '192.168.48.1' },
+    });
+    expect(se.nat).toContainEqual(expect.objectContaining({ kind: 'snat', to: '192.168.48.10', pool: '192.168.48.10-192.168.48.49' }));
+    expect(legs[1]!.hops.map((h) => h.kind)).toContain('node');
+    expect(legs[3]!.hops.map((h) => h.elementId)).toEqual(['se-group-default', 'l3-switch', 'clients']);
+  });
+
   it('reports an unknown endpoint in the result, not as an HTTP error', async () => {
     const res = await call(app, {
       method: 'POST',

@@ -5,6 +5,7 @@
  *   validate(document)        -> Diagnostic[] (every rule)
  *   lower(document)           -> L3Model (hosts, interfaces, networks, ranges, routes, clusters)
  *   trace(model, from, to)    -> TraceResult (hops with matching routes, or the drop reason)
+ *   tracePath(model, from, to) -> PathTrace (through load balancers to the backend and back, with names)
  *   rules / CATALOGUE         -> the rule modules and the catalogue of ids
  */
 import type { TopologyDocument } from '@viplane/model';
@@ -24,6 +25,19 @@ export type { Rule, RuleMeta, RuleContext, Category, Report } from './engine/rul
 export { lower } from './l3/lower.ts';
 export type * from './l3/model.ts';
 export { trace, resolveEndpoint, type TraceEndpoint, type TraceResult, type Hop, type DropReason } from './routing/trace.ts';
+export type { FilterMatch, HopRoute } from './routing/trace.ts';
+export { tracePath } from './routing/trace/path.ts';
+export type {
+  PathTrace,
+  PathHop,
+  PathHopKind,
+  PathDropReason,
+  TraceLeg,
+  LegDrop,
+  InterfaceRef,
+  Nat,
+  BackendMode,
+} from './routing/trace/types.ts';
 export { Routing } from './routing/routing.ts';
 export { ValidationSession, INCREMENTAL_RULES, diagnosticKey, type EditResult, type SessionOptions } from './incremental/session.ts';
 export { diffDiagnostics, type DiagnosticsDiff } from './diagnosticsDiff.ts';

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import type { TopologyDocument } from '@viplane/model';
 import { describe, expect, it } from 'vitest';
-import { lower, trace, validate, ValidationSession, type TraceEndpoint } from '../src/index.ts';
+import { lower, trace, tracePath, validate, ValidationSession, type TraceEndpoint } from '../src/index.ts';
 import { ADVERSARIAL, TEMPLATE_DOCS, applyEdits, fieldSites, type Edit } from './generators/mutate.ts';
 
 /** The reported crash's values, and an IPv6 address where IPv4 is expected. */
@@ -43,7 +43,7 @@ describe('robustness: every rule and trace on adversarial schema-valid designs',
     }
   }, 60_000);
 
-  it('random combinations of edits: validate(), trace() and the incremental session never throw', () => {
+  it('random combinations of edits: validate(), trace(), tracePath() and the incremental session never throw', () => {
     fc.assert(
       fc.property(design, fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...ADVERSARIAL)), { maxLength: 6 }), (d, pairs) => {
         const { doc } = applyEdits(TEMPLATE_DOCS[d.template]!.doc, d.edits);
@@ -56,6 +56,11 @@ describe('robustness: every rule and trace on adversarial schema-valid designs',
           const result = trace(model, from, to);
           expect(typeof result.delivered).toBe('boolean');
           trace(model, { address: text }, from);
+          // The surfaces' trace through load balancers: same endpoints, never a throw.
+          const path = tracePath(model, from, to);
+          expect(typeof path.delivered).toBe('boolean');
+          expect(path.legs.length).toBeGreaterThan(0);
+          tracePath(model, { address: text }, from);
         }
         // The app's worker path: a session on the template takes the edits incrementally, then refreshes.
         const base = TEMPLATE_DOCS[d.template]!.doc;

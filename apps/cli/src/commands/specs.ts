@@ -43,13 +43,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'trace',
     usage: 'trace <file|-> --from <element|address> --to <element|address> [--vrf name] [--format text|json]',
-    summary: 'follow a packet hop by hop, with the route each hop uses',
+    summary: 'follow a packet hop by hop, through the load balancer to the backend and back',
     details: [
-      'Follows a packet through the design hop by hop; each hop names the route it uses (stdout).',
+      'Follows a packet through the design hop by hop; each hop names the element, the interfaces, the VRF, the',
+      'route it uses and any address translation (stdout). To a VIP it follows the load balancer to the node',
+      '(NodePort, NodePortLocal, API server) or the pod, and the reply legs back to the client.',
       '  --from, --to          an element id, an element name or an IP address',
       '  --vrf name            the VRF the packet starts in (when --from is a multi-VRF element)',
       FORMAT,
-      'exit codes: 0 delivered, 1 dropped, 2 unusable input (message on stderr)',
+      'exit codes: 0 delivered (and the reply gets back), 1 dropped or the reply is broken, 2 unusable input (message on stderr)',
     ],
     options: ['from', 'to', 'vrf', 'format'],
     load: async () => (await import('./trace.ts')).traceCommand,

@@ -1,5 +1,5 @@
 /** `viplane trace <file> --from <element|address> --to <element|address> [--format json]`. */
-import { lower, trace, type TraceEndpoint, type TraceResult } from '@viplane/validator';
+import { lower, tracePath, type PathHop, type PathTrace, type TraceEndpoint, type TraceLeg } from '@viplane/validator';
 import { ip as parseIpText } from './endpoint.ts';
 import { readDesign } from '../io.ts';
 import type { Command } from './command.ts';
@@ -13,10 +13,11 @@ export const traceCommand: Command = {
     const document = await readDesign(source, io.stdin);
     const from = endpoint(document, args.from, io.usage, args.vrf);
     const to = endpoint(document, args.to, io.usage);
-    const result = trace(lower(document), from, to);
+    const result = tracePath(lower(document), from, to);
     if (args.format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else io.stdout.write(renderText(document, result, styler(io.stdout)));
-    return result.delivered ? 0 : 1;
+    else io.stdout.write(renderText(result, styler(io.stdout)));
+    // A broken reply is a dropped connection too.
+    return result.delivered && result.replied !== false ? 0 : 1;
   },
 };
 
@@ -28,16 +29,36 @@ function endpoint(document: TopologyDocument, text: string, usage: (m: string) =
   throw usage(`"${text}" is neither an element id, an element name nor an IP address`);
 }
 
-function renderText(document: TopologyDocument, result: TraceResult, s: ReturnType<typeof styler>): string {
-  const names = new Map(document.elements.map((e) => [e.id, e.name]));
-  const lines = [`trace ${result.source} -> ${result.destination}`];
-  result.hops.forEach((hop, i) => {
-    const route = hop.route ? `  via ${hop.route.prefix}${hop.route.nextHop ? ` -> ${hop.route.nextHop}` : ''} (${hop.route.origin})` : '';
-    const out = hop.egressNetworkId ? `  out on ${names.get(hop.egressNetworkId) ?? hop.egressNetworkId}` : '';
-    lines.push(`${String(i + 1).padStart(3)}  ${hop.name}${hop.vrf ? ` [${hop.vrf}]` : ''}${route}${out}`);
-  });
-  if (result.delivered)
-    lines.push(s('green', `delivered on ${names.get(result.deliveredOn?.networkId ?? '') ?? result.deliveredOn?.networkId ?? '?'}`));
-  else lines.push(s('red', `dropped (${result.drop?.reason}): ${result.drop?.message}`));
+type Style = ReturnType<typeof styler>;
+
+function renderText(result: PathTrace, s: Style): string {
+  const lines = [`trace ${result.sourceName} -> ${result.destinationName}`];
+  for (const leg of result.legs) lines.push(...renderLeg(leg, s));
+  if (!result.delivered) lines.push(s('red', `dropped (${result.drop?.reason}): ${result.drop?.message}`));
+  else if (result.replied === false) lines.push(s('red', 'delivered, but the reply does not get back'));
+  else lines.push(s('green', result.replied ? 'delivered, and the reply gets back' : 'delivered'));
   return `${lines.join('\n')}\n`;
+}
+
+function renderLeg(leg: TraceLeg, s: Style): string[] {
+  const lines = [s('bold', `${leg.kind === 'reply' ? '<-' : '->'} ${leg.title}  (${leg.from} -> ${leg.to})`)];
+  leg.hops.forEach((hop, i) => lines.push(...renderHop(hop, i + 1)));
+  if (leg.drop)
+    lines.push(s('red', `     dropped${leg.drop.hostName ? ` at ${leg.drop.hostName}` : ''} (${leg.drop.reason}): ${leg.drop.message}`));
+  return lines;
+}
+
+function renderHop(hop: PathHop, n: number): string[] {
+  const where = (ref: PathHop['ingress']) =>
+    ref ? `${ref.networkName}${ref.address ? ` ${ref.address}` : ref.addressNote ? ` (${ref.addressNote})` : ''}` : '';
+  const head = `${String(n).padStart(3)}  ${hop.elementName}${hop.vrf ? ` [VRF ${hop.vrf}]` : ''}${hop.routingDomain && hop.routingDomain !== 'default' ? ` {domain ${hop.routingDomain}}` : ''}`;
+  const out = [head];
+  if (hop.ingress) out.push(`       in  ${where(hop.ingress)}`);
+  if (hop.route) out.push(`       via ${hop.route.prefix}${hop.route.nextHop ? ` -> ${hop.route.nextHop}` : ''} (${hop.route.origin})`);
+  if (hop.egress) out.push(`       out ${where(hop.egress)}`);
+  for (const nat of hop.nat ?? [])
+    out.push(`       ${nat.kind.toUpperCase()} ${nat.from} => ${nat.to}${nat.pool ? ` (pool ${nat.pool})` : ''}`);
+  if (hop.filter) out.push(`       filter ${hop.filter.elementId} rule ${hop.filter.ruleIndex ?? 'default'}: ${hop.filter.action}`);
+  if (hop.note) out.push(`       ${hop.note}`);
+  return out;
 }

@@ -1,6 +1,9 @@
-/** POST /api/trace: the path a packet takes between two endpoints of a document, hop by hop. */
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { lower, trace } from '@viplane/validator';
+/**
+ * POST /api/trace: the path a packet takes between two endpoints of a document, hop by hop; to a
+ * VIP, through the load balancer to the backend and the reply legs back (validator `tracePath`).
+ */
+import { Type, type FastifyPluginAsyncTypebox, type TSchema } from '@fastify/type-provider-typebox';
+import { lower, tracePath } from '@viplane/validator';
 import { requireDocument } from '../document.ts';
 import { WORK_LIMITS } from '../limits.ts';
 import { documentJson } from '../work/jobs.ts';
@@ -17,25 +20,88 @@ const Endpoint = Type.Union(
   { description: 'An element of the document (optionally in one of its VRFs) or an IP address' },
 );
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-const Hop = Type.Object({
-  hostId: Nullable(Type.String()),
-  name: Type.String(),
-  vrf: Nullable(Type.String()),
-  egressNetworkId: Nullable(Type.String()),
-  route: Type.Union([
-    Type.Object({ prefix: Type.String(), nextHop: Nullable(Type.String()), origin: Type.String(), sourceId: Type.String() }),
-    Type.Null(),
-  ]),
+const Interface = Type.Object(
+  {
+    networkId: Type.String(),
+    networkName: Type.String(),
+    address: Nullable(Type.String()),
+    addressNote: Type.Optional(
+      Type.String({ description: 'Where the address comes from when the design does not fix it (SE pool, DHCP)' }),
+    ),
+  },
+  { description: 'An interface of a hop: the network (id and name) and its address' },
+);
+
+const Nat = Type.Object({
+  kind: Type.Union([Type.Literal('snat'), Type.Literal('dnat')]),
+  from: Type.String(),
+  to: Type.String(),
+  pool: Type.Optional(Type.String({ description: 'The pool the new address comes from (SE interface addresses)' })),
+  note: Type.String(),
+});
+
+const Filter = Type.Object(
+  {
+    elementId: Type.String(),
+    ruleIndex: Nullable(Type.Integer()),
+    action: Type.Union([Type.Literal('allow'), Type.Literal('deny')]),
+  },
+  { description: 'The firewall rule the packet matched at this hop (filled in when filters are modelled)' },
+);
+
+const Hop = Type.Object(
+  {
+    hostId: Nullable(Type.String()),
+    name: Type.String(),
+    vrf: Nullable(Type.String()),
+    egressNetworkId: Nullable(Type.String()),
+    route: Type.Union([
+      Type.Object({ prefix: Type.String(), nextHop: Nullable(Type.String()), origin: Type.String(), sourceId: Type.String() }),
+      Type.Null(),
+    ]),
+    kind: Type.String({ description: 'sender, forward, vip, load-balancer, node, pod or receiver' }),
+    elementId: Nullable(Type.String()),
+    elementName: Type.String(),
+    ingress: Nullable(Interface),
+    egress: Nullable(Interface),
+    routingDomain: Nullable(Type.String()),
+    nat: Type.Optional(Type.Array(Nat)),
+    filter: Type.Optional(Filter),
+    note: Type.Optional(Type.String()),
+  },
+  { description: 'One hop: the element (id and name), interfaces, VRF, routing domain, route used and address translation' },
+);
+
+const Leg = Type.Object({
+  kind: Type.Union([Type.Literal('forward'), Type.Literal('reply')]),
+  title: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  hops: Type.Array(Hop),
+  delivered: Type.Boolean(),
+  drop: Type.Optional(
+    Type.Object({ reason: Type.String(), hostId: Nullable(Type.String()), hostName: Nullable(Type.String()), message: Type.String() }),
+  ),
 });
 
 export const TraceResult = Type.Object(
   {
-    source: Type.String(),
-    destination: Type.String(),
-    delivered: Type.Boolean(),
-    hops: Type.Array(Hop),
+    source: Type.String({ description: 'The source as given (element id or address)' }),
+    destination: Type.String({ description: 'The destination as given, with its address' }),
+    sourceName: Type.String({ description: 'The source as people name it' }),
+    destinationName: Type.String({ description: 'The destination as people name it' }),
+    delivered: Type.Boolean({ description: 'Every forward leg arrives' }),
+    replied: Nullable(Type.Boolean({ description: 'The reply gets back; null when no reply was traced' })),
+    mode: Type.Optional(
+      Type.String({
+        description:
+          'How the load balancer reaches the backend (nodeport, nodeportlocal, static-route, routable, control-plane, kube-vip, self)',
+      }),
+    ),
+    hops: Type.Array(Hop, { description: 'Every forward hop, in order' }),
+    legs: Type.Array(Leg, { description: 'client → VIP, load balancer → backend, and the reply legs' }),
     deliveredOn: Type.Optional(Type.Object({ networkId: Nullable(Type.String()), elementId: Nullable(Type.String()) })),
     drop: Type.Optional(Type.Object({ reason: Type.String(), hostId: Nullable(Type.String()), message: Type.String() })),
   },
@@ -49,7 +115,9 @@ const traceRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['validation'],
         summary: 'Trace a path between two endpoints',
-        description: 'Unknown endpoints are not an HTTP error: the result says `delivered: false` with drop reason `unknown-endpoint`.',
+        description:
+          'Unknown endpoints are not an HTTP error: the result says `delivered: false` with drop reason `unknown-endpoint`. ' +
+          'To a VIP the result has legs: client → VIP, load balancer → node or pod (source-NATed), and the replies back (`replied`).',
         body: Type.Object({ document: DocumentSchema, from: Endpoint, to: Endpoint }, { additionalProperties: false }),
         response: { 200: TraceResult, ...errorResponses(400, 413, 415, 429) },
       },
@@ -59,7 +127,7 @@ const traceRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       const { from, to } = request.body;
       if (document.elements.length + document.links.length > WORK_LIMITS.inlineValidationItems)
         return fastify.work.run({ kind: 'trace', document: documentJson(document), from, to });
-      return trace(lower(document), from, to);
+      return tracePath(lower(document), from, to);
     },
   );
 };

@@ -6,7 +6,7 @@
  */
 import { importFiles, type ImportInput, type ImportOptions, type ImportResult } from '@viplane/formats';
 import type { TopologyDocument } from '@viplane/model';
-import { designFlows, lower, trace, validate, type Diagnostic, type DesignFlows } from '@viplane/validator';
+import { designFlows, lower, tracePath, validate, type Diagnostic, type DesignFlows } from '@viplane/validator';
 import { HttpError } from '../errors.ts';
 import { httpErrorData, parseExportBody, resolveExport, type HttpErrorData } from '../formats/exportRequest.ts';
 import { exportCodecs, type ExportCodec, type ExportOptions } from '../formats/registry.ts';
@@ -60,7 +60,7 @@ export type JobOutput<J extends Job> = J extends { kind: 'export' }
       : J extends { kind: 'validate' }
         ? Diagnostic[]
         : J extends { kind: 'trace' }
-          ? ReturnType<typeof trace>
+          ? ReturnType<typeof tracePath>
           : J extends { kind: 'flows' }
             ? DesignFlows
             : never;
@@ -101,7 +101,7 @@ export async function runJob(job: Job | { kind: 'warm' }): Promise<unknown> {
     case 'validate':
       return validate(parsed(job.document));
     case 'trace':
-      return trace(lower(parsed(job.document)), job.from, job.to);
+      return tracePath(lower(parsed(job.document)), job.from, job.to);
     case 'flows':
       return designFlows(parsed(job.document));
   }

@@ -1,11 +1,13 @@
 /**
  * Path tracer: from an element or address to another, run in the validation worker on the
- * same lowered model. Each hop shows the route that matched; a drop shows where and why. The
- * hops are highlighted on the canvas with their numbers.
+ * same lowered model (validator `tracePath`). To a VIP it shows each leg — client → VIP, the load
+ * balancer's connection to the node or pod, and the replies back — and each hop its element,
+ * interfaces, VRF, route and address translation; a drop shows where and why. Forward hops are
+ * highlighted on the canvas with their numbers.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { kindInfo, type ElementKind } from '@viplane/model';
-import type { TraceEndpoint, TraceResult } from '@viplane/validator';
+import type { InterfaceRef, PathHop, PathTrace, TraceEndpoint, TraceLeg } from '@viplane/validator';
 import { useEditor, useEditorStable } from '../store/editor.ts';
 import { clearHighlight, useUi } from '../store/ui.ts';
 import { canvasApi } from '../store/canvasApi.ts';
@@ -96,7 +98,8 @@ export function Tracer() {
       {result && <TraceView result={result} stale={stale} />}
       {!result && (
         <div className="section subtle">
-          Pick a client network, a load balancer, a cluster or type any address. Pod addresses resolve to their cluster's node network.
+          Pick a client network, a load balancer, a cluster or type any address. To a VIP, the trace follows the load balancer to the node
+          or pod and the reply back.
         </div>
       )}
     </div>
@@ -143,31 +146,33 @@ function EndpointPicker(props: {
   );
 }
 
-/** Canvas highlight: hop hosts, the networks they send on, and the NICs between them. */
-export function showTrace(r: TraceResult) {
+/** Canvas highlight: every hop's element, the networks it arrives and leaves on, and the NICs between them. Forward hops are numbered. */
+export function showTrace(r: PathTrace) {
   const { doc } = useEditorState();
   const ids = new Set<string>();
   const steps = new Map<string, number[]>();
   const add = (id: string | null | undefined, step?: number) => {
-    if (!id) return;
+    if (!id || !getElement(doc, id)) return;
     ids.add(id);
     if (step !== undefined) steps.set(id, [...(steps.get(id) ?? []), step]);
   };
-  r.hops.forEach((hop, i) => {
-    add(hop.hostId, i + 1);
-    add(hop.egressNetworkId, hop.hostId ? undefined : i + 1);
-    if (hop.hostId && hop.egressNetworkId) {
-      const link = doc.links.find((l) => l.from === hop.hostId && l.to === hop.egressNetworkId);
-      if (link) ids.add(`link:${link.id}`);
-    }
-    if (hop.route?.sourceId && doc.links.some((l) => l.id === hop.route!.sourceId)) ids.add(`link:${hop.route.sourceId}`);
-  });
-  // The ingress NIC of each next hop (the link from that host to the previous egress network).
-  for (let i = 1; i < r.hops.length; i++) {
-    const prev = r.hops[i - 1]!;
-    const hop = r.hops[i]!;
-    const link = doc.links.find((l) => l.from === hop.hostId && l.to === prev.egressNetworkId);
+  const nic = (hostId: string | null, networkId: string | null | undefined) => {
+    if (!hostId || !networkId) return;
+    const link = doc.links.find((l) => l.from === hostId && l.to === networkId);
     if (link) ids.add(`link:${link.id}`);
+  };
+  let step = 0;
+  for (const leg of r.legs) {
+    for (const hop of leg.hops) {
+      const n = leg.kind === 'forward' ? ++step : undefined;
+      add(hop.elementId ?? hop.hostId, n);
+      add(hop.hostId);
+      add(hop.ingress?.networkId);
+      add(hop.egress?.networkId);
+      nic(hop.hostId, hop.ingress?.networkId);
+      nic(hop.hostId, hop.egress?.networkId);
+      if (hop.route?.sourceId && doc.links.some((l) => l.id === hop.route!.sourceId)) ids.add(`link:${hop.route.sourceId}`);
+    }
   }
   add(r.deliveredOn?.networkId);
   add(r.deliveredOn?.elementId);
@@ -181,51 +186,103 @@ function useEditorState() {
   return useEditor.getState();
 }
 
-function TraceView({ result, stale }: { result: TraceResult; stale: boolean }) {
+function where(ref: InterfaceRef | null): string {
+  if (!ref) return '';
+  return `${ref.networkName}${ref.address ? ` ${ref.address}` : ref.addressNote ? ` (${ref.addressNote})` : ''}`;
+}
+
+function HopView({ hop, n }: { hop: PathHop; n: number }) {
+  return (
+    <li className="hop" data-testid="trace-hop" data-kind={hop.kind} data-element={hop.elementId ?? ''}>
+      <span className="hop-n">{n}</span>
+      <div>
+        <div style={{ fontWeight: 600 }}>
+          {hop.elementName}
+          {hop.vrf && <span className="subtle"> · VRF {hop.vrf}</span>}
+          {hop.routingDomain && hop.routingDomain !== 'default' && <span className="subtle"> · domain {hop.routingDomain}</span>}
+        </div>
+        {hop.ingress && <div className="subtle">in on {where(hop.ingress)}</div>}
+        {hop.route && (
+          <div className="hop-route" data-testid="trace-hop-route">
+            {hop.route.prefix} {hop.route.nextHop ? `via ${hop.route.nextHop}` : hop.route.origin === 'connected' ? 'connected' : ''} (
+            {hop.route.origin})
+          </div>
+        )}
+        {hop.egress && <div className="subtle">out on {where(hop.egress)}</div>}
+        {(hop.nat ?? []).map((nat, i) => (
+          <div className="hop-route" key={i} data-testid="trace-hop-nat" data-nat={nat.kind} title={nat.note}>
+            {nat.kind.toUpperCase()} {nat.from} → {nat.to}
+            {nat.pool ? ` (pool ${nat.pool})` : ''}
+          </div>
+        ))}
+        {hop.filter && (
+          <div className="subtle" data-testid="trace-hop-filter">
+            {getElementName(hop.filter.elementId)} rule {hop.filter.ruleIndex === null ? 'default' : hop.filter.ruleIndex + 1}:{' '}
+            {hop.filter.action}
+          </div>
+        )}
+        {hop.note && <div className="subtle">{hop.note}</div>}
+      </div>
+    </li>
+  );
+}
+
+function getElementName(id: string): string {
+  return getElement(useEditor.getState().doc, id)?.name ?? id;
+}
+
+function LegView({ leg }: { leg: TraceLeg }) {
+  return (
+    <div className="trace-leg" data-testid="trace-leg" data-kind={leg.kind} data-delivered={leg.delivered} style={{ marginBottom: 8 }}>
+      <div className="section-title" data-testid="trace-leg-title">
+        {leg.kind === 'reply' ? '← ' : '→ '}
+        {leg.title} <span className="subtle mono">{`${leg.from} → ${leg.to}`}</span>
+      </div>
+      <ol className="hops">
+        {leg.hops.map((hop, i) => (
+          <HopView hop={hop} n={i + 1} key={i} />
+        ))}
+      </ol>
+      {leg.drop && (
+        <div className="result-box drop" data-testid="trace-leg-drop" data-reason={leg.drop.reason}>
+          <strong>Dropped{leg.drop.hostName ? ` at ${leg.drop.hostName}` : ''}</strong> ({leg.drop.reason}): {leg.drop.message}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function TraceView({ result, stale }: { result: PathTrace; stale: boolean }) {
   const doc = useEditor((s) => s.doc);
   const name = (id: string | null | undefined) => (id ? (getElement(doc, id)?.name ?? id) : '—');
-  const hops = useMemo(() => result.hops, [result]);
   return (
-    <div className="section" data-testid="trace-result" data-delivered={result.delivered}>
-      <div className="section-title">
-        {result.source} → {result.destination}
+    <div className="section" data-testid="trace-result" data-delivered={result.delivered} data-replied={String(result.replied)}>
+      <div className="section-title" data-testid="trace-header">
+        {result.sourceName} → {result.destinationName}
       </div>
       {stale && (
         <div className="field-msg warning" style={{ marginBottom: 6 }}>
           The design changed since this trace: run it again.
         </div>
       )}
-      <ol className="hops">
-        {hops.map((hop, i) => (
-          <li className="hop" key={i} data-testid="trace-hop">
-            <span className="hop-n">{i + 1}</span>
-            <div>
-              <div style={{ fontWeight: 600 }}>
-                {hop.hostId ? name(hop.hostId) : `Sender ${hop.name}`}
-                {hop.vrf && <span className="subtle"> · VRF {hop.vrf}</span>}
-              </div>
-              {hop.route ? (
-                <div className="hop-route" data-testid="trace-hop-route">
-                  {hop.route.prefix} {hop.route.nextHop ? `via ${hop.route.nextHop}` : hop.route.origin === 'connected' ? 'connected' : ''}{' '}
-                  ({hop.route.origin})
-                </div>
-              ) : (
-                hop.hostId === null && <div className="hop-route">on {name(hop.egressNetworkId)}</div>
-              )}
-              {hop.hostId && hop.egressNetworkId && <div className="subtle">out on {name(hop.egressNetworkId)}</div>}
-            </div>
-          </li>
-        ))}
-      </ol>
+      {result.legs.map((leg, i) => (
+        <LegView leg={leg} key={i} />
+      ))}
       {result.delivered ? (
         <div className="result-box ok" data-testid="trace-delivered">
           Delivered on {name(result.deliveredOn?.networkId)}
           {result.deliveredOn?.elementId ? ` to ${name(result.deliveredOn.elementId)}` : ''}.
+          {result.replied === true && ' The reply gets back.'}
         </div>
       ) : (
         <div className="result-box drop" data-testid="trace-drop" data-reason={result.drop?.reason}>
           <strong>Dropped{result.drop?.hostId ? ` at ${name(result.drop.hostId)}` : ''}</strong> ({result.drop?.reason}):{' '}
           {result.drop?.message}
+        </div>
+      )}
+      {result.replied === false && (
+        <div className="result-box drop" data-testid="trace-reply-broken">
+          <strong>The reply does not get back</strong>: {result.legs.find((l) => l.kind === 'reply' && !l.delivered)?.drop?.message}
         </div>
       )}
     </div>

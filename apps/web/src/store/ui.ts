@@ -3,7 +3,7 @@
  * canvas highlight (problem focus, trace hops) and the connection chooser.
  */
 import { create } from 'zustand';
-import type { TraceResult } from '@viplane/validator';
+import type { PathTrace } from '@viplane/validator';
 import type { ConnectAction } from '../flow/connections.ts';
 
 export type Theme = 'light' | 'dark';
@@ -42,7 +42,7 @@ export interface UiState {
   highlightTone: 'problem' | 'trace';
   /** Trace hop numbers per element id. */
   traceSteps: ReadonlyMap<string, number[]>;
-  trace: TraceResult | null;
+  trace: PathTrace | null;
   /** Several fields accept a connection: the user picks one. */
   chooser: { x: number; y: number; actions: ConnectAction[] } | null;
   /** Live reason why the connection being dragged would be refused. */

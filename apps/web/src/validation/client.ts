@@ -2,7 +2,7 @@
  * Main-thread side of the validation worker: sends the document once, then deltas on every
  * change (by identity diff), and puts the diagnostics into the diagnostics store.
  */
-import type { TraceEndpoint, TraceResult } from '@viplane/validator';
+import type { PathTrace, TraceEndpoint } from '@viplane/validator';
 import type { TopologyDocument } from '@viplane/model';
 import { useEditor } from '../store/editor.ts';
 import { applyAnswer, useDiagnostics } from '../store/diagnostics.ts';
@@ -11,7 +11,7 @@ import { diffDocuments, type FromWorker, type ToWorker } from './protocol.ts';
 let worker: Worker | null = null;
 let rev = 0;
 let requestSeq = 0;
-const pending = new Map<number, (r: TraceResult) => void>();
+const pending = new Map<number, (r: PathTrace) => void>();
 /** The document of each revision still in flight, to compute badges against the right one. */
 const docsByRev = new Map<number, TopologyDocument>();
 
@@ -70,7 +70,7 @@ function receive(msg: FromWorker) {
   }
 }
 
-export function traceInWorker(from: TraceEndpoint, to: TraceEndpoint): Promise<TraceResult> {
+export function traceInWorker(from: TraceEndpoint, to: TraceEndpoint): Promise<PathTrace> {
   const requestId = ++requestSeq;
   return new Promise((resolve) => {
     pending.set(requestId, resolve);

@@ -11,7 +11,7 @@
  *
  * Moves do not re-validate. Path traces run on a lowering of the current document.
  */
-import { lower, rules, trace, ValidationSession, type Diagnostic, type EditResult, type L3Model } from '@viplane/validator';
+import { lower, rules, tracePath, ValidationSession, type Diagnostic, type EditResult, type L3Model } from '@viplane/validator';
 import { DocumentReplica, type DocDelta, type FromWorker, type RuleInfo, type ToWorker } from './protocol.ts';
 
 export interface Scheduler {
@@ -85,7 +85,7 @@ export class ValidationCore {
         break;
       case 'trace': {
         this.model ??= lower(this.replica.document);
-        this.post({ type: 'trace', requestId: msg.requestId, result: trace(this.model, msg.from, msg.to) });
+        this.post({ type: 'trace', requestId: msg.requestId, result: tracePath(this.model, msg.from, msg.to) });
         break;
       }
     }

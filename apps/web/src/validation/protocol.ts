@@ -8,7 +8,7 @@
  */
 import type { Element, Link, TopologyDocument } from '@viplane/model';
 import { SCHEMA_VERSION } from '@viplane/model';
-import type { Diagnostic, RuleMeta, TraceEndpoint, TraceResult } from '@viplane/validator';
+import type { Diagnostic, PathTrace, RuleMeta, TraceEndpoint } from '@viplane/validator';
 
 export type DocMeta = Pick<TopologyDocument, 'schemaVersion' | 'name' | 'description' | 'environment' | 'origin'>;
 
@@ -49,7 +49,7 @@ export type FromWorker =
       ms: number;
       elements: number;
     }
-  | { type: 'trace'; requestId: number; result: TraceResult }
+  | { type: 'trace'; requestId: number; result: PathTrace }
   | { type: 'error'; rev: number; message: string };
 
 function metaOf(doc: TopologyDocument): DocMeta {

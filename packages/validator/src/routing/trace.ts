@@ -21,6 +21,18 @@ export interface HopRoute {
   sourceId: string;
 }
 
+/**
+ * A filter (firewall rule, router ACL) the packet met at a hop. A hook for the firewall model: the
+ * trace does not evaluate filters itself; the filters module fills this in where it applies.
+ */
+export interface FilterMatch {
+  /** The firewall (or router) whose rule list matched. */
+  elementId: string;
+  /** Index of the matching rule in its ordered list; `null` when the default action applied. */
+  ruleIndex: number | null;
+  action: 'allow' | 'deny';
+}
+
 export interface Hop {
   /** The host that forwards (router, SE group, HAProxy, NSX-T gateway), or `null` for the sender. */
   hostId: string | null;
@@ -29,6 +41,8 @@ export interface Hop {
   /** The network the packet leaves on. */
   egressNetworkId: string | null;
   route: HopRoute | null;
+  /** The firewall rule the packet matched here, when filters are modelled (see FilterMatch). */
+  filter?: FilterMatch;
 }
 
 export interface TraceResult {
