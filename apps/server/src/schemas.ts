@@ -57,7 +57,21 @@ export function errorResponses(...codes: number[]): Record<number, TSchema> {
   return Object.fromEntries(codes.map((code) => [code, code === 410 ? GoneResponse : ErrorResponse]));
 }
 
-export const Target = Type.Object({ kind: Type.String(), id: Type.String() });
+export const Target = Type.Object({
+  kind: Type.String(),
+  id: Type.String(),
+  /** The field at fault: a dotted path into the element's props or into the link (ARCHITECTURE.md "Field paths"). */
+  field: Type.Optional(Type.String()),
+});
+
+const FieldRef = Type.Object({ kind: Type.Union([Type.Literal('element'), Type.Literal('link')]), id: Type.String(), field: Type.String() });
+/** A quick fix: a document edit as data (ESLint's suggestions), applied with applyEdit() of @viplane/validator. */
+export const Suggestion = Type.Object({
+  title: Type.String(),
+  edit: Type.Array(
+    Type.Object({ op: Type.Union([Type.Literal('set'), Type.Literal('append')]), target: FieldRef, value: Type.Unknown() }),
+  ),
+});
 
 export const Diagnostic = Type.Object(
   {
@@ -66,6 +80,7 @@ export const Diagnostic = Type.Object(
     message: Type.String(),
     data: Type.Record(Type.String(), Type.Unknown()),
     targets: Type.Array(Target),
+    suggestions: Type.Optional(Type.Array(Suggestion)),
   },
   { title: 'Diagnostic' },
 );

@@ -44,10 +44,16 @@ function expectError(body: Json, statusCode: number, code?: string) {
 }
 
 function expectDiagnostic(d: Json) {
-  expect(Object.keys(d).sort()).toEqual(['data', 'message', 'ruleId', 'severity', 'targets']);
+  // The one diagnostic shape; `suggestions` (quick fixes) only when the rule offers some.
+  const keys = Object.keys(d).filter((k) => k !== 'suggestions').sort();
+  expect(keys).toEqual(['data', 'message', 'ruleId', 'severity', 'targets']);
   expect(['error', 'warning', 'info']).toContain(d.severity);
   expect(typeof d.ruleId).toBe('string');
-  for (const t of d.targets) expect(t).toEqual({ kind: expect.any(String), id: expect.any(String) });
+  for (const t of d.targets) {
+    expect(t).toMatchObject({ kind: expect.any(String), id: expect.any(String) });
+    expect(Object.keys(t).every((k) => ['kind', 'id', 'field'].includes(k))).toBe(true);
+  }
+  for (const s of d.suggestions ?? []) expect(s).toEqual({ title: expect.any(String), edit: expect.any(Array) });
 }
 
 describe('health', () => {
