@@ -116,9 +116,18 @@ export function busLayout(doc: Doc, measured: ReadonlyMap<string, Measured>): Ma
     if (zoom > best.zoom) best = { zoom, rows };
   }
 
+  // Each tier then takes the fewest rows that keep it within the picture's width: a tier of a
+  // few elements stays one row instead of stacking boxes whose drops would pass behind others.
+  const width = Math.max(shape(top, best.rows).width, shape(bottom, best.rows).width);
+  const rowsFor = (groups: Item[][]) => {
+    for (let rows = 1; rows < best.rows; rows++) if (shape(groups, rows).width <= width) return rows;
+    return best.rows;
+  };
+
   const positions = new Map<string, Position>();
   const place = (groups: Item[][], y0: number, above: boolean) => {
-    const { cols, height } = shape(groups, best.rows);
+    const rows = rowsFor(groups);
+    const { cols, height } = shape(groups, rows);
     let x = 0;
     groups.forEach((g, gi) => {
       const c = cols[gi]!;

@@ -31,7 +31,10 @@ function write(key: string, value: string) {
   }
 }
 
-const storedView = (localId: string): CanvasView => (read(viewKey(localId)) === 'graph' ? 'graph' : 'network');
+/** The view last chosen in this browser: what a design never looked at opens in. */
+const LAST_VIEW = 'viplane.view.last';
+const asView = (v: string | null): CanvasView | null => (v === 'graph' || v === 'network' ? v : null);
+const storedView = (localId: string): CanvasView => asView(read(viewKey(localId))) ?? asView(read(LAST_VIEW)) ?? 'network';
 
 export const useCanvasView = create<CanvasViewState>()(() => ({ view: storedView(useSession.getState().localId) }));
 
@@ -43,6 +46,7 @@ useSession.subscribe((s, prev) => {
 export function setCanvasView(view: CanvasView) {
   useCanvasView.setState({ view });
   write(viewKey(useSession.getState().localId), view);
+  write(LAST_VIEW, view);
 }
 
 /** The viewport last seen for the open design, if any. */
