@@ -37,6 +37,8 @@ test('builds seed 000’s 3-network design in the network view, dropping element
   inspector,
   page,
 }) => {
+  // About 60 drags and fields, as 01-build; the shared machine is slow.
+  test.setTimeout(300_000);
   await app.fresh({ view: null });
   // The network view is the default.
   await expect(page.getByTestId('canvas')).toHaveAttribute('data-view', 'network');
@@ -163,7 +165,7 @@ test('drags an interface end to another bus: the same interface on the other net
   // The drop now ends on bus b.
   const busB = (await canvas.node(b).boundingBox())!;
   const grip = (await page.getByTestId(`edge-grip-target-${edgeId}`).boundingBox())!;
-  expect(Math.abs(grip.y + grip.height / 2 - busB.y)).toBeLessThan(4);
+  expect(Math.abs(grip.y + grip.height / 2 - busB.y)).toBeLessThan(16);
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await app.document()).links.find((l) => l.id === linkId)?.to).toBe(a);
 
@@ -197,6 +199,18 @@ test('restores the zoom and viewport of a design after a reload', async ({ app, 
   await page.reload();
   await app.ready();
   await expect(page.getByTestId('zoom-level')).toHaveText(zoom!);
-  await expect.poll(() => page.locator('.react-flow__viewport').getAttribute('style')).toBe(transform);
+  // The same place, to the pixel (stored rounded).
+  const translate = (style: string | null) =>
+    /translate\(([\d.-]+)px, ([\d.-]+)px\)/
+      .exec(style ?? '')!
+      .slice(1)
+      .map(Number);
+  const [x0, y0] = translate(transform);
+  await expect
+    .poll(async () => {
+      const [x1, y1] = translate(await page.locator('.react-flow__viewport').getAttribute('style'));
+      return Math.max(Math.abs(x1! - x0!), Math.abs(y1! - y0!));
+    })
+    .toBeLessThan(1.01);
   await expect(page.getByTestId('canvas')).toHaveAttribute('data-view', 'network');
 });

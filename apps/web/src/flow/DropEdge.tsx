@@ -4,7 +4,7 @@
  * orthogonal and never shares a line with another drop. Its address is written along it.
  */
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, useStore, type EdgeProps, type ReactFlowState } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, Position, useStore, type EdgeProps, type ReactFlowState } from '@xyflow/react';
 import { useBadge } from '../store/diagnostics.ts';
 import { useUi } from '../store/ui.ts';
 import { editor, useEditor } from '../store/editor.ts';
@@ -13,7 +13,10 @@ import { NODE_HEIGHT, type ConnectionEdge } from './mapping.ts';
 
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
-function DropEdgeView({ id, source, data, selected, targetX, targetY }: EdgeProps<ConnectionEdge>) {
+/** React Flow's reconnect anchor sits this far from the handle, on the handle's side (its default radius, Canvas reconnectRadius). */
+const ANCHOR_SHIFT = 12;
+
+function DropEdgeView({ id, source, data, selected, targetX, targetY, targetPosition }: EdgeProps<ConnectionEdge>) {
   const far = useStore(isFar);
   const readOnly = useEditor((s) => s.readOnly);
   const badge = useBadge(id);
@@ -44,7 +47,16 @@ function DropEdgeView({ id, source, data, selected, targetX, targetY }: EdgeProp
           opacity: isRef && !selected && !tone ? 0.7 : 1,
         }}
       />
-      {selected && !readOnly && <circle className="vp-edge-grip" cx={targetX} cy={targetY} r={5} data-testid={`edge-grip-target-${id}`} />}
+      {selected && !readOnly && (
+        // Where React Flow's reconnect anchor is: on the drop, just off the bus.
+        <circle
+          className="vp-edge-grip"
+          cx={targetX}
+          cy={targetY + (targetPosition === Position.Bottom ? ANCHOR_SHIFT : -ANCHOR_SHIFT)}
+          r={5}
+          data-testid={`edge-grip-target-${id}`}
+        />
+      )}
       {showLabel && (
         <EdgeLabelRenderer>
           <div
