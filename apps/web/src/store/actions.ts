@@ -63,14 +63,18 @@ export function addOnBus(kind: ElementKind, busId: string, x: number): string | 
   editor().edit((doc) => {
     const r = addElement(doc, kind, freePlace(doc, { x: x - NODE_WIDTH / 2, y: bus.position.y - NODE_HEIGHT - 72 }));
     id = r.id;
+    // The attachment a drop on a bus means: the first of the element's roles (canvas order) with
+    // one meaning on that network (a cluster's nodes rather than one of its two VIP networks),
+    // else the first meaning of the first role that fits.
+    const fits: ConnectAction[][] = [];
     for (const role of handleRoles(kind)) {
       const c = resolveConnection(r.doc, r.id, role, busId);
-      if (!c.ok) {
-        refusal ??= c.reason;
-        continue;
-      }
-      // The first meaning of the element's first role that fits: what a drag from that handle would offer first.
-      const applied = applyConnection(r.doc, c.actions[0]!);
+      if (c.ok) fits.push(c.actions);
+      else refusal ??= c.reason;
+    }
+    const chosen = fits.find((actions) => actions.length === 1) ?? fits[0];
+    if (chosen) {
+      const applied = applyConnection(r.doc, chosen[0]!);
       created = applied.created;
       refusal = null;
       return applied.doc;
