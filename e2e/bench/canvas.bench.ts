@@ -17,6 +17,9 @@ import { test, expect } from '../fixtures/fixtures.ts';
 import { generateDesign } from './design.ts';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '50,500,1000,10000').split(',').map(Number);
+/** Canvas views measured: the free graph at every size, the network view (buses) from 500 elements (issue 14). */
+const CANVAS_VIEWS = (process.env['BENCH_CANVAS_VIEWS'] ?? 'graph,network').split(',') as ('graph' | 'network')[];
+const CASES = SIZES.flatMap((size) => CANVAS_VIEWS.filter((v) => v === 'graph' || size >= 500).map((canvasView) => ({ size, canvasView })));
 const FRAMES = 60;
 const WARMUP = 4;
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
@@ -38,13 +41,13 @@ const rows: Row[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
-for (const size of SIZES) {
-  test(`canvas at ${size} elements`, async ({ app, page }) => {
+for (const { size, canvasView } of CASES) {
+  test(`canvas at ${size} elements, ${canvasView} view`, async ({ app, page }) => {
     test.setTimeout(15 * 60_000);
     const file = join(OUT, `design-${size}.viplane.json`);
     mkdirSync(OUT, { recursive: true });
     writeFileSync(file, JSON.stringify(generateDesign(size)));
-    await app.fresh();
+    await app.fresh({ view: canvasView });
 
     // Open: from choosing the file to the first painted frame with nodes.
     const chooser = page.waitForEvent('filechooser');
@@ -120,7 +123,7 @@ for (const size of SIZES) {
       }
       rows.push({
         nodes: size,
-        view: view.name,
+        view: `${canvasView === 'network' ? 'network view' : 'graph'}, ${view.name}`,
         zoom,
         domNodes: dom.nodes,
         domEdges: dom.edges,
@@ -129,7 +132,7 @@ for (const size of SIZES) {
       });
       // The zoom gesture zooms out and back in; return to this view's zoom for the next one.
     }
-    await page.screenshot({ path: join(OUT, `canvas-${size}.png`) });
+    await page.screenshot({ path: join(OUT, `canvas-${size}-${canvasView}.png`) });
   });
 }
 

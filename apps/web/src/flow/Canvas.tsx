@@ -4,7 +4,7 @@
  * components read their own state by id. Drag = one transaction (one undo step).
  */
 import { PresenceLayer } from '../live/PresenceLayer.tsx';
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   ConnectionMode,
   MiniMap,
@@ -19,12 +19,14 @@ import {
   type FinalConnectionState,
   type HandleType,
   type IsValidConnection,
+  type NodeChange,
   type ReactFlowState,
+  type Viewport,
 } from '@xyflow/react';
 import { kindInfo, type ElementKind } from '@viplane/model';
 import { editor, useEditor, type EditorState } from '../store/editor.ts';
 import { useUi } from '../store/ui.ts';
-import { addKind, connect, reconnect, runConnectAction } from '../store/actions.ts';
+import { addKind, addOnBus, connect, reconnect, runConnectAction } from '../store/actions.ts';
 import { canvasApi } from '../store/canvasApi.ts';
 import { EdgeMapper, NODE_HEIGHT, NODE_WIDTH, NodeMapper, type ConnectionEdge, type ElementFlowNode } from './mapping.ts';
 import { getElement } from '../document/edits.ts';
@@ -36,11 +38,15 @@ import { reconnectEdge, type ReconnectTarget } from './reconnect.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { DotGrid } from './DotGrid.tsx';
 import { startImport } from '../import/importFlow.ts';
+import { BusNode } from './BusNode.tsx';
+import { DropEdge } from './DropEdge.tsx';
+import { NetworkEdgeMapper, NetworkNodeMapper, isNetworkKind, type NetworkViewNode } from './busMapping.ts';
+import { rememberViewport, storedViewport, useCanvasView } from '../store/canvasView.ts';
 
 export const PALETTE_MIME = 'application/x-viplane-kind';
 
-const nodeTypes = { element: ElementNode };
-const edgeTypes = { connection: ConnectionEdgeComponent };
+const nodeTypes = { element: ElementNode, bus: BusNode };
+const edgeTypes = { connection: ConnectionEdgeComponent, drop: DropEdge };
 const SNAP: [number, number] = [16, 16];
 /** Designs above this size render only what is in view (performance.md §3.2). */
 export const CULL_THRESHOLD = 250;
@@ -58,6 +64,28 @@ const nodeMapper = new NodeMapper();
 const edgeMapper = new EdgeMapper();
 const selectNodes = (s: EditorState): ElementFlowNode[] => nodeMapper.map(s.doc.elements, s.selectedNodes, s.measured);
 const selectEdges = (s: EditorState): ConnectionEdge[] => edgeMapper.map(s.doc.elements, s.doc.links, s.selectedEdges);
+// The network view (buses): its own mappers, built on the free graph's (busMapping.ts).
+const networkNodeMapper = new NetworkNodeMapper();
+const networkEdgeMapper = new NetworkEdgeMapper();
+const selectNetworkNodes = (s: EditorState): NetworkViewNode[] =>
+  networkNodeMapper.map(s.doc.elements, s.doc.links, s.selectedNodes, s.measured);
+const selectNetworkEdges = (s: EditorState): ConnectionEdge[] =>
+  networkEdgeMapper.map(s.doc.elements, s.doc.links, s.selectedEdges, selectEdges(s));
+
+/**
+ * A bus is drawn from its leftmost drop, not from its element's position: a drag of the bus
+ * moves the element by as much as the bus moved (its length stays derived).
+ */
+function busMovesToElementMoves(changes: NodeChange[]): NodeChange[] {
+  const doc = editor().doc;
+  return changes.map((c) => {
+    if (c.type !== 'position' || !c.position) return c;
+    const left = networkNodeMapper.busLeft(c.id);
+    const el = left === undefined ? undefined : getElement(doc, c.id);
+    if (left === undefined || !el) return c;
+    return { ...c, position: { x: el.position.x + (c.position.x - left), y: c.position.y } };
+  });
+}
 
 const SYS_COLOR: Record<string, string> = {
   physical: '#64748b',
@@ -70,16 +98,19 @@ const SYS_COLOR: Record<string, string> = {
   nsxt: '#c26a07',
   aci: '#0a8bb0',
 };
-const minimapColor = (n: ElementFlowNode) => SYS_COLOR[n.data.system] ?? '#64748b';
+const minimapColor = (n: NetworkViewNode) => SYS_COLOR[n.data.system] ?? '#64748b';
 
 export function Canvas() {
-  const nodes = useEditor(selectNodes);
-  const edges = useEditor(selectEdges);
+  const view = useCanvasView((s) => s.view);
+  const network = view === 'network';
+  const nodes: NetworkViewNode[] = useEditor(network ? selectNetworkNodes : selectNodes);
+  const edges = useEditor(network ? selectNetworkEdges : selectEdges);
+  const [fileOver, setFileOver] = useState(false);
   const readOnly = useEditor((s) => s.readOnly);
   const theme = useUi((s) => s.theme);
   const snap = useUi((s) => s.snapToGrid);
   const showMinimap = useUi((s) => s.showMinimap);
-  const flow = useReactFlow<ElementFlowNode, ConnectionEdge>();
+  const flow = useReactFlow<NetworkViewNode, ConnectionEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   // Lowest level of detail: nodes are blocks without handles, so no edges (see ElementNode.tsx).
   const dotTier = useStore(isDotTier);
@@ -93,7 +124,7 @@ export function Canvas() {
 
   useEffect(() => {
     const fitBoxes = (ids: string[], o: { padding: number; maxZoom: number; minZoom?: number; duration: number }) => {
-      const rect = boundsOf(ids, editor().measured);
+      const rect = boundsOf(ids, editor().measured, useCanvasView.getState().view === 'network');
       if (!rect) return;
       const el = wrapper.current;
       if (!el) return;
@@ -143,9 +174,13 @@ export function Canvas() {
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
     };
-    // A design restored at boot is shown whole; an empty canvas keeps zoom 1 (drops land where they fall).
+    // A design restored at boot comes back where it was last seen (per design, this browser), else
+    // it is shown whole; an empty canvas keeps zoom 1 (drops land where they fall).
     const timer = setTimeout(() => {
-      if (editor().doc.elements.length > 0) canvasApi.current?.showLoaded();
+      if (editor().doc.elements.length === 0) return;
+      const seen = storedViewport();
+      if (seen) void flow.setViewport(seen);
+      else canvasApi.current?.showLoaded();
     }, 80);
     return () => {
       clearTimeout(timer);
@@ -153,7 +188,11 @@ export function Canvas() {
     };
   }, [flow]);
 
-  const onNodesChange = useEditor((s) => s.onNodesChange);
+  const applyNodeChanges = useEditor((s) => s.onNodesChange);
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => applyNodeChanges(network ? busMovesToElementMoves(changes) : changes),
+    [applyNodeChanges, network],
+  );
   const onEdgesChange = useEditor((s) => s.onEdgesChange);
   const onDragStop = useCallback(() => editor().commitTransaction(), []);
   const onDragStart = useCallback(() => editor().beginTransaction('move'), []);
@@ -204,6 +243,7 @@ export function Canvas() {
       if (event.dataTransfer.types.includes('Files') && !readOnly) {
         event.preventDefault();
         event.dataTransfer.dropEffect = 'copy';
+        setFileOver(true);
         return;
       }
       if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -214,6 +254,7 @@ export function Canvas() {
   );
   const onDrop = useCallback(
     (event: DragEvent) => {
+      setFileOver(false);
       if (event.dataTransfer.files.length > 0) {
         event.preventDefault();
         if (!readOnly) void startImport([...event.dataTransfer.files]);
@@ -223,30 +264,45 @@ export function Canvas() {
       if (!kind || !(kind in kindInfo)) return;
       event.preventDefault();
       const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      // Network view: dropped on a bus, the new element is attached to that network.
+      const bus = network && !isNetworkKind(kind) ? busAt(event.clientX, event.clientY) : null;
+      if (bus) {
+        addOnBus(kind, bus, p.x);
+        return;
+      }
       const at = snap ? { x: Math.round(p.x / SNAP[0]) * SNAP[0], y: Math.round(p.y / SNAP[1]) * SNAP[1] } : p;
       addKind(kind, { x: at.x + 106, y: at.y + 30 });
     },
-    [flow, snap, readOnly],
+    [flow, snap, readOnly, network],
   );
+  const onDragLeave = useCallback((event: DragEvent) => {
+    // Left the canvas (not just moved from one child to another).
+    if (!wrapper.current?.contains(event.relatedTarget as globalThis.Node | null)) setFileOver(false);
+  }, []);
   const onPaneClick = useCallback(() => useUi.setState({ chooser: null }), []);
   // While the view moves, the viewport is a compositor layer of its own, so a pan only moves
   // pixels instead of painting and rasterising every node and edge again each frame (the largest
   // cost of a pan in software rendering, performance.md §3.2). Only while moving: a layer kept
   // through a zoom would stay rasterised at the old scale, with blurred text.
   const onMoveStart = useCallback(() => wrapper.current?.classList.add('moving'), []);
-  const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('moving'), []);
+  const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => {
+    wrapper.current?.classList.remove('moving');
+    if (editor().doc.elements.length > 0) rememberViewport(viewport);
+  }, []);
 
   const proOptions = useMemo(() => ({ hideAttribution: true }), []);
   const large = nodes.length > CULL_THRESHOLD;
 
   return (
     <div
-      className="canvas"
+      className={`canvas${fileOver ? ' file-over' : ''}`}
       ref={wrapper}
       data-testid="canvas"
+      data-view={view}
+      onDragLeave={onDragLeave}
       onPointerMove={(e) => (lastPointer.current = { x: e.clientX, y: e.clientY })}
     >
-      <ReactFlow<ElementFlowNode, ConnectionEdge>
+      <ReactFlow<NetworkViewNode, ConnectionEdge>
         nodes={nodes}
         edges={dotTier ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
@@ -287,7 +343,7 @@ export function Canvas() {
       >
         <DotGrid />
         {showMinimap && nodes.length <= MINIMAP_LIMIT && (
-          <MiniMap<ElementFlowNode>
+          <MiniMap<NetworkViewNode>
             pannable
             zoomable
             nodeColor={minimapColor}
@@ -300,6 +356,11 @@ export function Canvas() {
         <ConnectHint />
         <PresenceLayer containerRef={wrapper} />
       </ReactFlow>
+      {fileOver && (
+        <div className="canvas-dropzone" data-testid="file-dropzone" aria-hidden>
+          Drop configuration files to import them
+        </div>
+      )}
       <CanvasToolbar />
       <Chooser />
       {nodes.length === 0 && <EmptyState readOnly={readOnly} />}
@@ -320,8 +381,21 @@ function reconnectTarget(
   return { source: c.source, sourceHandle, target: c.target };
 }
 
-/** The bounding box of elements in flow coordinates, from the document (measured size when known). */
-function boundsOf(ids: string[], measured: ReadonlyMap<string, { width: number; height: number }>) {
+/** The network view's bus under a screen point, if any. */
+function busAt(clientX: number, clientY: number): string | null {
+  for (const el of document.elementsFromPoint(clientX, clientY)) {
+    const bus = el.closest('.react-flow__node-bus');
+    const id = bus?.getAttribute('data-id');
+    if (id) return id;
+  }
+  return null;
+}
+
+/**
+ * The bounding box of elements in flow coordinates, from the document (measured size when
+ * known); in the network view a network is its bus, as long as its drops reach.
+ */
+function boundsOf(ids: string[], measured: ReadonlyMap<string, { width: number; height: number }>, network: boolean) {
   const doc = editor().doc;
   let x0 = Infinity;
   let y0 = Infinity;
@@ -330,6 +404,15 @@ function boundsOf(ids: string[], measured: ReadonlyMap<string, { width: number; 
   for (const id of ids) {
     const el = getElement(doc, id);
     if (!el) continue;
+    const busLeft = network ? networkNodeMapper.busLeft(id) : undefined;
+    if (busLeft !== undefined) {
+      const bus = networkNodeMapper.busBox(id)!;
+      x0 = Math.min(x0, bus.x);
+      y0 = Math.min(y0, bus.y);
+      x1 = Math.max(x1, bus.x + bus.width);
+      y1 = Math.max(y1, bus.y + bus.height);
+      continue;
+    }
     const m = measured.get(id);
     x0 = Math.min(x0, el.position.x);
     y0 = Math.min(y0, el.position.y);

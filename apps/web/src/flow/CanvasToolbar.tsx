@@ -1,10 +1,16 @@
-/** Floating canvas controls: zoom, fit, auto-layout, snap to grid, minimap. */
+/** Floating canvas controls: network view or free graph, zoom, fit, auto-layout, snap to grid, minimap. */
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { openDialog, useUi } from '../store/ui.ts';
 import { useEditor } from '../store/editor.ts';
 import { canvasApi } from '../store/canvasApi.ts';
 import { autoLayout } from '../layout/autoLayout.ts';
 import { IconFit, IconGrid, IconLayout, IconMap, IconMinus, IconPlus, IconSearch } from '../components/icons.tsx';
+import { setCanvasView, useCanvasView, type CanvasView } from '../store/canvasView.ts';
+
+const VIEWS: { view: CanvasView; label: string; title: string }[] = [
+  { view: 'network', label: 'Network', title: 'Network view: networks as buses, elements attached by their interfaces' },
+  { view: 'graph', label: 'Graph', title: 'Free graph: every element a box, connections between them' },
+];
 
 const zoomPercent = (s: ReactFlowState) => Math.round(s.transform[2] * 100);
 
@@ -13,6 +19,8 @@ export function CanvasToolbar() {
   const snap = useUi((s) => s.snapToGrid);
   const minimap = useUi((s) => s.showMinimap);
   const readOnly = useEditor((s) => s.readOnly);
+  const view = useCanvasView((s) => s.view);
+  const layoutBusy = useUi((s) => s.layoutBusy);
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">
       <button
@@ -24,6 +32,20 @@ export function CanvasToolbar() {
       >
         <IconSearch />
       </button>
+      <div className="view-switch" role="group" aria-label="Canvas view">
+        {VIEWS.map((v) => (
+          <button
+            key={v.view}
+            className="btn"
+            title={v.title}
+            aria-pressed={view === v.view}
+            onClick={() => setCanvasView(v.view)}
+            data-testid={`view-${v.view}`}
+          >
+            {v.label}
+          </button>
+        ))}
+      </div>
       <div className="sep" />
       <button className="btn icon" title="Zoom out (-)" onClick={() => canvasApi.current?.zoomOut()} data-testid="zoom-out">
         <IconMinus />
@@ -39,7 +61,14 @@ export function CanvasToolbar() {
       </button>
       <div className="sep" />
       {!readOnly && (
-        <button className="btn icon" title="Auto-layout (Shift+L)" onClick={() => void autoLayout()} data-testid="auto-layout">
+        <button
+          className="btn icon"
+          title="Auto-layout (Shift+L)"
+          onClick={() => void autoLayout()}
+          aria-busy={layoutBusy}
+          data-busy={layoutBusy}
+          data-testid="auto-layout"
+        >
           <IconLayout />
         </button>
       )}

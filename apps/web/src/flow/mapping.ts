@@ -39,7 +39,8 @@ export interface ConnectionEdgeData extends Record<string, unknown> {
   pi?: number;
   pn?: number;
 }
-export type ConnectionEdge = Edge<ConnectionEdgeData, 'connection'>;
+/** 'drop': an attachment to a network in the network view (busMapping.ts). */
+export type ConnectionEdge = Edge<ConnectionEdgeData, 'connection' | 'drop'>;
 
 export interface Measured {
   width: number;

@@ -1,10 +1,15 @@
-/** Runs ELK in a worker and applies the positions as one undo step. */
+/**
+ * Auto-layout as one undo step: the network view's bus arrangement (busLayout.ts, on the main
+ * thread: it is a sort and a grid), or for the free graph ELK in a worker.
+ */
 import { moveElements } from '../document/edits.ts';
 import { referencesOf } from '../document/edits.ts';
 import { editor } from '../store/editor.ts';
-import { toast } from '../store/ui.ts';
+import { toast, useUi } from '../store/ui.ts';
 import { canvasApi } from '../store/canvasApi.ts';
 import type { LayoutRequest, LayoutResponse } from './protocol.ts';
+import { useCanvasView } from '../store/canvasView.ts';
+import { busLayout } from './busLayout.ts';
 
 let worker: Promise<Worker> | null = null;
 let seq = 0;
@@ -25,8 +30,25 @@ function layoutWorker(): Promise<Worker> {
 }
 
 export async function autoLayout(): Promise<void> {
+  useUi.setState({ layoutBusy: true });
+  try {
+    await layout();
+  } finally {
+    useUi.setState({ layoutBusy: false });
+  }
+}
+
+async function layout(): Promise<void> {
   const { doc, measured, readOnly } = editor();
   if (readOnly || doc.elements.length === 0) return;
+  // A newer layout (of either view) makes an older ELK answer still on its way stale.
+  const requestId = ++seq;
+  if (useCanvasView.getState().view === 'network') {
+    const moves = busLayout(doc, measured);
+    editor().edit((current) => moveElements(current, moves));
+    setTimeout(() => canvasApi.current?.fitAll(), 80);
+    return;
+  }
   let w: Worker;
   try {
     w = await layoutWorker();
@@ -35,7 +57,6 @@ export async function autoLayout(): Promise<void> {
     toast(`Auto-layout is not available: ${err instanceof Error ? err.message : String(err)}`, 'error');
     return;
   }
-  const requestId = ++seq;
   const request: LayoutRequest = {
     requestId,
     nodes: doc.elements.map((e) => ({ id: e.id, width: measured.get(e.id)?.width ?? 212, height: measured.get(e.id)?.height ?? 72 })),
@@ -53,6 +74,7 @@ export async function autoLayout(): Promise<void> {
     w.addEventListener('message', onMessage);
     w.postMessage(request);
   });
+  if (requestId !== seq || useCanvasView.getState().view !== 'graph') return;
   if ('error' in response) {
     toast(`Auto-layout failed: ${response.error}`, 'error');
     return;

@@ -17,7 +17,9 @@ import {
 import { applyConnection, resolveConnection, type ConnectAction } from '../flow/connections.ts';
 import { parseEdgeId } from '../flow/mapping.ts';
 import { reconnectEdge, type ReconnectTarget } from '../flow/reconnect.ts';
-import { roleOfHandle } from '../flow/roles.ts';
+import { handleRoles, roleOfHandle } from '../flow/roles.ts';
+import { freeSpot } from '../flow/freeSpace.ts';
+import { NODE_HEIGHT, NODE_WIDTH } from '../flow/mapping.ts';
 import { editor, history } from './editor.ts';
 import { newLocalId, useSession } from './session.ts';
 import { clearHighlight, closeDialog, openDialog, setHighlight, toast, useUi } from './ui.ts';
@@ -29,11 +31,59 @@ export function addKind(kind: ElementKind, position?: Position): string | null {
   const at = position ?? canvasApi.current?.viewportCenter() ?? { x: 0, y: 0 };
   let id: string | null = null;
   editor().edit((doc) => {
-    const r = addElement(doc, kind, { x: at.x - 106, y: at.y - 30 });
+    const r = addElement(doc, kind, freePlace(doc, { x: at.x - 106, y: at.y - 30 }));
     id = r.id;
     return r.doc;
   });
   if (id) editor().select([id]);
+  return id;
+}
+
+/** The nearest place to `want` (a top-left corner) where a new element covers no other. */
+function freePlace(doc: TopologyDocument, want: Position): Position {
+  const { measured } = editor();
+  const taken = doc.elements.map((e) => {
+    const m = measured.get(e.id);
+    return { x: e.position.x, y: e.position.y, w: m?.width ?? NODE_WIDTH, h: m?.height ?? NODE_HEIGHT };
+  });
+  return freeSpot(taken, want, { w: NODE_WIDTH, h: NODE_HEIGHT });
+}
+
+/**
+ * A new element dropped on a network's bus (network view): the element, placed above the bus
+ * where it fell, and its interface (or reference) on that network, as one undo step. When the
+ * kind cannot attach to that network the element is still added, and the reason is shown.
+ */
+export function addOnBus(kind: ElementKind, busId: string, x: number): string | null {
+  const bus = getElement(editor().doc, busId);
+  if (!bus) return addKind(kind);
+  let id: string | null = null;
+  let refusal: string | null = null;
+  let created: string | undefined;
+  editor().edit((doc) => {
+    const r = addElement(doc, kind, freePlace(doc, { x: x - NODE_WIDTH / 2, y: bus.position.y - NODE_HEIGHT - 72 }));
+    id = r.id;
+    // The attachment a drop on a bus means: the first of the element's roles (canvas order) with
+    // one meaning on that network (a cluster's nodes rather than one of its two VIP networks),
+    // else the first meaning of the first role that fits.
+    const fits: ConnectAction[][] = [];
+    for (const role of handleRoles(kind)) {
+      const c = resolveConnection(r.doc, r.id, role, busId);
+      if (c.ok) fits.push(c.actions);
+      else refusal ??= c.reason;
+    }
+    const chosen = fits.find((actions) => actions.length === 1) ?? fits[0];
+    if (chosen) {
+      const applied = applyConnection(r.doc, chosen[0]!);
+      created = applied.created;
+      refusal = null;
+      return applied.doc;
+    }
+    return r.doc;
+  });
+  if (refusal) toast(refusal, 'error');
+  if (created) editor().select([], [`link:${created}`]);
+  else if (id) editor().select([id]);
   return id;
 }
 

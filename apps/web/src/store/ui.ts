@@ -49,6 +49,8 @@ export interface UiState {
   connectHint: string | null;
   /** History panel: how each element differs from the version compared against (drawn in colour). */
   diffMarks: ReadonlyMap<string, DiffMark>;
+  /** An auto-layout is running (ELK in its worker can take a while on a large design). */
+  layoutBusy: boolean;
 }
 
 export type DiffMark = 'added' | 'changed' | 'moved';
@@ -67,6 +69,7 @@ export const useUi = create<UiState>()(() => ({
   chooser: null,
   connectHint: null,
   diffMarks: new Map(),
+  layoutBusy: false,
 }));
 
 function initialTheme(): Theme {
