@@ -27,7 +27,14 @@ describe('interfaces', () => {
   it('adds an SE group interface in pool mode and a router interface holding the free gateway', () => {
     const n = networks();
     const a = addInterface(n.doc, n.se, n.mgmt, 'management')!;
-    expect(getLink(a.doc, a.id)).toMatchObject({ kind: 'nic', from: n.se, to: n.mgmt, role: 'management', addressMode: 'pool', address: null });
+    expect(getLink(a.doc, a.id)).toMatchObject({
+      kind: 'nic',
+      from: n.se,
+      to: n.mgmt,
+      role: 'management',
+      addressMode: 'pool',
+      address: null,
+    });
     const b = addInterface(a.doc, n.l3, n.mgmt, 'routed')!;
     expect(getLink(b.doc, b.id)).toMatchObject({ addressMode: 'static', address: '192.168.32.1' });
     // A second router interface on the same network does not take the gateway again.

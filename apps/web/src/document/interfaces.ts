@@ -84,6 +84,10 @@ export function setInterfaceNetwork(doc: Doc, linkId: string, networkId: string)
 }
 
 /** Changes role, address mode, address or gateway; nothing else changes with them. */
-export function setInterfaceFields(doc: Doc, linkId: string, patch: Partial<Pick<Link, 'role' | 'addressMode' | 'address' | 'gateway'>>): Doc {
+export function setInterfaceFields(
+  doc: Doc,
+  linkId: string,
+  patch: Partial<Pick<Link, 'role' | 'addressMode' | 'address' | 'gateway'>>,
+): Doc {
   return updateLink(doc, linkId, patch);
 }
