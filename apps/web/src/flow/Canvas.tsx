@@ -35,6 +35,7 @@ import { reconnectEdge, type ReconnectTarget } from './reconnect.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { DotGrid } from './DotGrid.tsx';
 import { startImport } from '../import/importFlow.ts';
+import { useArrowNavigation } from './useArrowNavigation.ts';
 
 export const PALETTE_MIME = 'application/x-viplane-kind';
 
@@ -237,12 +238,18 @@ export function Canvas() {
 
   const proOptions = useMemo(() => ({ hideAttribution: true }), []);
   const large = nodes.length > CULL_THRESHOLD;
+  const onArrowKey = useArrowNavigation(wrapper);
 
   return (
     <div
       className="canvas"
       ref={wrapper}
       data-testid="canvas"
+      data-pane="canvas"
+      role="region"
+      aria-label="Canvas"
+      tabIndex={-1}
+      onKeyDownCapture={onArrowKey}
       onPointerMove={(e) => (lastPointer.current = { x: e.clientX, y: e.clientY })}
     >
       <ReactFlow<ElementFlowNode, ConnectionEdge>
