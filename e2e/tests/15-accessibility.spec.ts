@@ -6,6 +6,7 @@
  */
 import { kindInfo, type ElementKind } from '@viplane/model';
 import { test, expect } from '../fixtures/fixtures.ts';
+import { ImportPage } from '../fixtures/ImportPage.ts';
 import { axeFindings, type AxeFinding } from '../fixtures/axe.ts';
 
 const ALL_KINDS = Object.keys(kindInfo) as ElementKind[];
@@ -56,7 +57,6 @@ for (const theme of ['light', 'dark'] as const) {
 
     for (const [button, screen] of [
       ['cmd-templates', 'templates dialog'],
-      ['cmd-import', 'import dialog'],
       ['cmd-export', 'export dialog'],
       ['cmd-share', 'share dialog'],
       ['cmd-recent', 'recent designs dialog'],
@@ -69,6 +69,12 @@ for (const theme of ['light', 'dark'] as const) {
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toHaveCount(0);
     }
+
+    // Import: its dialog opens on files (dropped here; the Import button opens the file picker).
+    await new ImportPage(page).drop(ImportPage.seed001());
+    await check('import dialog', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
 
     expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
   });
