@@ -79,3 +79,23 @@ for (const theme of ['light', 'dark'] as const) {
     expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
   });
 }
+
+test('the top bar keeps one line at 1440 px with a design open', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await app.fresh();
+  await page.getByTestId('cmd-templates').click();
+  await page.getByTestId('template-seed000-3net-alb').click();
+  await app.validated();
+  const bar = await page.getByRole('banner').evaluate((el) => {
+    const kids = Array.from(el.children);
+    return {
+      overflow: el.scrollWidth - el.clientWidth,
+      height: el.getBoundingClientRect().height,
+      tallest: Math.max(...kids.map((k) => k.getBoundingClientRect().height)),
+      right: Math.max(...kids.map((k) => k.getBoundingClientRect().right)),
+    };
+  });
+  expect(bar.overflow).toBeLessThanOrEqual(0);
+  expect(bar.tallest).toBeLessThanOrEqual(bar.height);
+  expect(bar.right).toBeLessThanOrEqual(1440);
+});

@@ -8,7 +8,7 @@ import { test, expect } from '../fixtures/fixtures.ts';
 import { KeyboardPage } from '../fixtures/KeyboardPage.ts';
 
 test('builds seed 000’s 3-network design by keyboard only, with no errors', async ({ app, page }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(900_000);
   await app.fresh();
   const kb = new KeyboardPage(page);
 
@@ -47,7 +47,10 @@ test('builds seed 000’s 3-network design by keyboard only, with no errors', as
     await kb.type(`vrf-${vrf}-routes-0-prefix`, '0.0.0.0/0');
     await kb.type(`vrf-${vrf}-routes-0-nextHop`, nextHop);
   }
-  await kb.toggle('field-ipamProfile-enabled', true);
+  // The IPAM profile's switch turns into its fields.
+  await kb.tabTo('field-ipamProfile-enabled');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('field-ipamProfile')).toBeVisible();
   await kb.type('field-ipamProfile.name', 'tkg-ipam');
   for (const net of [data48, data52]) await kb.toggle(`field-ipamProfile.usableNetworkIds-${net}`, true);
   await kb.addInterface(mgmt);
