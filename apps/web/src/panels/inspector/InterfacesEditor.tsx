@@ -76,7 +76,7 @@ export function InterfacesEditor({ el, disabled }: { el: Element; disabled: bool
           </li>
         ))}
       </ol>
-      {!disabled && roles.length > 0 && <AddInterface el={el} roles={roles} existing={nics} />}
+      {!disabled && roles.length > 0 && <AddInterface key={el.id} el={el} roles={roles} existing={nics} />}
     </div>
   );
 }
@@ -169,7 +169,9 @@ export function InterfaceFields(props: {
 function AddInterface({ el, roles, existing }: { el: Element; roles: readonly NicRole[]; existing: Interface[] }) {
   const networks = useElementOptions(networkKinds);
   const [networkId, setNetworkId] = useState<string | null>(null);
-  const [role, setRole] = useState<NicRole>(roles[0]!);
+  const [picked, setRole] = useState<NicRole>(roles[0]!);
+  // A role picked for another kind of element never carries over (its roles differ).
+  const role = roles.includes(picked) ? picked : roles[0]!;
   const chosen = networkId && networks.some((n) => n.value === networkId) ? networkId : (networks[0]?.value ?? null);
   const duplicate = chosen !== null && existing.some((l) => l.to === chosen && l.role === role);
   const add = () => {
