@@ -18,7 +18,7 @@ const DARK_KINDS = ALL_KINDS.filter(
 
 for (const theme of ['light', 'dark'] as const) {
   test(`main screens have no critical or serious axe violations (${theme})`, async ({ app, page }) => {
-    test.setTimeout(480_000);
+    test.setTimeout(900_000);
     await app.fresh();
     if (theme === 'dark') await page.getByTestId('cmd-theme').click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
