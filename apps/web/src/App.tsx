@@ -17,6 +17,8 @@ import { CommentsPanel } from './comments/CommentsPanel.tsx';
 import { CommentsSync } from './comments/CommentsSync.tsx';
 import { LinkGone } from './share/LinkGone.tsx';
 import { useSession } from './store/session.ts';
+import { installInspectOnSelect } from './store/inspectOnSelect.ts';
+import { focusPane, PANE_LABEL, PANES } from './panes.ts';
 
 export function App() {
   const readOnly = useEditor((s) => s.readOnly);
@@ -25,10 +27,12 @@ export function App() {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
   useEffect(() => installShortcuts(), []);
+  useEffect(() => installInspectOnSelect(), []);
   const gone = useSession((s) => s.goneLink);
   if (gone) return <LinkGone gone={gone} />;
   return (
     <div className={`app${readOnly ? ' readonly' : ''}`} data-testid="app" data-readonly={readOnly}>
+      <SkipLinks readOnly={readOnly} />
       <Topbar />
       {!readOnly && <Palette />}
       <ReactFlowProvider>
@@ -55,14 +59,16 @@ function RightPanel() {
   const errors = useDiagnostics((s) => s.diagnostics.filter((d) => d.severity === 'error').length);
   const warnings = useDiagnostics((s) => s.diagnostics.length) - errors;
   return (
-    <aside className="right" aria-label="Details">
-      <div className="tabs" role="tablist">
+    <aside className="right" aria-label="Details" data-pane="inspector" tabIndex={-1}>
+      <div className="tabs" role="tablist" aria-label="Details">
         {TABS.map((t) => (
           <button
             key={t.id}
             className="tab"
             role="tab"
+            id={`tab-${t.id}`}
             aria-selected={tab === t.id}
+            aria-controls="right-panel"
             onClick={() => useUi.setState({ rightTab: t.id })}
             data-testid={`tab-${t.id}`}
           >
@@ -73,7 +79,7 @@ function RightPanel() {
           </button>
         ))}
       </div>
-      <div className="panel-body">
+      <div className="panel-body" role="tabpanel" id="right-panel" aria-labelledby={`tab-${tab}`}>
         {tab === 'inspect' && <Inspector />}
         {tab === 'problems' && <Problems />}
         {tab === 'trace' && <Tracer />}
@@ -81,6 +87,19 @@ function RightPanel() {
         {tab === 'comments' && <CommentsPanel />}
       </div>
     </aside>
+  );
+}
+
+/** Skip links: the first stops of the tab order, shown when focused (WCAG 2.4.1). */
+function SkipLinks({ readOnly }: { readOnly: boolean }) {
+  return (
+    <nav className="skip-links" aria-label="Skip links">
+      {PANES.filter((p) => !(readOnly && p === 'palette')).map((p) => (
+        <button key={p} className="skip-link" onClick={() => focusPane(p)} data-testid={`skip-${p}`}>
+          {PANE_LABEL[p]}
+        </button>
+      ))}
+    </nav>
   );
 }
 

@@ -6,13 +6,28 @@ import { canvasApi } from './store/canvasApi.ts';
 import { autoLayout } from './layout/autoLayout.ts';
 import { saveToServer } from './persistence/serverSync.ts';
 import { pickFile, saveFile } from './persistence/files.ts';
+import { cyclePane } from './panes.ts';
 
 interface Shortcut {
   keys: string;
   label: string;
   match(e: KeyboardEvent): boolean;
   run(): void;
+  /** Also while typing in a field (pane keys must get the user out of a field). */
+  inFields?: boolean;
 }
+
+/**
+ * Keys handled where they act, listed here for the help sheet only: the palette list, the
+ * canvas (flow/useArrowNavigation.ts, React Flow's node keys) and the skip links.
+ */
+export const LOCAL_KEYS: { keys: string; label: string }[] = [
+  { keys: 'Tab', label: 'Skip links, top bar, palette, canvas, inspector — in that order' },
+  { keys: '↑ ↓ (palette)', label: 'Move between element kinds; Enter adds the kind at the centre of the view' },
+  { keys: '← → ↑ ↓ (canvas)', label: 'Select the neighbouring element' },
+  { keys: 'Shift ← → ↑ ↓ (canvas)', label: 'Move the selected elements' },
+  { keys: 'Enter (canvas)', label: 'Select the focused element or connection' },
+];
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const key = (e: KeyboardEvent, k: string) => e.key.toLowerCase() === k;
@@ -83,9 +98,19 @@ export const SHORTCUTS: Shortcut[] = [
   {
     keys: 'Ctrl F',
     label: 'Find by name, id, kind, address or CIDR',
-    match: (e) => mod(e) && !e.shiftKey && key(e, 'f'),
+    // Replaces the browser's own find from anywhere (an inspector field included), except inside Find itself.
+    match: (e) => mod(e) && !e.shiftKey && key(e, 'f') && useUi.getState().dialog?.type !== 'find',
     run: () => openDialog({ type: 'find' }),
+    inFields: true,
   },
+  {
+    keys: 'F6',
+    label: 'Next pane: palette, canvas, inspector',
+    match: (e) => e.key === 'F6' && !e.shiftKey,
+    run: () => cyclePane(1),
+    inFields: true,
+  },
+  { keys: 'Shift F6', label: 'Previous pane', match: (e) => e.key === 'F6' && e.shiftKey, run: () => cyclePane(-1), inFields: true },
   { keys: '?', label: 'This help', match: (e) => e.key === '?', run: () => openDialog({ type: 'shortcuts' }) },
 ];
 
@@ -98,16 +123,9 @@ function typingIn(target: EventTarget | null): boolean {
 export function installShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented) return;
-    // Find replaces the browser's own, from anywhere (an inspector field included).
-    if (mod(e) && !e.shiftKey && key(e, 'f') && useUi.getState().dialog?.type !== 'find') {
-      e.preventDefault();
-      openDialog({ type: 'find' });
-      return;
-    }
-    if (typingIn(e.target)) return;
     if (useUi.getState().dialog && e.key !== '?') return;
     const s = SHORTCUTS.find((x) => x.match(e));
-    if (!s) return;
+    if (!s || (typingIn(e.target) && !s.inFields)) return;
     e.preventDefault();
     s.run();
   };

@@ -7,7 +7,7 @@ export * from './schema/document.ts';
 export { Label, VrfRoute } from './schema/avi.ts';
 export { Link, NicRole } from './schema/link.ts';
 export { FilterRule } from './schema/physical.ts';
-export { referenceFields, readPath, networkKinds, nicHolders, type ReferenceField, type NetworkKind } from './schema/references.ts';
+export { referenceFields, readPath, networkKinds, nodeNetworkKinds, nicHolders, type ReferenceField, type NetworkKind } from './schema/references.ts';
 export { restore, type RestoreResult, type RestoreError } from './restore.ts';
 export { DOCUMENT_LIMITS, shortValue } from './inputScan.ts';
 export { migrate, migrations, type Migration } from './migrations.ts';

@@ -81,3 +81,51 @@ describe('document edits', () => {
     expect(result.ok ? [] : result.errors).toEqual([]);
   });
 });
+
+describe('copy and paste keep interfaces', () => {
+  it('a pasted SE group keeps its interfaces on networks that were not copied, without the static address', () => {
+    const built = small();
+    const { pg, se } = built;
+    const doc = addLink(built.doc, {
+      kind: 'nic',
+      from: se,
+      to: pg,
+      role: 'management',
+      address: '192.168.48.5',
+      addressMode: 'static',
+      gateway: null,
+    }).doc;
+    const clip = copySelection(doc, [se]);
+    expect(clip.links).toHaveLength(2);
+    const r = paste(doc, clip, { x: 40, y: 40 });
+    const copied = r.doc.links.filter((l) => l.from === 'se-group-2');
+    expect(copied).toEqual([
+      expect.objectContaining({ to: pg, role: 'data', addressMode: 'pool', address: null }),
+      expect.objectContaining({ to: pg, role: 'management', addressMode: 'static', address: null }),
+    ]);
+    const result = restore(r.doc);
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it('an interface on a network pasted with it follows the copy with its address; one on a deleted network is dropped', () => {
+    const built = small();
+    const { pg, se } = built;
+    const doc = addLink(built.doc, {
+      kind: 'nic',
+      from: se,
+      to: pg,
+      role: 'management',
+      address: '192.168.48.5',
+      addressMode: 'static',
+      gateway: null,
+    }).doc;
+    const both = paste(doc, copySelection(doc, [se, pg]), { x: 40, y: 40 });
+    expect(both.doc.links.filter((l) => l.from === 'se-group-2')).toEqual([
+      expect.objectContaining({ to: 'pg-2', address: null, addressMode: 'pool' }),
+      expect.objectContaining({ to: 'pg-2', address: '192.168.48.5', addressMode: 'static' }),
+    ]);
+    const clip = copySelection(doc, [se]);
+    const gone = paste(removeElements(doc, [pg]), clip, { x: 40, y: 40 });
+    expect(gone.doc.links).toEqual([]);
+  });
+});

@@ -317,19 +317,25 @@ export interface Clipboard {
   links: Link[];
 }
 
-/** The selected elements plus the links among them (and links of selected NIC holders to selected networks). */
+/**
+ * The selected elements, the links among them, and every interface of a selected element (its
+ * network need not be selected: paste decides what an interface on an unselected network becomes).
+ */
 export function copySelection(doc: Doc, elementIds: readonly string[]): Clipboard {
   const set = new Set(elementIds);
   return {
     elements: doc.elements.filter((e) => set.has(e.id)),
-    links: doc.links.filter((l) => set.has(l.from) && set.has(l.to)),
+    links: doc.links.filter((l) => set.has(l.from) && (set.has(l.to) || l.kind === 'nic')),
   };
 }
 
 /**
  * Pastes a clipboard with fresh ids. References between pasted elements follow the copies;
  * references to elements outside the clipboard keep pointing at the originals when they still
- * exist (a pasted SE group stays in its Controller), else they are cleared.
+ * exist (a pasted SE group stays in its Controller), else they are cleared. Interfaces do the
+ * same: one on a pasted network moves to the copy with its address; one on a network that was
+ * not pasted stays on that network (a pasted SE group keeps its management and data NICs), with
+ * a static address cleared because the original still holds it. Address modes never change.
  */
 export function paste(doc: Doc, clip: Clipboard, offset: Position): { doc: Doc; ids: string[] } {
   const taken = allIds(doc);
@@ -363,9 +369,16 @@ export function paste(doc: Doc, clip: Clipboard, offset: Position): { doc: Doc; 
       props,
     } as Element;
   });
-  const links: Link[] = clip.links
-    .filter((l) => idMap.has(l.from) && idMap.has(l.to))
-    .map((l) => ({ ...l, id: freshId(`${idMap.get(l.from)}--${idMap.get(l.to)}`, taken), from: idMap.get(l.from)!, to: idMap.get(l.to)! }));
+  const links: Link[] = [];
+  for (const l of clip.links) {
+    const from = idMap.get(l.from);
+    if (from === undefined) continue;
+    const copiedTo = idMap.get(l.to);
+    const to = copiedTo ?? (l.kind === 'nic' && existing.has(l.to) ? l.to : undefined);
+    if (to === undefined) continue;
+    const address = copiedTo === undefined && l.addressMode === 'static' ? null : l.address;
+    links.push({ ...l, id: freshId(`${from}--${to}`, taken), from, to, address });
+  }
   return { doc: { ...doc, elements: [...doc.elements, ...elements], links: [...doc.links, ...links] }, ids: elements.map((e) => e.id) };
 }
 

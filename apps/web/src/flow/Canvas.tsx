@@ -42,6 +42,7 @@ import { BusNode } from './BusNode.tsx';
 import { DropEdge } from './DropEdge.tsx';
 import { NetworkEdgeMapper, NetworkNodeMapper, isNetworkKind, type NetworkViewNode } from './busMapping.ts';
 import { rememberViewport, storedViewport, useCanvasView } from '../store/canvasView.ts';
+import { useArrowNavigation } from './useArrowNavigation.ts';
 
 export const PALETTE_MIME = 'application/x-viplane-kind';
 
@@ -292,6 +293,7 @@ export function Canvas() {
 
   const proOptions = useMemo(() => ({ hideAttribution: true }), []);
   const large = nodes.length > CULL_THRESHOLD;
+  const onArrowKey = useArrowNavigation(wrapper);
 
   return (
     <div
@@ -300,6 +302,11 @@ export function Canvas() {
       data-testid="canvas"
       data-view={view}
       onDragLeave={onDragLeave}
+      data-pane="canvas"
+      role="region"
+      aria-label="Canvas"
+      tabIndex={-1}
+      onKeyDownCapture={onArrowKey}
       onPointerMove={(e) => (lastPointer.current = { x: e.clientX, y: e.clientY })}
     >
       <ReactFlow<NetworkViewNode, ConnectionEdge>

@@ -8,6 +8,7 @@
 import { kindInfo, referenceFields, type Element, type ElementKind, type NicRole } from '@viplane/model';
 import { addLink, getElement, setReference, setProp, type Doc } from '../document/edits.ts';
 import { fieldLabel } from '../lib/labels.ts';
+import { addInterface } from '../document/interfaces.ts';
 import { isNetworkKind, NIC_ROLES, ROLE_LABEL, type HandleRole } from './roles.ts';
 
 export type ConnectAction =
@@ -110,30 +111,11 @@ function joinOr(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
-/** Default address mode of a new interface: routers and appliances are static, SEs take pool addresses. */
-function defaultAddressMode(kind: ElementKind): 'static' | 'pool' {
-  return kind === 'seGroup' ? 'pool' : 'static';
-}
-
 export function applyConnection(doc: Doc, action: ConnectAction): { doc: Doc; created?: string } {
   switch (action.type) {
     case 'nic': {
-      const holder = getElement(doc, action.from)!;
-      const network = getElement(doc, action.to)!;
-      const gatewayOfNet = 'gateway' in network.props ? (network.props.gateway as string | null) : null;
-      // A router's SVI usually is the network's gateway; offer it when nobody holds it yet.
-      const gatewayFree = gatewayOfNet && !doc.links.some((l) => l.to === action.to && l.address === gatewayOfNet);
-      const address = holder.kind === 'router' && gatewayFree ? gatewayOfNet : null;
-      const r = addLink(doc, {
-        kind: 'nic',
-        from: action.from,
-        to: action.to,
-        role: action.role,
-        address,
-        addressMode: defaultAddressMode(holder.kind),
-        gateway: null,
-      });
-      return { doc: r.doc, created: r.id };
+      const r = addInterface(doc, action.from, action.to, action.role);
+      return r ? { doc: r.doc, created: r.id } : { doc };
     }
     case 'leaf': {
       const r = addLink(doc, {

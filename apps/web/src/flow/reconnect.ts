@@ -11,7 +11,8 @@
  * A refusal carries the sentence the canvas shows, as for connections.
  */
 import { kindInfo, referenceFields, type Link } from '@viplane/model';
-import { getElement, getLink, removeElements, setReference, updateLink, type Doc } from '../document/edits.ts';
+import { getElement, getLink, removeElements, setReference, type Doc } from '../document/edits.ts';
+import { setInterfaceNetwork } from '../document/interfaces.ts';
 import { fieldLabel } from '../lib/labels.ts';
 import { applyConnection, resolveConnection, type ConnectAction } from './connections.ts';
 import { parseEdgeId } from './mapping.ts';
@@ -40,7 +41,7 @@ export function reconnectEdge(doc: Doc, edgeId: string, to: ReconnectTarget): Re
     const action = pick(r.actions, (a) => a.type === link.kind);
     // The network end of an interface moved: the same interface on another network.
     if (action.type === 'nic' && link.kind === 'nic' && link.from === to.source && action.role === link.role)
-      return { ok: true, doc: moveInterface(doc, link, to.target), edgeId };
+      return { ok: true, doc: setInterfaceNetwork(doc, link.id, to.target), edgeId };
     return finish(without, action);
   }
 
@@ -82,16 +83,4 @@ function finish(doc: Doc, action: ConnectAction): ReconnectResult {
   const r = applyConnection(doc, action);
   const edgeId = r.created ? `link:${r.created}` : action.type === 'ref' ? `ref:${action.elementId}:${action.path}` : null;
   return { ok: true, doc: r.doc, edgeId };
-}
-
-function moveInterface(doc: Doc, link: Link, networkId: string): Doc {
-  const holder = getElement(doc, link.from);
-  const network = getElement(doc, networkId);
-  const gateway = network && 'gateway' in network.props ? (network.props.gateway as string | null) : null;
-  const gatewayFree = gateway !== null && !doc.links.some((l) => l.to === networkId && l.address === gateway);
-  return updateLink(doc, link.id, {
-    to: networkId,
-    address: holder?.kind === 'router' && gatewayFree ? gateway : null,
-    gateway: null,
-  });
 }

@@ -12,7 +12,8 @@ import { detachFromServer, shareUrl } from '../persistence/serverSync.ts';
 import { ShareDialog } from '../share/ShareDialog.tsx';
 import { Modal, ModalButtons } from '../components/Modal.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
-import { SHORTCUTS } from '../shortcuts.ts';
+import { LOCAL_KEYS, SHORTCUTS } from '../shortcuts.ts';
+import { IconClose } from '../components/icons.tsx';
 import { ExportDialog, RoutingView } from './ExportDialogs.tsx';
 import { ImportDialog } from '../import/ImportDialog.tsx';
 import { deleteRecent, listRecent, type RecentSummary } from '../persistence/recent.ts';
@@ -205,12 +206,12 @@ function ShortcutsDialog() {
   return (
     <Modal title="Keyboard shortcuts" testId="dialog-shortcuts" wide>
       <div className="shortcuts">
-        {SHORTCUTS.map((s) => (
+        {[...SHORTCUTS, ...LOCAL_KEYS].map((s) => (
           <div key={s.keys}>
             <span>{s.label}</span>
             <span>
-              {s.keys.split(' ').map((k) => (
-                <span key={k} className="kbd" style={{ marginLeft: 4 }}>
+              {s.keys.split(' ').map((k, i) => (
+                <span key={`${k}-${i}`} className="kbd" style={{ marginLeft: 4 }}>
                   {k}
                 </span>
               ))}

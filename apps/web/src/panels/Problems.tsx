@@ -139,20 +139,19 @@ function RuleGroup({
           </span>
         )}
         <span className="count">{list.length}</span>
-        <span style={{ flex: 1 }} />
-        {rule && (
-          <button
-            className="link-btn"
-            onClick={(e) => {
-              e.preventDefault();
-              setShowDocs(!showDocs);
-            }}
-            data-testid={`rule-docs-toggle-${ruleId}`}
-          >
-            {showDocs ? 'hide docs' : 'docs'}
-          </button>
-        )}
       </summary>
+      {/* Outside the summary: a button inside one is a nested control (axe nested-interactive). */}
+      {rule && (
+        <button
+          className="link-btn rule-docs-toggle"
+          onClick={() => setShowDocs(!showDocs)}
+          aria-expanded={showDocs}
+          data-testid={`rule-docs-toggle-${ruleId}`}
+        >
+          {showDocs ? 'hide docs' : 'docs'}
+          <span className="sr-only"> of {ruleId}</span>
+        </button>
+      )}
       {rule ? (
         <div className="rule-desc">{rule.description}</div>
       ) : (

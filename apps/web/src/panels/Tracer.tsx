@@ -120,6 +120,7 @@ function EndpointPicker(props: {
       <div style={{ display: 'grid', gap: 4 }}>
         <select
           className="select"
+          aria-label={props.label}
           value={value.choice}
           onChange={(e) => onChange({ ...value, choice: e.target.value })}
           data-testid={`${props.testId}-select`}
@@ -136,6 +137,7 @@ function EndpointPicker(props: {
           <input
             className={`input mono${props.invalid ? ' invalid' : ''}`}
             placeholder="e.g. 192.168.49.10 or 100.96.1.5"
+            aria-label={`${props.label}: IP address`}
             value={value.address}
             onChange={(e) => onChange({ ...value, address: e.target.value })}
             data-testid={`${props.testId}-address`}

@@ -8,6 +8,13 @@ const NETWORK_KINDS = ['portGroup', 'nsxtSegment', 'clientNetwork'] as const sat
 export const networkKinds: readonly ElementKind[] = NETWORK_KINDS;
 export type NetworkKind = (typeof NETWORK_KINDS)[number];
 
+/**
+ * Networks that can carry cluster nodes (VMs on a port group or an NSX-T segment). A client
+ * network stands for users anywhere, never for VMs. Pickers offer only these for a node network;
+ * restore() still accepts any network kind there (older documents), the validator judges it.
+ */
+export const nodeNetworkKinds: readonly ElementKind[] = ['portGroup', 'nsxtSegment'];
+
 export interface ReferenceField {
   /** Dotted path inside `props`, e.g. `endpoint.address` or `routablePods.tier1Id`. */
   path: string;

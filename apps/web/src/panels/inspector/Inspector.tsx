@@ -1,6 +1,6 @@
 /** The right panel's Inspect tab: the selected element, connection, several elements or the document. */
 import { useRef, useState, type CSSProperties } from 'react';
-import { kindInfo, type Element, type Link } from '@viplane/model';
+import { kindInfo, type Element } from '@viplane/model';
 import {
   confirmKnown,
   getElement,
@@ -10,24 +10,23 @@ import {
   setMeta,
   setNotes,
   setReference,
-  updateLink,
+  isNicHolder,
 } from '../../document/edits.ts';
+import type { Interface } from '../../document/interfaces.ts';
+import { InterfaceFields, InterfacesEditor } from './InterfacesEditor.tsx';
 import { editor, useEditor, useEditorStable } from '../../store/editor.ts';
 import { duplicate, requestDelete } from '../../store/actions.ts';
 import { useDiagnostics } from '../../store/diagnostics.ts';
 import { GLYPH, sysVar } from '../../lib/kinds.ts';
 import { elementFacts, type Fact } from '../../lib/facts.ts';
-import { checkIp, checkIpIn } from '../../lib/fieldChecks.ts';
 import { fieldLabel } from '../../lib/labels.ts';
 import { parseEdgeId } from '../../flow/mapping.ts';
-import { NIC_ROLES, ROLE_LABEL } from '../../flow/roles.ts';
-import { fieldInputId } from './fieldIds.ts';
+import { NIC_ROLES } from '../../flow/roles.ts';
 import { PropsForm } from './PropsForm.tsx';
 import { openRoutingView } from '../ExportDialogs.tsx';
 import { ElementDiagnostics } from './ElementDiagnostics.tsx';
-import { AddressInput, Field, Select, tx } from './widgets.tsx';
+import { Field, Select, tx, useFieldControlId } from './widgets.tsx';
 import { IconTrash } from '../../components/icons.tsx';
-import { CommentButton } from '../../comments/CommentButton.tsx';
 
 export function Inspector() {
   const selectedNodes = useEditor((s) => s.selectedNodes);
@@ -70,10 +69,9 @@ function ElementInspector({ id }: { id: string }) {
         <div className="section-title">Properties</div>
         <PropsForm el={el} disabled={readOnly} />
       </div>
-      <CommentButton target={{ kind: 'element', id }} name={el.name} />
       <FactsSection el={el} />
       <ElementDiagnostics canvasId={id} />
-      <NicsSection el={el} />
+      {isNicHolder(el.kind) ? <InterfacesEditor el={el} disabled={readOnly} /> : <AttachedSection el={el} />}
       {(el.kind === 'seGroup' || el.kind === 'haproxy') && (
         <div className="section">
           <button className="btn outline small" onClick={() => openRoutingView(id)} data-testid="inspector-routing">
@@ -89,6 +87,7 @@ function ElementInspector({ id }: { id: string }) {
           value={el.notes ?? ''}
           disabled={readOnly}
           placeholder="Why this element is here…"
+          aria-label="Notes"
           onChange={(e) => editor().edit((doc) => setNotes(doc, id, e.target.value))}
           {...tx('notes')}
         />
@@ -180,8 +179,8 @@ function FactRow({ fact }: { fact: Fact }) {
   );
 }
 
-/** NIC holders list their interfaces; networks list what attaches to them. */
-function NicsSection({ el }: { el: Element }) {
+/** A network (or an ACI switch) lists what attaches to it; each row selects that connection. */
+function AttachedSection({ el }: { el: Element }) {
   const links = useEditor((s) => s.doc.links);
   const elements = useEditor((s) => s.doc.elements);
   const mine = links.filter((l) => l.from === el.id || l.to === el.id);
@@ -189,25 +188,27 @@ function NicsSection({ el }: { el: Element }) {
   const name = (id: string) => elements.find((e) => e.id === id)?.name ?? id;
   return (
     <div className="section">
-      <div className="section-title">Interfaces</div>
-      <table className="grid">
-        <tbody>
-          {mine.map((l) => (
-            <tr
-              key={l.id}
-              style={{ cursor: 'pointer' }}
-              onClick={() => editor().select([], [`link:${l.id}`])}
-              data-testid={`nic-row-${l.id}`}
-            >
-              <td>{l.from === el.id ? name(l.to) : name(l.from)}</td>
-              <td className="subtle">{l.kind === 'leaf' ? 'cable' : l.role}</td>
-              <td className="mono" style={{ textAlign: 'right' }}>
-                {l.address ?? l.addressMode}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <h3 className="section-title">Attached</h3>
+      <ul className="list-plain attached">
+        {mine.map((l) => {
+          const other = l.from === el.id ? name(l.to) : name(l.from);
+          const what = l.kind === 'leaf' ? 'cable' : l.role;
+          return (
+            <li key={l.id}>
+              <button
+                className="attached-row"
+                onClick={() => editor().select([], [`link:${l.id}`])}
+                data-testid={`nic-row-${l.id}`}
+                aria-label={`${other}, ${what}, ${l.address ?? l.addressMode}: select this connection`}
+              >
+                <span>{other}</span>
+                <span className="subtle">{what}</span>
+                <span className="mono">{l.address ?? l.addressMode}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }
@@ -244,9 +245,6 @@ function LinkInspector({ linkId }: { linkId: string }) {
   const to = useEditor((s) => (link ? getElement(s.doc, link.to) : undefined));
   const readOnly = useEditor((s) => s.readOnly);
   if (!link || !from || !to) return <DocumentInspector />;
-  const patch = (p: Partial<Link>) => editor().edit((doc) => updateLink(doc, linkId, p));
-  const subnet = 'subnet' in to.props ? (to.props.subnet as string | null) : null;
-  const roles = NIC_ROLES[from.kind] ?? [];
   return (
     <div data-testid="inspector" data-link={linkId}>
       <div className="section">
@@ -258,57 +256,16 @@ function LinkInspector({ linkId }: { linkId: string }) {
       </div>
       {link.kind === 'nic' && (
         <div className="section">
-          <Field label="Role" htmlFor={fieldInputId(linkId, 'role')}>
-            <Select
-              id={fieldInputId(linkId, 'role')}
-              value={link.role}
-              disabled={readOnly}
-              testId="link-role"
-              options={(roles.includes(link.role) ? roles : [...roles, link.role]).map((r) => ({ value: r, label: ROLE_LABEL[r] ?? r }))}
-              onChange={(v) => v && patch({ role: v as Link['role'] })}
-            />
-          </Field>
-          <Field label="Address mode" htmlFor={fieldInputId(linkId, 'addressMode')}>
-            <Select
-              id={fieldInputId(linkId, 'addressMode')}
-              value={link.addressMode}
-              disabled={readOnly}
-              testId="link-addressMode"
-              options={[
-                { value: 'static', label: 'Static' },
-                { value: 'pool', label: 'From an IP pool' },
-                { value: 'dhcp', label: 'DHCP' },
-              ]}
-              onChange={(v) => v && patch({ addressMode: v as Link['addressMode'], ...(v !== 'static' ? {} : {}) })}
-            />
-          </Field>
-          <AddressInput
-            id={fieldInputId(linkId, 'address')}
-            label="Address"
-            kind="ip"
-            nullable
-            value={link.address}
-            extra={checkIpIn(link.address, subnet, `${to.name}`)}
+          <InterfaceFields
+            link={link as Interface}
+            roles={NIC_ROLES[from.kind] ?? []}
             disabled={readOnly}
-            testId="link-address"
-            placeholder={link.addressMode === 'static' ? 'e.g. 192.168.48.10' : `assigned by ${link.addressMode}`}
-            onChange={(v) => patch({ address: v, ...(v && link.addressMode !== 'static' ? { addressMode: 'static' as const } : {}) })}
-          />
-          <AddressInput
-            id={fieldInputId(linkId, 'gateway')}
-            label="Gateway"
-            kind="ip"
-            nullable
-            value={link.gateway}
-            extra={checkIp(link.gateway) ?? checkIpIn(link.gateway, subnet, to.name)}
-            disabled={readOnly}
-            testId="link-gateway"
-            onChange={(v) => patch({ gateway: v })}
+            prefix="link"
+            title="Interface"
           />
         </div>
       )}
       <ElementDiagnostics canvasId={`link:${linkId}`} />
-      <CommentButton target={{ kind: 'link', id: linkId }} name="this connection" />
       {!readOnly && (
         <div className="section">
           <button
@@ -373,8 +330,9 @@ function DocumentInspector() {
     <div data-testid="inspector-document">
       <div className="section">
         <div className="section-title">Design</div>
-        <Field label="Name">
+        <Field label="Name" htmlFor="doc-name">
           <input
+            id="doc-name"
             className="input"
             value={doc.name}
             disabled={readOnly}
@@ -397,14 +355,7 @@ function DocumentInspector() {
         </Field>
         {showDesc && (
           <Field label="Description" wide>
-            <textarea
-              className="input"
-              rows={4}
-              value={doc.description}
-              disabled={readOnly}
-              onChange={(e) => editor().edit((d) => setMeta(d, { description: e.target.value }))}
-              {...tx('describe')}
-            />
+            <DescriptionArea value={doc.description} disabled={readOnly} />
           </Field>
         )}
         {doc.origin && <div className="subtle">Origin: {doc.origin}</div>}
@@ -424,5 +375,21 @@ function DocumentInspector() {
       </div>
       <div className="section subtle">Select an element or a connection to edit it. Shift-drag selects several.</div>
     </div>
+  );
+}
+
+/** The design's description, named by its Field label. */
+function DescriptionArea({ value, disabled }: { value: string; disabled: boolean }) {
+  const id = useFieldControlId();
+  return (
+    <textarea
+      id={id}
+      className="input"
+      rows={4}
+      value={value}
+      disabled={disabled}
+      onChange={(e) => editor().edit((d) => setMeta(d, { description: e.target.value }))}
+      {...tx('describe')}
+    />
   );
 }

@@ -7,6 +7,7 @@ import { checkIpIn, type FieldMessage } from '../../lib/fieldChecks.ts';
 import { fieldLabel } from '../../lib/labels.ts';
 import { fieldInputId } from './fieldIds.ts';
 import { classify, defaultFor, propsSchema, type JsonSchema } from './schemaSpec.ts';
+import { fieldApplies, pickerTargets } from './relevance.ts';
 import {
   AddressInput,
   CheckboxSet,
@@ -15,6 +16,7 @@ import {
   LinesEditor,
   NetworkSet,
   NumberInput,
+  OwnLabels,
   RangesEditor,
   RecordEditor,
   RefSelect,
@@ -77,6 +79,7 @@ function PropField({ ctx, fieldKey, schema, path }: { ctx: Ctx; fieldKey: string
   const inputId = fieldInputId(el.id, dotted);
   const onChange = (v: unknown) => set(el.id, path, v);
   const extra = useContextCheck(el, dotted, value);
+  if (!fieldApplies(el, dotted, value)) return null;
 
   switch (spec.type) {
     case 'ref':
@@ -84,7 +87,7 @@ function PropField({ ctx, fieldKey, schema, path }: { ctx: Ctx; fieldKey: string
         <RefSelect
           label={label}
           value={(value as string | null) ?? null}
-          targets={spec.targets}
+          targets={pickerTargets(dotted, spec.targets)}
           self={el.id}
           disabled={disabled}
           testId={testId}
@@ -301,80 +304,98 @@ function NodesEditor({ ctx, path }: { ctx: Ctx; path: Path }) {
   const update = (next: typeof nodes) => set(el.id, path, next);
   return (
     <Field label="Nodes" wide>
-      {nodes.length > 0 && (
-        <table className="grid">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Role</th>
-              <th>Address</th>
-              <th>Leaf</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {nodes.map((n, i) => (
-              <tr key={n.id}>
-                <td>
-                  <TextInput
-                    value={n.name}
-                    disabled={disabled}
-                    onChange={(v) => update(nodes.map((x, j) => (j === i ? { ...x, name: v } : x)))}
-                  />
-                </td>
-                <td>
-                  <Select
-                    value={n.role}
-                    disabled={disabled}
-                    options={[
-                      { value: 'control-plane', label: 'CP' },
-                      { value: 'worker', label: 'worker' },
-                    ]}
-                    onChange={(v) => update(nodes.map((x, j) => (j === i ? { ...x, role: v ?? 'worker' } : x)))}
-                  />
-                </td>
-                <td>
-                  <TextInput
-                    mono
-                    value={n.address ?? ''}
-                    disabled={disabled}
-                    onChange={(v) => update(nodes.map((x, j) => (j === i ? { ...x, address: v || null } : x)))}
-                  />
-                </td>
-                <td>
-                  <Select
-                    value={n.leafId}
-                    disabled={disabled}
-                    nullLabel="—"
-                    options={leaves}
-                    onChange={(v) => update(nodes.map((x, j) => (j === i ? { ...x, leafId: v } : x)))}
-                  />
-                </td>
-                <td>
-                  {!disabled && (
-                    <button className="row-del" onClick={() => update(nodes.filter((_, j) => j !== i))}>
-                      ×
-                    </button>
-                  )}
-                </td>
+      <OwnLabels>
+        {nodes.length > 0 && (
+          <table className="grid">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Role</th>
+                <th>Address</th>
+                <th>Leaf</th>
+                <th>
+                  <span className="sr-only">Remove</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {!disabled && (
-        <button
-          className="btn small outline add-row"
-          onClick={() =>
-            update([
-              ...nodes,
-              { id: nestedId(editor().doc, el.id, 'node'), name: `node-${nodes.length + 1}`, role: 'worker', address: null, leafId: null },
-            ])
-          }
-        >
-          Add node
-        </button>
-      )}
+            </thead>
+            <tbody>
+              {nodes.map((n, i) => (
+                <tr key={n.id}>
+                  <td>
+                    <TextInput
+                      value={n.name}
+                      label={`Node ${i + 1} name`}
+                      disabled={disabled}
+                      onChange={(v) => update(nodes.map((x, j) => (j === i ? { ...x, name: v } : x)))}
+                    />
+                  </td>
+                  <td>
+                    <Select
+                      value={n.role}
+                      label={`Node ${i + 1} role`}
+                      disabled={disabled}
+                      options={[
+                        { value: 'control-plane', label: 'CP' },
+                        { value: 'worker', label: 'worker' },
+                      ]}
+                      onChange={(v) => update(nodes.map((x, j) => (j === i ? { ...x, role: v ?? 'worker' } : x)))}
+                    />
+                  </td>
+                  <td>
+                    <TextInput
+                      mono
+                      value={n.address ?? ''}
+                      label={`Node ${i + 1} address`}
+                      disabled={disabled}
+                      onChange={(v) => update(nodes.map((x, j) => (j === i ? { ...x, address: v || null } : x)))}
+                    />
+                  </td>
+                  <td>
+                    <Select
+                      value={n.leafId}
+                      label={`Node ${i + 1} leaf`}
+                      disabled={disabled}
+                      nullLabel="—"
+                      options={leaves}
+                      onChange={(v) => update(nodes.map((x, j) => (j === i ? { ...x, leafId: v } : x)))}
+                    />
+                  </td>
+                  <td>
+                    {!disabled && (
+                      <button
+                        className="row-del"
+                        aria-label={`Remove node ${i + 1}`}
+                        onClick={() => update(nodes.filter((_, j) => j !== i))}
+                      >
+                        ×
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {!disabled && (
+          <button
+            className="btn small outline add-row"
+            onClick={() =>
+              update([
+                ...nodes,
+                {
+                  id: nestedId(editor().doc, el.id, 'node'),
+                  name: `node-${nodes.length + 1}`,
+                  role: 'worker',
+                  address: null,
+                  leafId: null,
+                },
+              ])
+            }
+          >
+            Add node
+          </button>
+        )}
+      </OwnLabels>
     </Field>
   );
 }

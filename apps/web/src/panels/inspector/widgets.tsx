@@ -3,7 +3,7 @@
  * inside a transaction opened on focus and committed on blur: typing into one field is one
  * undo step. Numbers keep a local draft while they do not parse, and show why.
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react';
 import { kindInfo, networkKinds, type ElementKind, type TopologyDocument } from '@viplane/model';
 import { editor, useEditorStable } from '../../store/editor.ts';
 import { checkCidr, checkInteger, checkIp, checkRange, checkVlan, type FieldMessage } from '../../lib/fieldChecks.ts';
@@ -15,6 +15,23 @@ export const tx = (label: string) => ({
   onBlur: () => editor().commitTransaction(),
 });
 
+/**
+ * The id of the control a `Field` labels: a control inside a Field without an id of its own takes
+ * it, so every select, input and textarea is named by the Field's label (axe: `label`, `select-name`).
+ */
+const FieldControlId = createContext<string | undefined>(undefined);
+
+/** Lists inside a Field (ranges, routes, nodes) name each control themselves: no shared id. */
+export function OwnLabels({ children }: { children: ReactNode }) {
+  return <FieldControlId.Provider value={undefined}>{children}</FieldControlId.Provider>;
+}
+
+/** The id a control inside a Field should carry. */
+export function useFieldControlId(own?: string): string | undefined {
+  const fromField = useContext(FieldControlId);
+  return own ?? fromField;
+}
+
 export function Field(props: {
   label: string;
   msg?: FieldMessage | null;
@@ -23,12 +40,18 @@ export function Field(props: {
   htmlFor?: string;
   testId?: string;
 }) {
+  const generated = useId();
+  const controlId = props.htmlFor ?? generated;
+  const msgId = `${controlId}-msg`;
   return (
     <div className={`field${props.wide ? ' wide' : ''}`} data-testid={props.testId}>
-      <label htmlFor={props.htmlFor}>{props.label}</label>
-      <div>{props.children}</div>
+      <label htmlFor={controlId}>{props.label}</label>
+      <FieldControlId.Provider value={controlId}>
+        <div>{props.children}</div>
+      </FieldControlId.Provider>
       {props.msg && (
         <div
+          id={msgId}
           className={`field-msg ${props.msg.level}`}
           data-testid={props.testId ? `${props.testId}-msg` : undefined}
           role={props.msg.level === 'error' ? 'alert' : undefined}
@@ -58,10 +81,13 @@ export function TextInput({
   mono,
   invalid,
   id,
-}: BaseProps<string> & { mono?: boolean; invalid?: boolean }) {
+  label,
+}: BaseProps<string> & { mono?: boolean; invalid?: boolean; label?: string }) {
+  const controlId = useFieldControlId(id);
   return (
     <input
-      id={id}
+      id={controlId}
+      aria-label={label}
       className={`input${mono ? ' mono' : ''}${invalid ? ' invalid' : ''}`}
       value={value}
       disabled={disabled}
@@ -158,29 +184,51 @@ export function NumberInput(
 export const vlanCheck = (text: string) => checkVlan(text);
 export const intCheck = (min: number, max: number) => (text: string) => checkInteger(text, min, max);
 
+/** An on/off field: a switch named by its Field label that says whether it is on (role=switch + aria-checked). */
 export function Toggle({ value, onChange, disabled, testId, label }: BaseProps<boolean> & { label: string }) {
   return (
     <Field label={label}>
-      <label className="switch">
-        <input type="checkbox" checked={value} disabled={disabled} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
-        <span className="subtle">{value ? 'Yes' : 'No'}</span>
-      </label>
+      <SwitchInput value={value} onChange={onChange} disabled={disabled} testId={testId} />
     </Field>
   );
 }
 
+function SwitchInput({ value, onChange, disabled, testId }: BaseProps<boolean>) {
+  const id = useFieldControlId();
+  return (
+    <span className="switch">
+      <input
+        id={id}
+        type="checkbox"
+        role="switch"
+        aria-checked={value}
+        checked={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+        data-testid={testId}
+      />
+      <span className="subtle" aria-hidden="true">
+        {value ? 'Yes' : 'No'}
+      </span>
+    </span>
+  );
+}
+
 export function Select({
-  id,
   value,
   onChange,
   options,
   disabled,
   testId,
   nullLabel,
-}: BaseProps<string | null> & { options: { value: string; label: string }[]; nullLabel?: string }) {
+  id,
+  label,
+}: BaseProps<string | null> & { options: { value: string; label: string }[]; nullLabel?: string; label?: string }) {
+  const controlId = useFieldControlId(id);
   return (
     <select
-      id={id}
+      id={controlId}
+      aria-label={label}
       className="select"
       value={value ?? ''}
       disabled={disabled}
@@ -271,80 +319,86 @@ export function RangesEditor(props: {
   const { ranges, onChange, disabled } = props;
   const set = (i: number, patch: Partial<RangeRow>) => onChange(ranges.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
-    <div data-testid="ranges">
-      <div className="ranges-list">
-        {ranges.map((r, i) => {
-          const c = checkRange(r.start, r.end, props.subnet);
-          return (
-            <div className="range-row" key={r.id} data-testid={`ranges-${i}`}>
-              <div className="purpose">
-                <Select
-                  id={props.inputId?.(i, 'purpose')}
-                  value={r.purpose}
-                  disabled={disabled}
-                  onChange={(v) => set(i, { purpose: v ?? props.defaultPurpose })}
-                  options={props.purposes.map((p) => ({ value: p, label: RANGE_PURPOSE_LABEL[p] ?? p }))}
-                  testId={`ranges-${i}-purpose`}
-                />
-              </div>
-              <span className="size" data-testid={`ranges-${i}-size`}>
-                {c.size !== null ? `${c.size.toLocaleString('en-US')} addr.` : ''}
-              </span>
-              {!disabled ? (
-                <button
-                  className="row-del"
-                  title="Remove range"
-                  onClick={() => onChange(ranges.filter((_, j) => j !== i))}
-                  data-testid={`ranges-${i}-delete`}
-                >
-                  ×
-                </button>
-              ) : (
-                <span />
-              )}
-              <div className="addr">
-                <div>
-                  <TextInput
-                    id={props.inputId?.(i, 'start')}
-                    mono
-                    value={r.start}
+    <OwnLabels>
+      <div data-testid="ranges">
+        <div className="ranges-list">
+          {ranges.map((r, i) => {
+            const c = checkRange(r.start, r.end, props.subnet);
+            return (
+              <div className="range-row" key={r.id} data-testid={`ranges-${i}`}>
+                <div className="purpose">
+                  <Select
+                    id={props.inputId?.(i, 'purpose')}
+                    value={r.purpose}
                     disabled={disabled}
-                    invalid={c.start?.level === 'error'}
-                    onChange={(v) => set(i, { start: v })}
-                    testId={`ranges-${i}-start`}
-                    placeholder="start"
+                    onChange={(v) => set(i, { purpose: v ?? props.defaultPurpose })}
+                    options={props.purposes.map((p) => ({ value: p, label: RANGE_PURPOSE_LABEL[p] ?? p }))}
+                    testId={`ranges-${i}-purpose`}
+                    label={`Range ${i + 1} purpose`}
                   />
-                  {c.start && <div className={`field-msg ${c.start.level}`}>{c.start.text}</div>}
                 </div>
-                <span className="dash">–</span>
-                <div>
-                  <TextInput
-                    id={props.inputId?.(i, 'end')}
-                    mono
-                    value={r.end}
-                    disabled={disabled}
-                    invalid={c.end?.level === 'error'}
-                    onChange={(v) => set(i, { end: v })}
-                    testId={`ranges-${i}-end`}
-                    placeholder="end"
-                  />
-                  {c.end && <div className={`field-msg ${c.end.level}`}>{c.end.text}</div>}
+                <span className="size" data-testid={`ranges-${i}-size`}>
+                  {c.size !== null ? `${c.size.toLocaleString('en-US')} addr.` : ''}
+                </span>
+                {!disabled ? (
+                  <button
+                    className="row-del"
+                    title="Remove range"
+                    aria-label={`Remove range ${i + 1}`}
+                    onClick={() => onChange(ranges.filter((_, j) => j !== i))}
+                    data-testid={`ranges-${i}-delete`}
+                  >
+                    ×
+                  </button>
+                ) : (
+                  <span />
+                )}
+                <div className="addr">
+                  <div>
+                    <TextInput
+                      id={props.inputId?.(i, 'start')}
+                      mono
+                      value={r.start}
+                      disabled={disabled}
+                      invalid={c.start?.level === 'error'}
+                      onChange={(v) => set(i, { start: v })}
+                      testId={`ranges-${i}-start`}
+                      label={`Range ${i + 1} start`}
+                      placeholder="start"
+                    />
+                    {c.start && <div className={`field-msg ${c.start.level}`}>{c.start.text}</div>}
+                  </div>
+                  <span className="dash">–</span>
+                  <div>
+                    <TextInput
+                      id={props.inputId?.(i, 'end')}
+                      mono
+                      value={r.end}
+                      disabled={disabled}
+                      invalid={c.end?.level === 'error'}
+                      onChange={(v) => set(i, { end: v })}
+                      testId={`ranges-${i}-end`}
+                      label={`Range ${i + 1} end`}
+                      placeholder="end"
+                    />
+                    {c.end && <div className={`field-msg ${c.end.level}`}>{c.end.text}</div>}
+                  </div>
                 </div>
               </div>
-            </div>
-          );
-        })}
+            );
+          })}
+        </div>
+        {!disabled && (
+          <button
+            className="btn small outline add-row"
+            onClick={() => onChange([...ranges, { id: props.newId(), purpose: props.defaultPurpose, start: '', end: '' }])}
+            data-testid="ranges-add"
+          >
+            <IconPlus /> Add range
+          </button>
+        )}
       </div>
-      {!disabled && (
-        <button
-          className="btn small outline add-row"
-          onClick={() => onChange([...ranges, { id: props.newId(), purpose: props.defaultPurpose, start: '', end: '' }])}
-          data-testid="ranges-add"
-        >
-          <IconPlus /> Add range
-        </button>
-      )}
-    </div>
+    </OwnLabels>
   );
 }
 
@@ -364,74 +418,81 @@ export function RoutesEditor(props: {
   const { routes, onChange, disabled, testPrefix } = props;
   const set = (i: number, patch: Partial<RouteRow>) => onChange(routes.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
-    <div data-testid={testPrefix}>
-      {routes.length > 0 && (
-        <table className="grid">
-          <thead>
-            <tr>
-              <th>Prefix</th>
-              <th>Next hop</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {routes.map((r, i) => {
-              const pm = checkCidr(r.prefix, true);
-              const nm = checkIp(r.nextHop);
-              return (
-                <tr key={r.id} data-testid={`${testPrefix}-${i}`}>
-                  <td>
-                    <TextInput
-                      mono
-                      value={r.prefix}
-                      disabled={disabled}
-                      invalid={!!pm}
-                      onChange={(v) => set(i, { prefix: v })}
-                      testId={`${testPrefix}-${i}-prefix`}
-                      placeholder="0.0.0.0/0"
-                    />
-                    {pm && <div className="field-msg error">{pm.text}</div>}
-                  </td>
-                  <td>
-                    <TextInput
-                      mono
-                      value={r.nextHop ?? ''}
-                      disabled={disabled}
-                      invalid={!!nm}
-                      onChange={(v) => set(i, { nextHop: v === '' ? null : v })}
-                      testId={`${testPrefix}-${i}-nextHop`}
-                      placeholder="discard"
-                    />
-                    {nm && <div className="field-msg error">{nm.text}</div>}
-                  </td>
-                  <td>
-                    {!disabled && (
-                      <button
-                        className="row-del"
-                        title="Remove route"
-                        onClick={() => onChange(routes.filter((_, j) => j !== i))}
-                        data-testid={`${testPrefix}-${i}-delete`}
-                      >
-                        ×
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-      {!disabled && (
-        <button
-          className="btn small outline add-row"
-          onClick={() => onChange([...routes, { id: props.newId(), prefix: '', nextHop: null }])}
-          data-testid={`${testPrefix}-add`}
-        >
-          <IconPlus /> Add route
-        </button>
-      )}
-    </div>
+    <OwnLabels>
+      <div data-testid={testPrefix}>
+        {routes.length > 0 && (
+          <table className="grid">
+            <thead>
+              <tr>
+                <th>Prefix</th>
+                <th>Next hop</th>
+                <th>
+                  <span className="sr-only">Remove</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {routes.map((r, i) => {
+                const pm = checkCidr(r.prefix, true);
+                const nm = checkIp(r.nextHop);
+                return (
+                  <tr key={r.id} data-testid={`${testPrefix}-${i}`}>
+                    <td>
+                      <TextInput
+                        mono
+                        value={r.prefix}
+                        disabled={disabled}
+                        invalid={!!pm}
+                        onChange={(v) => set(i, { prefix: v })}
+                        testId={`${testPrefix}-${i}-prefix`}
+                        label={`Route ${i + 1} prefix`}
+                        placeholder="0.0.0.0/0"
+                      />
+                      {pm && <div className="field-msg error">{pm.text}</div>}
+                    </td>
+                    <td>
+                      <TextInput
+                        mono
+                        value={r.nextHop ?? ''}
+                        disabled={disabled}
+                        invalid={!!nm}
+                        onChange={(v) => set(i, { nextHop: v === '' ? null : v })}
+                        testId={`${testPrefix}-${i}-nextHop`}
+                        label={`Route ${i + 1} next hop`}
+                        placeholder="discard"
+                      />
+                      {nm && <div className="field-msg error">{nm.text}</div>}
+                    </td>
+                    <td>
+                      {!disabled && (
+                        <button
+                          className="row-del"
+                          title="Remove route"
+                          aria-label={`Remove route ${i + 1}`}
+                          onClick={() => onChange(routes.filter((_, j) => j !== i))}
+                          data-testid={`${testPrefix}-${i}-delete`}
+                        >
+                          ×
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+        {!disabled && (
+          <button
+            className="btn small outline add-row"
+            onClick={() => onChange([...routes, { id: props.newId(), prefix: '', nextHop: null }])}
+            data-testid={`${testPrefix}-add`}
+          >
+            <IconPlus /> Add route
+          </button>
+        )}
+      </div>
+    </OwnLabels>
   );
 }
 
@@ -446,11 +507,13 @@ export function LinesEditor(props: BaseProps<string[]> & { item: 'cidr' | 'ip' |
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
+  const id = useId();
   const firstError =
     props.item === 'text' ? null : (lines.map((l) => (props.item === 'cidr' ? checkCidr(l) : checkIp(l))).find((m) => m) ?? null);
   return (
-    <Field label={props.label} msg={firstError ?? { level: 'hint', text: 'One per line' }} testId={props.fieldTestId}>
+    <Field label={props.label} msg={firstError ?? { level: 'hint', text: 'One per line' }} testId={props.fieldTestId} htmlFor={id}>
       <textarea
+        id={id}
         className={`input mono${firstError ? ' invalid' : ''}`}
         rows={Math.min(6, Math.max(2, lines.length + 1))}
         value={draft}
@@ -505,7 +568,7 @@ export function RecordEditor(props: BaseProps<Record<string, string>> & { label:
 export function CheckboxSet(props: BaseProps<string[]> & { options: { value: string; label: string }[]; label: string }) {
   return (
     <Field label={props.label}>
-      <div style={{ display: 'grid', gap: 3, paddingTop: 4 }}>
+      <CheckboxGroup label={props.label}>
         {props.options.map((o) => (
           <label key={o.value} style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
             <input
@@ -519,7 +582,7 @@ export function CheckboxSet(props: BaseProps<string[]> & { options: { value: str
           </label>
         ))}
         {props.options.length === 0 && <span className="subtle">Nothing to choose yet</span>}
-      </div>
+      </CheckboxGroup>
     </Field>
   );
 }
@@ -527,4 +590,13 @@ export function CheckboxSet(props: BaseProps<string[]> & { options: { value: str
 export function NetworkSet(props: BaseProps<string[]> & { label: string }) {
   const options = useElementOptions(networkKinds);
   return <CheckboxSet {...props} options={options} />;
+}
+
+/** Several checkboxes under one Field label: a named group (the label's `for` has no single control). */
+function CheckboxGroup({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div role="group" aria-label={label} style={{ display: 'grid', gap: 3, paddingTop: 4 }}>
+      {children}
+    </div>
+  );
 }
