@@ -13,7 +13,6 @@ import { ShareDialog } from '../share/ShareDialog.tsx';
 import { Modal, ModalButtons } from '../components/Modal.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { LOCAL_KEYS, SHORTCUTS } from '../shortcuts.ts';
-import { IconClose } from '../components/icons.tsx';
 import { ExportDialog, RoutingView } from './ExportDialogs.tsx';
 import { ImportDialog } from '../import/ImportDialog.tsx';
 import { deleteRecent, listRecent, type RecentSummary } from '../persistence/recent.ts';
