@@ -19,8 +19,35 @@ testRule(rule, {
       name: 'no SVI on dp-data-48: the routing rules say it',
       doc: withoutSvi(alb(), 'dp-data-48'),
     },
+    {
+      // An import that could not learn dp-data-52's gateway asks (design/unknown-value); the flow is not judged.
+      name: "dp-data-52's gateway is unknown (an import's question, not a mistake)",
+      doc: (() => {
+        const doc = alb();
+        const net = doc.elements.find((e) => e.id === 'dp-data-52')!;
+        (net.props as { gateway: string | null }).gateway = null;
+        net.unknown = ['gateway'];
+        return doc;
+      })(),
+    },
   ],
   invalid: [
+    {
+      // The same gateway missing without the import's mark is a mistake, and this rule says it.
+      name: "dp-data-52 has no gateway (not marked unknown): the nodes' flows cannot leave it",
+      doc: (() => {
+        const doc = alb();
+        const net = doc.elements.find((e) => e.id === 'dp-data-52')!;
+        (net.props as { gateway: string | null }).gateway = null;
+        return doc;
+      })(),
+      errors: [
+        { targets: ['management-cluster', 'avi-controller'], data: { flowId: 'ako/controller-api' } },
+        { targets: ['management-cluster', 'vcenter'], data: { flowId: 'tkg/nodes-vcenter' } },
+        { targets: ['workload-cluster-1', 'avi-controller'], data: { flowId: 'ako/controller-api' } },
+        { targets: ['workload-cluster-1', 'vcenter'], data: { flowId: 'tkg/nodes-vcenter' } },
+      ],
+    },
     {
       // No routing rule looks at the node network's way out: this rule is the only one to say it.
       name: 'the L3 switch has no SVI on dp-data-52: the nodes cannot reach the Controller or vCenter, admins cannot reach the API VIPs',

@@ -37,6 +37,12 @@ rule already reports (one broken Tier-1 uplink is one finding, not one per flow)
   },
   check(ctx) {
     const { model } = ctx;
+    const dependsOnUnknown = (ids: (string | null | undefined)[]) =>
+      ids.some((id) => {
+        if (!id) return false;
+        const unknown = model.elements.get(id)?.unknown;
+        return unknown !== undefined && unknown.length > 0;
+      });
     const seen = new Set<string>();
     // Elements the path rules already name: computed only when a candidate exists (healthy designs pay nothing).
     let named: Set<string> | undefined;
@@ -48,6 +54,9 @@ rule already reports (one broken Tier-1 uplink is one finding, not one per flow)
       // Denied flows are flows/required-flow-blocked; untraceable ones have no path to judge.
       if (f.requirement !== 'required' || f.status !== 'broken' || f.denial || f.unroutedReportedBy) continue;
       if (alreadySaid([f.sourceElementId, f.destinationElementId, ...f.hops.map((h) => h.hostId)])) continue;
+      // A rule does not judge an unknown field (unknown.ts): a path that breaks on an element with values
+      // an import could not learn (a segment's gateway the files do not give) is design/unknown-value's question.
+      if (dependsOnUnknown([f.sourceElementId, f.destinationElementId, f.networkId ?? null, ...f.hops.flatMap((h) => [h.hostId, h.egressNetworkId])])) continue;
       const key = `${f.flowId}|${f.sourceElementId}|${f.destinationElementId}`;
       if (seen.has(key)) continue;
       seen.add(key);
