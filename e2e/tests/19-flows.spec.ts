@@ -1,4 +1,5 @@
 import { test, expect } from '../fixtures/fixtures.ts';
+import { axeFindings } from '../fixtures/axe.ts';
 
 const AKO_TO_CONTROLLER = 'ako/controller-api:workload-cluster-1>avi-controller';
 
@@ -35,4 +36,6 @@ test('lists the flows of seed 000, filters to routed ones and draws AKO → Cont
   for (const id of ['workload-cluster-1', 'l3-switch', 'avi-controller']) await expect(canvas.node(id)).toHaveClass(/highlight-trace/);
   // Showing a flow selects nothing.
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
+  // Labelled filters and a named table: no critical or serious axe findings in the panel.
+  expect(await axeFindings(page, 'flows', '[data-testid="flows"]')).toEqual([]);
 });
