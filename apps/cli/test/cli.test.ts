@@ -117,6 +117,30 @@ describe('viplane CLI', () => {
     expect(text.stdout).not.toContain('se-group-default');
   });
 
+  it('prints the firewall decision on the hop and the deny that stops the leg', () => {
+    const doc = templates.find((t) => t.id === 'seed000-3net-kubevip')!.build();
+    // The L3 switch becomes a firewall that denies the nginx virtual service's port.
+    const i = doc.elements.findIndex((e) => e.id === 'l3-switch');
+    const l3 = doc.elements[i]!;
+    if (l3.kind !== 'router') throw new Error('seed 000 has no L3 switch');
+    doc.elements[i] = {
+      ...l3,
+      kind: 'firewall',
+      props: {
+        staticRoutes: l3.props.staticRoutes,
+        routingDomain: l3.props.routingDomain,
+        rules: [
+          { id: 'ssh', action: 'allow', sources: [], destinations: [], protocol: 'tcp', ports: '22' },
+          { id: 'no-web', action: 'deny', sources: [], destinations: [], protocol: 'tcp', ports: '80' },
+        ],
+      },
+    };
+    const r = viplane(['trace', file('firewall.json', JSON.stringify(doc)), '--from', 'clients', '--to', 'nginx']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('filter rule 2: deny');
+    expect(r.stdout).toMatch(/dropped \(filtered\): the firewall L3 switch denies TCP .* port 80 \(rule 2 "no-web"\)/);
+  });
+
   it('exits 1 when the reply cannot get back (data VRF without a default route)', () => {
     const template = templates.find((t) => t.id === 'seed000-3net-alb')!;
     const broken = template.mutations.find((m) => m.id === 'no-data-default-route')!.apply(template.build());

@@ -10,6 +10,7 @@ import { Canvas } from './flow/Canvas.tsx';
 import { Inspector } from './panels/inspector/Inspector.tsx';
 import { Problems } from './panels/Problems.tsx';
 import { Tracer } from './panels/Tracer.tsx';
+import { FlowsPanel } from './panels/flows/FlowsPanel.tsx';
 import { HistoryPanel } from './panels/History.tsx';
 import { Dialogs } from './panels/Dialogs.tsx';
 import { installShortcuts } from './shortcuts.ts';
@@ -50,6 +51,7 @@ const TABS: { id: RightTab; label: string }[] = [
   { id: 'inspect', label: 'Inspect' },
   { id: 'problems', label: 'Problems' },
   { id: 'trace', label: 'Trace' },
+  { id: 'flows', label: 'Flows' },
   { id: 'history', label: 'History' },
   { id: 'comments', label: 'Comments' },
 ];
@@ -83,6 +85,7 @@ function RightPanel() {
         {tab === 'inspect' && <Inspector />}
         {tab === 'problems' && <Problems />}
         {tab === 'trace' && <Tracer />}
+        {tab === 'flows' && <FlowsPanel />}
         {tab === 'history' && <HistoryPanel />}
         {tab === 'comments' && <CommentsPanel />}
       </div>

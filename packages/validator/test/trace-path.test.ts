@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getTemplate } from '@viplane/templates';
-import type { TopologyDocument } from '@viplane/model';
+import type { FilterRule, TopologyDocument } from '@viplane/model';
 import { lower, tracePath, type PathTrace, type TraceLeg } from '../src/index.ts';
 
 function design(templateId: string, mutationId?: string): TopologyDocument {
@@ -173,5 +173,58 @@ describe('tracePath: plain traces', () => {
   it('reports an unknown endpoint without throwing', () => {
     const t = tracePath(lower(design('seed000-3net-kubevip')), { elementId: 'nope' }, { address: '192.168.49.0' });
     expect(t).toMatchObject({ delivered: false, drop: { reason: 'unknown-endpoint' }, replied: null });
+  });
+});
+
+describe('tracePath: a firewall between the clients and the VIP network', () => {
+  /** Seed 000's 3-network kube-vip design with its L3 switch turned into a firewall with these rules. */
+  function behindFirewall(rules: FilterRule[]): TopologyDocument {
+    const doc = design('seed000-3net-kubevip');
+    const i = doc.elements.findIndex((e) => e.id === 'l3-switch');
+    const l3 = doc.elements[i];
+    if (l3?.kind !== 'router') throw new Error('seed 000 has no L3 switch');
+    doc.elements[i] = { ...l3, kind: 'firewall', props: { staticRoutes: l3.props.staticRoutes, routingDomain: l3.props.routingDomain, rules } };
+    return doc;
+  }
+  const allowRest: FilterRule = { id: 'allow-rest', action: 'allow', sources: [], destinations: [], protocol: 'any', ports: 'any' };
+
+  it('a deny of the virtual service port stops the client leg at the firewall, naming rule 2', () => {
+    const t = tracePath(
+      lower(
+        behindFirewall([
+          { id: 'ssh', action: 'allow', sources: [], destinations: [], protocol: 'tcp', ports: '22' },
+          { id: 'no-web', action: 'deny', sources: [], destinations: ['dp-data-48'], protocol: 'tcp', ports: '80' },
+          allowRest,
+        ]),
+      ),
+      { elementId: 'clients' },
+      { elementId: 'vs-nginx' },
+    );
+    expect(t.delivered).toBe(false);
+    expect(t.legs).toHaveLength(1);
+    const toVip = t.legs[0]!;
+    expect(ids(toVip)).toEqual(['clients', 'l3-switch']);
+    expect(toVip.hops.at(-1)!.filter).toEqual({ elementId: 'l3-switch', ruleIndex: 1, action: 'deny' });
+    expect(toVip.drop).toMatchObject({ reason: 'filtered', hostId: 'l3-switch' });
+    expect(toVip.drop!.message).toContain('L3 switch');
+    expect(toVip.drop!.message).toContain('no-web');
+    expect(t.drop?.reason).toBe('filtered');
+  });
+
+  it('an allowing firewall is shown on the hop; the replies pass by state', () => {
+    const t = tracePath(lower(behindFirewall([allowRest])), { elementId: 'clients' }, { elementId: 'vs-nginx' });
+    expect(t.delivered).toBe(true);
+    const hop = leg(t, 'forward', 0)!.hops.find((h) => h.elementId === 'l3-switch')!;
+    expect(hop.filter).toEqual({ elementId: 'l3-switch', ruleIndex: 0, action: 'allow' });
+    expect(hop.filter!.action).toBe('allow');
+    const replyHops = t.legs.filter((l) => l.kind === 'reply').flatMap((l) => l.hops.filter((h) => h.filter));
+    expect(replyHops.length).toBeGreaterThan(0);
+    for (const h of replyHops) expect(h.filter).toMatchObject({ action: 'allow', ruleIndex: null, established: true });
+  });
+
+  it('default deny when no rule matches', () => {
+    const t = tracePath(lower(behindFirewall([])), { elementId: 'clients' }, { elementId: 'vs-nginx' });
+    expect(t.legs[0]!.hops.at(-1)!.filter).toEqual({ elementId: 'l3-switch', ruleIndex: null, action: 'deny' });
+    expect(t.drop!.message).toContain('default deny');
   });
 });

@@ -58,7 +58,13 @@ function renderHop(hop: PathHop, n: number): string[] {
   if (hop.egress) out.push(`       out ${where(hop.egress)}`);
   for (const nat of hop.nat ?? [])
     out.push(`       ${nat.kind.toUpperCase()} ${nat.from} => ${nat.to}${nat.pool ? ` (pool ${nat.pool})` : ''}`);
-  if (hop.filter) out.push(`       filter ${hop.filter.elementId} rule ${hop.filter.ruleIndex ?? 'default'}: ${hop.filter.action}`);
+  if (hop.filter) out.push(`       filter ${filterText(hop.filter)}`);
   if (hop.note) out.push(`       ${hop.note}`);
   return out;
+}
+
+/** Rules counted from 1 as people count them; a reply passes by state, not by a rule. */
+function filterText(f: NonNullable<PathHop['filter']>): string {
+  if (f.established) return 'reply of an allowed connection: allowed by state';
+  return `${f.ruleIndex === null ? 'default' : `rule ${f.ruleIndex + 1}`}: ${f.action}`;
 }

@@ -47,8 +47,12 @@ const Filter = Type.Object(
     elementId: Type.String(),
     ruleIndex: Nullable(Type.Integer()),
     action: Type.Union([Type.Literal('allow'), Type.Literal('deny')]),
+    established: Type.Optional(Type.Literal(true, { description: 'A reply of an allowed connection: let through by state, no rule evaluated' })),
   },
-  { description: 'The firewall rule the packet matched at this hop (filled in when filters are modelled)' },
+  {
+    description:
+      'The decision of a firewall or ACL router at this hop for the leg (TCP, the leg destination port); ruleIndex is 0-based, null for the default deny',
+  },
 );
 
 const Hop = Type.Object(

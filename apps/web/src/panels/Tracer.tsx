@@ -219,8 +219,10 @@ function HopView({ hop, n }: { hop: PathHop; n: number }) {
         ))}
         {hop.filter && (
           <div className="subtle" data-testid="trace-hop-filter">
-            {getElementName(hop.filter.elementId)} rule {hop.filter.ruleIndex === null ? 'default' : hop.filter.ruleIndex + 1}:{' '}
-            {hop.filter.action}
+            {getElementName(hop.filter.elementId)}:{' '}
+            {hop.filter.established
+              ? 'reply of an allowed connection, allowed by state'
+              : `${hop.filter.ruleIndex === null ? 'default' : `rule ${hop.filter.ruleIndex + 1}`}: ${hop.filter.action}`}
           </div>
         )}
         {hop.note && <div className="subtle">{hop.note}</div>}

@@ -7,7 +7,7 @@ import type { PathTrace } from '@viplane/validator';
 import type { ConnectAction } from '../flow/connections.ts';
 
 export type Theme = 'light' | 'dark';
-export type RightTab = 'inspect' | 'problems' | 'trace' | 'history' | 'comments';
+export type RightTab = 'inspect' | 'problems' | 'trace' | 'flows' | 'history' | 'comments';
 export type Dialog =
   | { type: 'templates' }
   | { type: 'share' }

@@ -2,7 +2,7 @@
  * Main-thread side of the validation worker: sends the document once, then deltas on every
  * change (by identity diff), and puts the diagnostics into the diagnostics store.
  */
-import type { PathTrace, TraceEndpoint } from '@viplane/validator';
+import type { DesignFlow, PathTrace, TraceEndpoint } from '@viplane/validator';
 import type { TopologyDocument } from '@viplane/model';
 import { useEditor } from '../store/editor.ts';
 import { applyAnswer, useDiagnostics } from '../store/diagnostics.ts';
@@ -12,6 +12,7 @@ let worker: Worker | null = null;
 let rev = 0;
 let requestSeq = 0;
 const pending = new Map<number, (r: PathTrace) => void>();
+const pendingFlows = new Map<number, (flows: DesignFlow[]) => void>();
 /** The document of each revision still in flight, to compute badges against the right one. */
 const docsByRev = new Map<number, TopologyDocument>();
 
@@ -64,6 +65,10 @@ function receive(msg: FromWorker) {
       pending.get(msg.requestId)?.(msg.result);
       pending.delete(msg.requestId);
       break;
+    case 'flows':
+      pendingFlows.get(msg.requestId)?.(msg.flows);
+      pendingFlows.delete(msg.requestId);
+      break;
     case 'error':
       useDiagnostics.setState({ error: msg.message, validatedRev: msg.rev });
       break;
@@ -75,5 +80,14 @@ export function traceInWorker(from: TraceEndpoint, to: TraceEndpoint): Promise<P
   return new Promise((resolve) => {
     pending.set(requestId, resolve);
     send({ type: 'trace', requestId, from, to });
+  });
+}
+
+/** The design's flows, computed by the worker on its copy of the current document. */
+export function flowsInWorker(): Promise<DesignFlow[]> {
+  const requestId = ++requestSeq;
+  return new Promise((resolve) => {
+    pendingFlows.set(requestId, resolve);
+    send({ type: 'flows', requestId });
   });
 }

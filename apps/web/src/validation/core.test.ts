@@ -238,4 +238,18 @@ describe('validation worker core', () => {
     h.core.handle({ type: 'trace', requestId: 7, from: { elementId: 'clients' }, to: { elementId: 'vs-nginx' } });
     expect(h.out.at(-1)).toMatchObject({ type: 'trace', requestId: 7, result: { delivered: true } });
   });
+
+  it('answers the design flows on the current document', () => {
+    const h = harness();
+    h.load(build('seed000-3net-alb'));
+    h.core.handle({ type: 'flows', requestId: 8 });
+    const answer = h.out.at(-1);
+    if (answer?.type !== 'flows') throw new Error(`expected a flows answer, got ${answer?.type}`);
+    expect(answer.requestId).toBe(8);
+    expect(answer.flows.find((f) => f.id === 'ako/controller-api:workload-cluster-1>avi-controller')).toMatchObject({
+      status: 'routed',
+      ports: '443',
+      enforcementPoints: [{ id: 'l3-switch' }],
+    });
+  });
 });

@@ -11,7 +11,7 @@
  *
  * Moves do not re-validate. Path traces run on a lowering of the current document.
  */
-import { lower, rules, tracePath, ValidationSession, type Diagnostic, type EditResult, type L3Model } from '@viplane/validator';
+import { designFlowsOf, lower, rules, tracePath, ValidationSession, type Diagnostic, type EditResult, type L3Model } from '@viplane/validator';
 import { DocumentReplica, type DocDelta, type FromWorker, type RuleInfo, type ToWorker } from './protocol.ts';
 
 export interface Scheduler {
@@ -86,6 +86,11 @@ export class ValidationCore {
       case 'trace': {
         this.model ??= lower(this.replica.document);
         this.post({ type: 'trace', requestId: msg.requestId, result: tracePath(this.model, msg.from, msg.to) });
+        break;
+      }
+      case 'flows': {
+        this.model ??= lower(this.replica.document);
+        this.post({ type: 'flows', requestId: msg.requestId, flows: designFlowsOf(this.model).flows });
         break;
       }
     }

@@ -8,7 +8,7 @@
  */
 import type { Element, Link, TopologyDocument } from '@viplane/model';
 import { SCHEMA_VERSION } from '@viplane/model';
-import type { Diagnostic, PathTrace, RuleMeta, TraceEndpoint } from '@viplane/validator';
+import type { DesignFlow, Diagnostic, PathTrace, RuleMeta, TraceEndpoint } from '@viplane/validator';
 
 export type DocMeta = Pick<TopologyDocument, 'schemaVersion' | 'name' | 'description' | 'environment' | 'origin'>;
 
@@ -29,7 +29,9 @@ export interface DocDelta {
 export type ToWorker =
   | { type: 'load'; rev: number; doc: TopologyDocument }
   | { type: 'delta'; rev: number; delta: DocDelta }
-  | { type: 'trace'; requestId: number; from: TraceEndpoint; to: TraceEndpoint };
+  | { type: 'trace'; requestId: number; from: TraceEndpoint; to: TraceEndpoint }
+  /** The design's flows (designFlows) on the worker's current copy of the document. */
+  | { type: 'flows'; requestId: number };
 
 export type RuleInfo = Pick<RuleMeta, 'id' | 'severity' | 'category' | 'description' | 'docs' | 'seeds'>;
 
@@ -50,6 +52,7 @@ export type FromWorker =
       elements: number;
     }
   | { type: 'trace'; requestId: number; result: PathTrace }
+  | { type: 'flows'; requestId: number; flows: DesignFlow[] }
   | { type: 'error'; rev: number; message: string };
 
 function metaOf(doc: TopologyDocument): DocMeta {

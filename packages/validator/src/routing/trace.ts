@@ -22,8 +22,9 @@ export interface HopRoute {
 }
 
 /**
- * A filter (firewall rule, router ACL) the packet met at a hop. A hook for the firewall model: the
- * trace does not evaluate filters itself; the filters module fills this in where it applies.
+ * A filter (firewall rule, router ACL) the packet met at a hop. `trace()` stays filter-blind (rules
+ * call it for reachability alone); `tracePath()` fills this in on the load-balancer legs, where the
+ * protocol and port are known (routing/trace/filtering.ts).
  */
 export interface FilterMatch {
   /** The firewall (or router) whose rule list matched. */
@@ -31,6 +32,8 @@ export interface FilterMatch {
   /** Index of the matching rule in its ordered list; `null` when the default action applied. */
   ruleIndex: number | null;
   action: 'allow' | 'deny';
+  /** Return traffic of an allowed connection: let through by state, no rule evaluated (`ruleIndex` is `null`). */
+  established?: true;
 }
 
 export interface Hop {

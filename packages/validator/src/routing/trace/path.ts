@@ -16,6 +16,7 @@ import { backendOf } from './backend.ts';
 import { loadBalancerLeg } from './loadBalancer.ts';
 import { backendReply, clientReply } from './reply.ts';
 import { podsNotRoutableMessage, reachesPods } from './pods.ts';
+import { applyFilters, tcpTuple } from './filtering.ts';
 import type { PathTrace, TraceLeg } from './types.ts';
 
 export function tracePath(model: L3Model, from: TraceEndpoint, to: TraceEndpoint, routing = new Routing(model)): PathTrace {
@@ -49,7 +50,8 @@ export function tracePath(model: L3Model, from: TraceEndpoint, to: TraceEndpoint
     ...legOptions('forward', sourceName, destinationName, base, senderId, dst.address.text),
     title: 'client → VIP',
   });
-  if (!base.delivered) return assemble(base, sourceName, destinationName, [toVip]);
+  if (base.delivered) applyFilters(model, toVip, tcpTuple(model, src.address, dst.address, vip.port), vip.port === null ? '' : String(vip.port));
+  if (!toVip.delivered) return assemble(base, sourceName, destinationName, [toVip]);
   toVip.hops.push(vipHop(model, vip));
   const legs: TraceLeg[] = [toVip];
   const backend = backendOf(model, vip);

@@ -13,6 +13,7 @@ import type { Routing } from '../routing.ts';
 import { defaultRoutes, lbDataVrf } from '../../queries/routing.ts';
 import { describeLeg, elementName, interfaceOf, stepHop } from './describe.ts';
 import type { Backend } from './backend.ts';
+import { markStateful } from './filtering.ts';
 import type { TraceLeg } from './types.ts';
 import type { VipService } from './vip.ts';
 
@@ -34,6 +35,7 @@ export function backendReply(
     to: snat.address.text,
     senderId: backend.cluster?.id ?? null,
   });
+  markStateful(model, leg);
   const arrivedOn = result.deliveredOn?.networkId ?? null;
   if (result.delivered && arrivedOn !== snat.networkId) {
     leg.delivered = false;
@@ -71,6 +73,7 @@ export function clientReply(model: L3Model, routing: Routing, vip: VipService, c
     to: client.text,
     senderId: host ? null : vip.holderId,
   });
+  markStateful(model, leg);
   const first = leg.hops[0];
   if (first) {
     if (host) first.kind = 'load-balancer';

@@ -8,7 +8,8 @@
 import type { DropReason, Hop, TraceResult } from '../trace.ts';
 
 /** Reasons beyond the routing engine's: what the load-balancer and pod steps add. */
-export type PathDropReason = DropReason | 'pods-not-routable' | 'no-backend';
+/** `filtered`: a firewall rule or router ACL denies the leg's protocol and port. */
+export type PathDropReason = DropReason | 'pods-not-routable' | 'no-backend' | 'filtered';
 
 /** An interface a hop receives or sends on. */
 export interface InterfaceRef {
