@@ -17,8 +17,8 @@ when the network runs it. A range of type \`STATIC_IPS_FOR_VIP\` only is not for
 cannot get an address there: SE creation fails ("no IP available for SE" on the network), and every
 virtual service placed on that network stays down.
 
-### How to fix
-In Viplane, on the network the SE NIC points to, add a range with purpose **se-pool** or **se-vip-pool**
+### How to fix in Viplane
+On the network the SE NIC points to, add a range with purpose **se-pool** or **se-vip-pool**
 (Avi \`STATIC_IPS_FOR_SE\` / \`STATIC_IPS_FOR_VIP_AND_SE\`), or turn on **DHCP** for it; or set the NIC's
 **address mode** to \`static\` with an address.
 
