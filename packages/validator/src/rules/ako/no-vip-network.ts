@@ -14,7 +14,7 @@ reboots to retry and disables its sync, so no LoadBalancer service or Ingress of
 virtual service and the services stay \`<pending>\`.
 
 ### How to fix in Viplane
-Set **AKO → VIP network** to the port group that holds the VIPs (a network registered on the
+Select the AKO element and set its **VIP network** to the port group that holds the VIPs (a network registered on the
 Controller, with a \`vip-pool\` or \`se-vip-pool\` range, and listed in the Controller's IPAM profile).
 
 ### Source

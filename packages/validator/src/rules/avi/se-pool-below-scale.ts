@@ -26,8 +26,9 @@ SE when its HA mode is \`HA_MODE_SHARED\`, plus the pool's VIPs for an \`se-vip-
 in \`ipam/pool-exhausted\`.
 
 ### How to fix in Viplane
-Widen the network's **se-pool** (or **se-vip-pool**) range by at least one address per SE group,
-or lower the SE group's **SE count**.
+Select the network that holds the pool and widen its SE pool (or SE + VIP pool) range in **Address ranges** by at
+least one address per SE group in the shared (N+M) **HA mode**, the buffer SE; or lower the SE group's **Service
+Engines**.
 
 ### Source
 Avi ServiceEngineGroup schema (vmware/alb-sdk \`swagger/ServiceEngineGroup.json\`): \`max_se\` (default 10)
