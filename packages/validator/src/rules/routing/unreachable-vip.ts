@@ -20,8 +20,8 @@ network of the recommended 3-network design is deliberately internal, so it is n
 repeated here.
 
 ### How to fix in Viplane
-Connect the client network to the VIP network: draw a NIC from the router to both (an SVI) or add a
-**Static route** on the router; and give the load balancer a way back - normally a \`0.0.0.0/0\` route in the
+Connect the client network to the VIP network: draw a NIC from the router to both (an SVI) or add a route
+to the router's **Static routes**; and give the load balancer a way back - normally a \`0.0.0.0/0\` route in the
 Controller's **VRFs → global** via the VIP network's gateway.
 
 ### Source
