@@ -14,10 +14,12 @@ only reaches the nodes' ports when the Attachable Access Entity Profile (AEP) of
 Without it OpFlex never connects and no pod gets network. acc-provision also needs the infra VLAN
 (\`net_config.infra_vlan\`) unless it reads it from the APIC.
 
-### How to fix
-In Viplane, select the ACI fabric and turn on **Infra VLAN enabled on AEP**, and set **Infra VLAN** to the
-fabric's infra VLAN (chosen at fabric bring-up, e.g. 3967 or 4093). On the APIC this is the AEP's "Enable
-Infrastructure VLAN" (Fabric > Access Policies > AEP named in \`aci_config.aep\`).
+### How to fix in Viplane
+Select the ACI fabric and turn on **Infra VLAN enabled on AEP**, and set **Infra VLAN** to the fabric's infra VLAN
+(chosen at fabric bring-up, e.g. 3967 or 4093).
+
+In the vendor's tools: on the APIC this is the AEP's "Enable Infrastructure VLAN" (Fabric > Access Policies > AEP
+named in \`aci_config.aep\`).
 
 ### Source
 Seed 004 (Cisco ACI CNI), L53: 「いずれも[Enable Infrastructure VLAN]のチェックが必要となる理由は、Kubernetesノードとの間でVXLAN通信を

@@ -14,10 +14,11 @@ EPG (0.0.0.0/0) redirects the traffic to the nodes running the service's pods. W
 external network (\`l3out.external_networks\`) that acc-provision attaches this to — nodes and pods cannot reach outside
 and \`type: LoadBalancer\` services get no working external IP. acc-provision rejects an input without them.
 
-### How to fix
-In Viplane, select the ACI fabric and fill **L3Out** (its name) with at least one entry in **External
-networks**; they are exported as \`aci_config.l3out: {name, external_networks: [...]}\`. The L3Out and its external
-EPG must exist in the cluster's VRF on the APIC.
+### How to fix in Viplane
+Select the ACI fabric and fill **L3Out** (its name) with at least one entry in **External networks**; they are
+exported as \`aci_config.l3out: {name, external_networks: [...]}\`.
+
+In the vendor's tools: the L3Out and its external EPG must exist in the cluster's VRF on the APIC.
 
 ### Source
 Seed 004 (Cisco ACI CNI), L144: 「ACIにおいて1つのKubernetesクラスタは1つのVRFとして構成され、その外部との通信は全てL3outを経由した外部接続として扱われます」 — one cluster

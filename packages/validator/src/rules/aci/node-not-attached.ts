@@ -15,10 +15,12 @@ node has to be cabled to a leaf of the fabric; a VM node has to sit on the trunk
 creates, whose hosts uplink to leaves. A node on no leaf — or on a spine, or on a leaf of another fabric — gets no
 OpFlex connection, so its pods have no network and it never becomes a PBR target for LoadBalancer services.
 
-### How to fix
-In Viplane, select the cluster and set each node's **leaf** (Nodes → leaf) to a leaf switch of the cluster's
-ACI fabric, and draw the leaf's cabling to the spines. On site, cable bare-metal nodes to leaf ports covered by the
-AEP, and put VM nodes on the VMM-created trunk port group on hosts uplinked to those leaves.
+### How to fix in Viplane
+Select the Kubernetes cluster and, under **Nodes**, set each node's leaf (**Node 1 leaf**, ...) to an ACI leaf / spine
+element of role leaf in the cluster's ACI fabric, and draw the leaf's cabling to the spines.
+
+In the vendor's tools: cable bare-metal nodes to leaf ports covered by the AEP, and put VM nodes on the VMM-created
+trunk port group on hosts uplinked to those leaves.
 
 ### Source
 Seed 004 (Cisco ACI CNI), L45: nodes are bare metal on ACI leaves, or VMs on a vSphere distributed switch that need a

@@ -37,7 +37,7 @@ and stops on the first required key without a value: \`system_id\`, \`apic_hosts
 the node, pod, extern_dynamic, extern_static and node-service subnets, and the kube-api and service VLANs. (The L3Out
 is reported by aci/no-l3out, the infra VLAN by aci/infra-vlan-disabled.)
 
-### How to fix
+### How to fix in Viplane
 Select the ACI fabric and fill in the fields the message names (seed 004: system_id k8s_demo2, APIC 10.0.0.1, AEP
 k8s_demo2_aep, VRF k8s_demo2_vrf in tenant k8s_demo2, node 10.1.0.1/16, pod 10.2.0.1/16, extern 192.168.51.1/24 and
 192.168.52.1/24, node-service 10.5.0.1/24, VLANs 4001 and 4003).

@@ -18,8 +18,8 @@ in tenant \`common\`, or two clusters drawn on one ACI fabric element), their br
 overlap, or the fabric has two BDs for the same addresses - APIC raises a fault and the second cluster's
 pods or nodes are unreachable. The usual design is one VRF per cluster; sharing one needs distinct subnets.
 
-### How to fix
-In Viplane, give each cluster its own ACI fabric element with its own **VRF** (name / tenant), or change the
+### How to fix in Viplane
+Give each cluster its own ACI fabric element with its own **VRF** (name / tenant), or change the
 **node subnet**, **pod subnet** or **node service subnet** of one of the fabric elements sharing the VRF so
 that none overlaps the other's. Two clusters on one fabric element always share its subnets: give the
 second cluster its own fabric element.

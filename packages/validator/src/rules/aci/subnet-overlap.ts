@@ -27,8 +27,8 @@ redirects to on each node. All of them live in the cluster's one VRF and are rou
 so they must be disjoint from one another — acc-provision refuses to run otherwise — and from every other network the
 design routes to: an overlap makes the fabric route a node, pod or external IP to the wrong place.
 
-### How to fix
-In Viplane, select the ACI fabric and change its **Node subnet**, **Pod subnet**, **Extern dynamic**, **Extern
+### How to fix in Viplane
+Select the ACI fabric and change its **Node subnet**, **Pod subnet**, **Extern dynamic**, **Extern
 static** or **Node service subnet** so that they are disjoint from each other and from every network of the design
 (the seed 004 plan: node 10.1.0.1/16, pod 10.2.0.1/16, extern_dynamic 192.168.51.1/24, extern_static
 192.168.52.1/24, node_svc 10.5.0.1/24). Write them in gateway form (\`x.x.x.1/nn\`), as acc-provision expects.

@@ -15,7 +15,7 @@ acc-provision names the cluster's tenant, VMM domain, bridge domains and EPGs af
 refuses any value that is not 2-31 characters of letters, digits and "_" starting with a letter. A hyphen — the most
 natural cluster-name character — is rejected (\`my-kube\` fails, \`my_kube\` works).
 
-### How to fix
+### How to fix in Viplane
 Select the ACI fabric and change **System id** to letters, digits and "_" only, starting with a letter, at most 31
 characters (seed 004: \`k8s_demo2\`).
 

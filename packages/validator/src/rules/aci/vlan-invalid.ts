@@ -15,8 +15,8 @@ the node uplinks or the AEP. Two roles on one VLAN put node, service-graph and i
 broadcast domain, and the fabric policies for one of them do not apply. acc-provision checks neither (it accepts 5000
 and \`kubeapi_vlan == service_vlan\`): the mistake shows up only when the nodes lose connectivity.
 
-### How to fix
-In Viplane, select the ACI fabric and give **Kube API VLAN**, **Service VLAN** and **Infra VLAN** each their own id
+### How to fix in Viplane
+Select the ACI fabric and give **Kube API VLAN**, **Service VLAN** and **Infra VLAN** each their own id
 in 1-4094, unused elsewhere on the nodes' ports (acc-provision sample: kube-api 4001, service 4003; the infra VLAN
 as configured on the fabric, e.g. 3967).
 

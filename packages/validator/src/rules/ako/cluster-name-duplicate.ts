@@ -14,8 +14,8 @@ static routes labelled \`clustername=<clusterName>\`) and treats objects carryin
 clusters with the same name on one Controller overwrite and delete each other's virtual services and
 VRF static routes.
 
-### How to fix
-In Viplane, select one of the AKO elements and change its **AKO cluster name** so that every AKO talking to the
+### How to fix in Viplane
+Select one of the AKO elements and change its **AKO cluster name** so that every AKO talking to the
 same Controller has its own (exported as \`AKOSettings.clusterName\`).
 
 ### Source

@@ -13,8 +13,8 @@ export default defineRule({
 AKO names every Controller object after \`AKOSettings.clusterName\` and refuses to start when the name has any
 character other than letters, digits, "-" and "_" (a "." or a space stops it at startup).
 
-### How to fix
-Select the AKO element and change **clusterName** to letters, digits, "-" and "_" only.
+### How to fix in Viplane
+Select the AKO element and change **AKO cluster name** to letters, digits, "-" and "_" only.
 
 ### Source
 formats.md §4 (AKO values validation): "\`clusterName\` non-empty and \`^[a-zA-Z0-9-_]*$\`" (AKO

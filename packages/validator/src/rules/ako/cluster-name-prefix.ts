@@ -14,9 +14,9 @@ AKO finds the objects it owns on the Controller by their names and labels, which
 \`orange-new\`, whose pods then became unreachable from the SEs. Later releases match exactly, but a name
 that is a prefix of another stays a trap for every tool that selects objects by name prefix.
 
-### How to fix
-In Viplane, rename one of the clusters: change **AKO → clusterName** so that neither name starts with the
-other (e.g. \`orange-prod\` and \`orange-new\`).
+### How to fix in Viplane
+Rename one of the clusters: select one of the AKO elements and change its **AKO cluster name** so that neither name
+starts with the other (e.g. \`orange-prod\` and \`orange-new\`).
 
 ### Source
 vmware/load-balancer-and-ingress-services-for-kubernetes PR #1108 "Resolve clustername overlap issue while

@@ -15,8 +15,8 @@ network's Avi IP pool can also be handed out by the Controller, to a LoadBalance
 to an SE interface, and the two then clash (seed 003: the pool's first address 172.16.251.1 went to the
 first LoadBalancer service).
 
-### How to fix
-In Viplane, select the DNS virtual service and set its **Address** to an address of the VIP network outside every
+### How to fix in Viplane
+Select the DNS virtual service and set its **Address** to an address of the VIP network outside every
 pool (seed 003: 172.16.251.253 with the pool 172.16.251.1-172.16.251.100), or shrink the VIP network's pool range
 (**Address ranges**).
 

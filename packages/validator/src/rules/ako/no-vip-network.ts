@@ -13,8 +13,8 @@ AKO asks the Controller for every virtual service's VIP on the network of \`Netw
 reboots to retry and disables its sync, so no LoadBalancer service or Ingress of the cluster gets a
 virtual service and the services stay \`<pending>\`.
 
-### How to fix
-In Viplane, set **AKO → VIP network** to the port group that holds the VIPs (a network registered on the
+### How to fix in Viplane
+Select the AKO element and set its **VIP network** to the port group that holds the VIPs (a network registered on the
 Controller, with a \`vip-pool\` or \`se-vip-pool\` range, and listed in the Controller's IPAM profile).
 
 ### Source

@@ -16,8 +16,8 @@ maintenance drains through the load balancer.
 AKO instances of TKG clusters are deployed by TKG's AKO operator, which exposes no node selector (seed 001),
 so they are not checked.
 
-### How to fix
-In Viplane, select the AKO element and fill **Node selector labels** with the key and value of the nodes meant to
+### How to fix in Viplane
+Select the AKO element and fill **Node selector labels** with the key and value of the nodes meant to
 carry ingress traffic (exported as \`nodeSelectorLabels\` / \`nodePortSelector\`); label those nodes accordingly.
 
 ### Source

@@ -12,8 +12,8 @@ AKO's node selector for NodePort pools is one label: \`nodePortSelector.key\` an
 of them reaches AKO (the first by name), so the pools get every node carrying that one label, not the nodes that carry
 all of them.
 
-### How to fix
-Select the AKO element and keep one entry in **nodeSelectorLabels** (label the intended nodes with it).
+### How to fix in Viplane
+Select the AKO element and keep one entry in **Node selector labels** (label the intended nodes with it).
 
 ### Source
 Seed 003 (AKO): "nodeSelectorLabels.key and nodeSelectorLabels.value are specified during AKO installation" (L45);

@@ -15,8 +15,8 @@ NodePortLocal is an Antrea feature: Antrea opens a port per pod on its node and 
 (\`serviceType: NodePortLocal\`, \`cniPlugin: antrea\`) makes those node:port pairs the pool members. With any
 other CNI no pod gets the annotation, the pools stay empty and every virtual service is down.
 
-### How to fix
-Select the AKO element and change **Mode** (static-route, NodePort or routable pods), or select its cluster and
+### How to fix in Viplane
+Select the AKO element and change its **Mode** to \`static-route\`, \`nodeport\` or \`routable\`, or select its cluster and
 set **CNI** to antrea.
 
 ### Source

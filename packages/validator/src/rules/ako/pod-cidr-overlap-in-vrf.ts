@@ -18,10 +18,10 @@ addresses, and traffic for one cluster's pods goes to the other cluster's nodes.
 routes land in one VRF needs its own pod CIDR, even when each pod CIDR on its own is a private overlay
 (and the TKG or kubeadm defaults are the same on every cluster).
 
-### How to fix
-In Viplane, give each cluster its own pod CIDR: change **cluster → pod CIDR** (TKG \`CLUSTER_CIDR\`,
-kubeadm \`podSubnet\`) of one of the clusters so it overlaps no other cluster of the same Controller, or set
-**AKO → mode** to \`nodeport\` / \`nodeportlocal\` for it (no static routes).
+### How to fix in Viplane
+Give each cluster its own pod CIDR: select one of the clusters and change its **Pod CIDR** (TKG \`CLUSTER_CIDR\`,
+kubeadm \`podSubnet\`) so it overlaps no other cluster of the same Controller, or set its AKO element's
+**Mode** to \`nodeport\` / \`nodeportlocal\` for it (no static routes).
 
 ### Source
 Seed 003 (AKO): AKO programs \`10.244.x.0/24 -> node IP\` routes in the SE data VRF (L42-43). AKO

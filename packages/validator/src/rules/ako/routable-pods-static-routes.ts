@@ -13,8 +13,8 @@ Azure CNIs) the Service Engines reach pod IPs through the normal network. AKO's 
 is then unnecessary: it writes a second set of per-node routes into the SE data VRF that duplicates the
 network's own, must follow every node change, and can disagree with it. AKO lets you disable it.
 
-### How to fix
-In Viplane, select the AKO element and set its **Mode** to \`routable\` (exported as
+### How to fix in Viplane
+Select the AKO element and set its **Mode** to \`routable\` (exported as
 \`AKOSettings.disableStaticRouteSync: "true"\`); the SE must then route to the pod CIDRs, which
 \`routing/unreachable-backend\` checks.
 

@@ -16,9 +16,9 @@ match with cluster name for SE group", reboots, and disables its sync: none of i
 service. The AKO documentation therefore maps each AKO instance in ClusterIP (static-route) mode to its own
 SE group.
 
-### How to fix
-In Viplane, give each cluster's AKO element its own SE group: add a Service Engine group under the same
-Controller and set **AKO → SE group** of the second cluster to it (or set that AKO's **mode** to
+### How to fix in Viplane
+Give each cluster's AKO element its own SE group: add an SE group under the same
+Controller and select the second cluster's AKO element and set its **SE group** to it (or set that AKO's **Mode** to
 \`nodeport\` / \`nodeportlocal\`, which programs no static routes).
 
 ### Source

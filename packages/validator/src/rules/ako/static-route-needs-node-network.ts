@@ -19,10 +19,10 @@ virtual services have no reachable pool member.
 A management NIC on the node network counts: in seed 003 the SE's management network alb-mgmt is also
 the node network, and the SE reaches the nodes over it.
 
-### How to fix
-In Viplane, draw a NIC (role **data**) from the SE group to the node network, and make sure the node
+### How to fix in Viplane
+Draw a NIC (role **data**) from the SE group to the node network, and make sure the node
 network is registered on the Controller (port group **Registered on NSX-ALB** on, with its subnet); or set
-**AKO → mode** to \`nodeport\` and fill **AKO → node selector labels** when the SE must stay off the node
+the AKO element's **Mode** to \`nodeport\` and fill its **Node selector labels** when the SE must stay off the node
 network.
 
 ### Source

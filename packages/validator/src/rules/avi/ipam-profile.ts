@@ -20,8 +20,8 @@ NSX-ALB control-plane endpoint all ask for VIPs this way. With no IPAM profile o
 VIP network missing from its usable networks, the allocation fails: the virtual service stays down with
 "no IP available", LoadBalancer services stay \`<pending>\`, and a TKG cluster never gets its API VIP.
 
-### How to fix
-In Viplane, select the NSX-ALB Controller and set **IPAM profile** (a name) with the VIP network among its
+### How to fix in Viplane
+Select the NSX-ALB Controller and set **IPAM profile** (a name) with the VIP network among its
 **usable networks**; or give the virtual service a fixed **address**.
 
 ### Source

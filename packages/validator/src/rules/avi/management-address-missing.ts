@@ -13,8 +13,8 @@ management interface. A Controller whose management NIC has no address (and take
 exported to any of them; an SE management NIC set to \`static\` without an address leaves the SE unable to
 register, so it never serves a virtual service.
 
-### How to fix
-In Viplane, select the Controller's (or the SE group's) **management** NIC and set its **address**, or set
+### How to fix in Viplane
+Select the Controller's (or the SE group's) **management** NIC and set its **address**, or set
 its **address mode** to \`dhcp\` (a network with DHCP) or, for SEs, \`pool\` (a network with an se-pool range).
 
 ### Source

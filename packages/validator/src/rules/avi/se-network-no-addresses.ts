@@ -17,10 +17,10 @@ when the network runs it. A range of type \`STATIC_IPS_FOR_VIP\` only is not for
 cannot get an address there: SE creation fails ("no IP available for SE" on the network), and every
 virtual service placed on that network stays down.
 
-### How to fix
-In Viplane, on the network the SE NIC points to, add a range with purpose **se-pool** or **se-vip-pool**
-(Avi \`STATIC_IPS_FOR_SE\` / \`STATIC_IPS_FOR_VIP_AND_SE\`), or turn on **DHCP** for it; or set the NIC's
-**address mode** to \`static\` with an address.
+### How to fix in Viplane
+Select the network the SE group's interface points to and add to its **Address ranges** one of purpose SE pool or
+SE + VIP pool (Avi \`STATIC_IPS_FOR_SE\` / \`STATIC_IPS_FOR_VIP_AND_SE\`), or turn on its **DHCP**; or select the
+SE group's interface and set its **Address mode** to \`static\` with an **Address**.
 
 ### Source
 Avi Network schema (vmware/alb-sdk \`swagger/Network.json\`, \`configured_subnets[].static_ip_ranges[].type\`:

@@ -15,7 +15,7 @@ export default defineRule({
     category: 'avi',
     description: "An SE pool holds the SE group's Service Engines but not the buffer SE it scales to.",
     docs: `### Why
-An SE group sizes itself up to its maximum number of Service Engines (\`max_se\`, the SE group's **SE count**
+An SE group sizes itself up to its maximum number of Service Engines (\`max_se\`, the SE group's **Service Engines** count
 in Viplane) and, in the N+M mode \`HA_MODE_SHARED\`, keeps \`buffer_se\` (default 1) spare SEs ready for a
 failover or a scale-out. Each of them takes one address on every network the group attaches to through a
 pool. A pool that holds exactly the SE count (\`ipam/pool-exhausted\` is silent) runs out when the buffer SE is
@@ -25,9 +25,10 @@ Demand per pool: for each SE group with a pool-addressed NIC on the network, its
 SE when its HA mode is \`HA_MODE_SHARED\`, plus the pool's VIPs for an \`se-vip-pool\`. Capacity is counted as
 in \`ipam/pool-exhausted\`.
 
-### How to fix
-In Viplane, widen the network's **se-pool** (or **se-vip-pool**) range by at least one address per SE group,
-or lower the SE group's **SE count**.
+### How to fix in Viplane
+Select the network that holds the pool and widen its SE pool (or SE + VIP pool) range in **Address ranges** by at
+least one address per SE group in the shared (N+M) **HA mode**, the buffer SE; or lower the SE group's **Service
+Engines**.
 
 ### Source
 Avi ServiceEngineGroup schema (vmware/alb-sdk \`swagger/ServiceEngineGroup.json\`): \`max_se\` (default 10)

@@ -20,8 +20,8 @@ address.
 
 A fixed VIP inside an SE-only range of its own network is \`ipam/static-ip-in-dynamic-range\`'s finding.
 
-### How to fix
-In Viplane, select the virtual service (or DNS virtual service) and set its **address** to a free address
+### How to fix in Viplane
+Select the virtual service (or DNS virtual service) and set its **address** to a free address
 inside its **VIP network**'s subnet, outside the SE ranges; or pick the **VIP network** that holds the
 address; or clear the address to have it allocated from the VIP pool.
 

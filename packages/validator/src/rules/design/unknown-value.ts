@@ -12,7 +12,7 @@ node port group (\`VSPHERE_NETWORK\`) but not the port group's subnet or gateway
 Tier-1 but not its Tier-0. Those fields are marked unknown in the document. Rules that need them stay silent
 rather than report a mistake that may not exist, so the checks are only as complete as the values you fill in.
 
-### How to fix
+### How to fix in Viplane
 Select the element: the inspector lists its unknown fields. Enter the real values (from vCenter, NSX Manager or
 the NSX-ALB Controller); each edit clears the mark and the rules that need the value run again.
 

@@ -26,9 +26,9 @@ left to that rule, and so is a flow whose path crosses an element a routing, NSX
 rule already reports (one broken Tier-1 uplink is one finding, not one per flow).
 
 ### How to fix in Viplane
-- Read the drop reason in the message: add the missing router interface (a \`nic\` of the L3
-  switch on the network), a static route on the router that lacks one, or the gateway of the
-  source network.
+- Read the drop reason in the message: add the missing router interface (select the L3 switch / router, add an
+  interface and set its **Network**), a route in the router's **Static routes** where one is lacking, or the source
+  network's **Gateway**.
 - \`viplane trace <design> --from <source> --to <destination>\` shows the hop where it stops.
 
 ### Source

@@ -14,8 +14,8 @@ Supervisor control-plane VMs and TKC nodes: the users and external services that
 straight to the nodes. The **Frontend** configuration (3 NICs) puts the VIPs on a separate frontend network, so clients
 only ever reach HAProxy, which forwards to the nodes over the workload network.
 
-### How to fix
-In Viplane, select the HAProxy and set **Topology** to \`frontend\`: add a frontend port group (e.g.
+### How to fix in Viplane
+Select the HAProxy and set **Topology** to \`frontend\`: add a frontend port group (e.g.
 \`192.168.130.0/24\`), draw a NIC (role **frontend**) from the HAProxy to it with a static **address** and **gateway**,
 and move the **VIP ranges** into the frontend subnet. Keep Default for labs and PoCs, or set the design's
 environment to \`lab\`.

@@ -18,8 +18,8 @@ is also a VIP, a Supervisor VM or a TKC node — the VIP range in particular is 
 the address is leased elsewhere. An appliance NIC that takes its own address by DHCP can change address behind the
 Supervisor's back.
 
-### How to fix
-In Viplane, select each HAProxy NIC and set its **address mode** to \`static\` with an **address** and **gateway**;
+### How to fix in Viplane
+Select each HAProxy NIC and set its **address mode** to \`static\` with an **address** and **gateway**;
 on the workload and frontend port groups turn **DHCP** off (or at least keep the DHCP range clear of the VIP
 ranges, the appliance addresses and the workload ranges).
 

@@ -16,8 +16,8 @@ calls, DNS queries and every client that is not on a directly connected network 
 usable when it is on the NIC's own subnet; one outside the management network (for example the workload network's
 \`192.168.120.1\`) is never resolved, so the appliance has no working default route.
 
-### How to fix
-In Viplane, select the HAProxy's management NIC and set its **gateway** to the router address of the management
+### How to fix in Viplane
+Select the HAProxy's management NIC and set its **gateway** to the router address of the management
 network (e.g. \`192.168.110.1\` on \`192.168.110.0/24\`). The workload (and frontend) NICs keep their own gateways for
 the networks behind them (\`network.additional_workload_networks\`).
 

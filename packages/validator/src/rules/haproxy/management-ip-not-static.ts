@@ -15,8 +15,8 @@ must be a static IP on the management network (OVA property \`network.management
 OVA falls back to DHCP: the address can change on a lease renewal or reboot and the Supervisor loses its load
 balancer — no new VIPs, no updates of existing ones.
 
-### How to fix
-In Viplane, select the HAProxy's management NIC, set its **address mode** to \`static\` and give it an **address**
+### How to fix in Viplane
+Select the HAProxy's management NIC, set its **address mode** to \`static\` and give it an **address**
 on the management network outside any DHCP range (e.g. \`192.168.110.5\` with gateway \`192.168.110.1\`); the
 Supervisor's load-balancer settings use that address.
 

@@ -17,8 +17,8 @@ workload network and the management network) are on the same subnet, the applian
 replies leave through whichever NIC the kernel picks, the anyip/route set-up of the OVA breaks, and node and VIP ranges
 end up in the management address plan.
 
-### How to fix
-In Viplane, add a port group for the workload network with its own **Subnet** (seed 002: management
+### How to fix in Viplane
+Add a port group for the workload network with its own **Subnet** (seed 002: management
 \`192.168.110.0/24\`, workload \`192.168.120.0/24\`), move the HAProxy's **workload** NIC to it, and set the
 **Port group** of every Supervisor workload network to it.
 

@@ -19,10 +19,10 @@ your design. The validator runs each rule on its own: the failing rule's finding
 rule, without a stack trace), and every other rule's findings are still shown. Until it is fixed, the design is not
 fully checked: what the failed rule looks for may still be wrong in it.
 
-### How to fix
-Nothing in the design has to change for this finding itself. Report it with the rule id it names (\`data.rule\`) and
-the design file. To find the field that trips the rule, undo recent edits one at a time (the finding disappears when
-the field is back), then check that field's value in the inspector.
+### How to fix in Viplane
+Nothing on the canvas has to change for this finding itself. To find the field that trips the rule, undo recent edits
+one at a time (the finding disappears when the field is back), then select the element and check that field's value in
+the inspector. Report it with the rule id it names (\`data.rule\`) and the design file.
 
 ### Source
 Issue 11 §1 (never throw): "the engine isolates each rule; a rule that still throws yields one

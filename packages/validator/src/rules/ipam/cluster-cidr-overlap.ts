@@ -35,7 +35,12 @@ Checked within the cluster's routing domain (that of its node network; \`default
 of TKG clusters, Kubernetes clusters and TKCs, and the Supervisor's service CIDR, against every network subnet
 (port groups, segments, client networks).
 
-### How to fix
+### How to fix in Viplane
+Select one of the clusters named in the message (TKG cluster, TanzuKubernetesCluster, Kubernetes cluster or
+Supervisor) and change its **Pod CIDR** or **Service CIDR** (for a TKC the **Pod CIDR blocks** / **Service CIDR
+blocks**) to a block that overlaps no network and no other cluster of the routing domain. If the networks are really
+in separate routing domains, set a different **Routing domain** on the port group instead.
+
 Keep the TKG defaults (pod 100.96.0.0/11, service 100.64.0.0/13) unless they are used in your organisation, and then
 pick ranges no network uses. For routable pods give each cluster its own CLUSTER_CIDR (seed 001: cl1 172.16.136.0/21,
 cl2 172.16.144.0/21, next to but not overlapping the node segment 172.16.128.0/21). A TKC's default pod CIDR

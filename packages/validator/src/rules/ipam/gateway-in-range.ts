@@ -23,7 +23,10 @@ This rule covers gateways inside HAProxy VIP ranges only. A gateway inside an or
 range is \`ipam/reserved-address\`'s finding; \`ipam/reserved-address\` in turn skips HAProxy VIP ranges, so each mistake
 is reported once.
 
-### How to fix
+### How to fix in Viplane
+Select the HAProxy appliance and move its **VIP ranges** off the gateway address, or select the network (port group)
+and change its **Gateway**; when the gateway is set on a NIC, select that interface and change its **Gateway**.
+
 Keep the gateway out of the VIP range: in seed 002's example the network is 192.168.120.0/24, the VIPs take
 192.168.120.128/25 and the gateway stays in the first half (192.168.120.1). Either move the VIP range (not
 192.168.120.0/25 when the gateway is .1) or move the gateway (not .129 with VIPs in .128/25).

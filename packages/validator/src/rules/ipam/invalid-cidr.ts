@@ -51,10 +51,13 @@ so host bits are expected there; a network or broadcast address in that form is 
 as not set. Host-name fields (vCenter server, NSX Manager, APIC hosts) are only checked when they look like an IPv4
 address.
 
-### How to fix
-Write the value the message suggests: a single address where an address is expected, the network address with its
-prefix length for a network (e.g. \`192.168.32.0/20\`, seed 000's \`dp-mgmt-32\`), \`start-end\` with both ends of the same
-family and \`start <= end\` for a range, and \`x.x.x.1/nn\` for ACI subnets.
+### How to fix in Viplane
+Select the element named in the message and correct the field it names in the inspector (**Subnet**, **Gateway**, an
+interface's **Address**, an entry of **Address ranges** or **VIP ranges**, a cluster's **Pod CIDR** / **Service
+CIDR**, or an ACI fabric's **Node subnet**, **Pod subnet** and the other subnets). Write the form the message
+suggests: a single address where an address is expected, the network address with its prefix length for a network
+(e.g. \`192.168.32.0/20\`, seed 000's \`dp-mgmt-32\`), \`start-end\` with both ends of the same family and \`start <=
+end\` for a range, and \`x.x.x.1/nn\` for ACI subnets.
 
 ### Source
 Seed 000 (NSX-ALB configuration samples) writes every network as a CIDR with host bits clear: \`dp-mgmt-32\`

@@ -22,12 +22,13 @@ happens to contain it: clients would send VIP traffic to a network HAProxy does 
 A range that is partly outside is reported here only; \`ipam/reserved-address\` then skips it, so one mistake is not
 reported twice. Ranges of a network without a known subnet are skipped.
 
-### How to fix
-Move the range inside the subnet or correct the subnet: in Viplane, edit the range on the port group, segment or
-workload network (inspector, Ranges), or the HAProxy's VIP ranges (inspector, VIP ranges) so they fall inside the frontend
-network (Frontend topology) or the primary workload network (Default topology). Seed 003's VIP pool 172.16.251.1-172.16.251.100 lies in
-\`alb-vip\` 172.16.251.0/24; seed 002's VIP range 192.168.120.128/25 and workload ranges .31-.40 and .51-.60 lie in the
-workload network 192.168.120.0/24.
+### How to fix in Viplane
+Select the port group, segment or workload network the range belongs to and edit its **Address ranges** so that both
+ends lie inside its **Subnet**, or correct the **Subnet**. For an HAProxy appliance, edit its **VIP ranges** so they
+fall inside the frontend network (Frontend **Topology**) or the primary workload network (Default topology).
+
+For example, seed 003's VIP pool 172.16.251.1-172.16.251.100 lies in \`alb-vip\` 172.16.251.0/24; seed 002's VIP range
+192.168.120.128/25 and workload ranges .31-.40 and .51-.60 lie in the workload network 192.168.120.0/24.
 
 ### Source
 Seed 000 (NSX-ALB): each network used by NSX-ALB is registered with its subnet and an IP pool of that network (L60-62,

@@ -22,7 +22,10 @@ Ranges count as one network's ranges when they are declared on the network itsel
 kept out of use (an exclusion inside a pool is normal) and are not checked. Overlaps across different networks are
 \`ipam/subnet-overlap\`'s finding.
 
-### How to fix
+### How to fix in Viplane
+Select the network (port group, segment or workload network) named in the message and edit its **Address ranges** (or
+the HAProxy appliance's **VIP ranges**) so that no two ranges share an address.
+
 Split the addresses: in seed 002's /24 example the VIPs take 192.168.120.128/25 and the workload ranges come from the
 first half (192.168.120.31-40 for the primary workload network, .51-.60 for another); in seed 000 the SE pool, the VIP
 pool and the node DHCP scope of a port group are separate blocks.

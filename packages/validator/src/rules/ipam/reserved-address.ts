@@ -39,7 +39,11 @@ harmless, and a gateway inside a VIP CIDR is \`ipam/gateway-in-range\`'s finding
 once. \`reserved\` ranges are skipped (reserving the gateway is their point), and so are ranges that are not entirely
 inside their subnet (\`ipam/range-outside-subnet\`).
 
-### How to fix
+### How to fix in Viplane
+Select the network named in the message and edit its **Address ranges** so that each range starts after the network
+address and the **Gateway** and ends before the broadcast address; or change the network's **Gateway** (or the gateway
+on the interface) to an address outside the pool.
+
 Start the range after the network address and the gateway and end it before the broadcast address - e.g. seed 000's
 DHCP scope 192.168.54.1-192.168.55.254 on 192.168.52.0/22 with the gateway 192.168.52.1 outside it - or move the
 gateway out of the pool (seed 003: gateway 172.16.251.254, pool .1-.100).

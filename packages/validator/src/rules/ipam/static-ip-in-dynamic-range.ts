@@ -36,7 +36,12 @@ the address's own network; \`reserved\` ranges are exclusions, not pools. A VIP 
 by NSX-ALB) placed explicitly inside a VIP pool is fine: the Controller takes it out of the pool. An address equal to
 the network's gateway is left to \`ipam/reserved-address\`, \`ipam/gateway-in-range\` and \`ipam/duplicate-ip\`.
 
-### How to fix
+### How to fix in Viplane
+Select the element that holds the address and change its **Address** (an interface's **Address**, a virtual service's
+or DNS virtual service's **Address**, a TKG cluster's **Control-plane endpoint**, a Kubernetes cluster's node address
+under **Nodes**, or the Supervisor's **Management start address**) to an address outside every pool and DHCP scope of
+the network; or select the network and shrink the range in its **Address ranges**.
+
 Choose the fixed address outside every pool and scope of the network (seed 003: DNS VS 172.16.251.253 with the pool at
 .1-.100; seed 000: kube-vip 192.168.52.100 with the node DHCP scope 192.168.54.1-192.168.55.254; seed 002: HAProxy
 workload address 192.168.120.5 with VIPs in 192.168.120.128/25), or shrink the range.

@@ -22,7 +22,11 @@ Port groups, NSX-T segments and client networks are in the \`default\` routing d
 is the default domain too); networks in different domains (separate VRFs) may
 reuse address space. Nested subnets count as overlap.
 
-### How to fix
+### How to fix in Viplane
+Select one of the two networks (port group, segment or workload network) and change its **Subnet** so that it no
+longer overlaps the other. If the two networks really are separate routing domains (isolated VRFs), set a different
+**Routing domain** on them instead.
+
 Give each network its own, non-overlapping subnet, as in seed 000's lab (192.168.32.0/20, 192.168.48.0/22,
 192.168.52.0/22 are adjacent, not overlapping). If the two networks really are separate routing domains (isolated
 VRFs), set a different \`routingDomain\` on them. To use one subnet for several purposes, keep one network and give it

@@ -20,10 +20,10 @@ fails in ways that look like credentials or firewall problems. \`ipam/cluster-ci
 that overlaps a modelled network; this rule catches the servers the design names only by address (and the
 Controller when its network's subnet is not given).
 
-### How to fix
-In Viplane, change the cluster's **pod CIDR** or **service CIDR** (TKG \`CLUSTER_CIDR\` / \`SERVICE_CIDR\`, TKC
-\`pods.cidrBlocks\` / \`services.cidrBlocks\`, kubeadm \`podSubnet\` / \`serviceSubnet\`) to a range that holds
-none of these addresses, or correct the server's address (**vCenter → server**, **Tier-0 → NSX Manager**,
+### How to fix in Viplane
+Change the cluster's **pod CIDR** or **service CIDR** (TKG \`CLUSTER_CIDR\` / \`SERVICE_CIDR\`, TKC
+\`pods.cidrBlocks\` / \`services.cidrBlocks\`, kubeadm \`podSubnet\` / \`serviceSubnet\`) to a range that holds none
+of these addresses, or correct the server's address (the vCenter's **Server**, the Tier-0 gateway's **NSX Manager**,
 the Controller's management NIC).
 
 ### Source

@@ -22,8 +22,8 @@ those ranges, the bootstrap machine and the kind cluster route the cluster's add
 the bootstrap cannot reach the new control plane and the creation times out. It works once Docker's
 \`bip\` / default address pools are moved, so this is a warning.
 
-### How to fix
-In Viplane, move the TKG cluster's **node network** or **VIP network** to a subnet outside 172.17.0.0/16 and
+### How to fix in Viplane
+Move the TKG cluster's **node network** or **VIP network** to a subnet outside 172.17.0.0/16 and
 172.18.0.0/16, or note in the design that the bootstrap machine's Docker uses other address pools
 (\`daemon.json\` \`bip\` and \`default-address-pools\`).
 

@@ -17,8 +17,8 @@ the widest service CIDR is a /12 (the kubeadm default 10.96.0.0/12), for IPv6 a 
 \`SERVICE_CIDR: 100.64.0.0/10\` never gets a working control plane: the bootstrap waits for the API server
 until it times out.
 
-### How to fix
-In Viplane, narrow the cluster's **service CIDR** (TKG \`SERVICE_CIDR\`, TKC \`services.cidrBlocks\`, the
+### How to fix in Viplane
+Narrow the cluster's **service CIDR** (TKG \`SERVICE_CIDR\`, TKC \`services.cidrBlocks\`, the
 Supervisor's **service CIDR**) to a /12 or longer prefix, e.g. the TKG default 100.64.0.0/13.
 
 ### Source

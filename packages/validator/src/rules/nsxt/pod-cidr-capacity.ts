@@ -14,8 +14,8 @@ With NSX-T routable pods each node takes a whole /24 out of \`CLUSTER_CIDR\`, so
 for the node that a rolling upgrade or machine-health remediation creates before the old one is deleted. When the
 /24s run out the new node gets no podCIDR, its pods cannot start and no Tier-1 route is added for it.
 
-### How to fix
-In Viplane, select the TKG cluster and widen its **Pod CIDR** (one prefix shorter doubles the nodes it serves), or
+### How to fix in Viplane
+Select the TKG cluster and widen its **Pod CIDR** (one prefix shorter doubles the nodes it serves), or
 lower **Control-plane nodes** / **Workers**. Keep the new CIDR clear of the node segment and of every other cluster's
 pod CIDR (seed 001 uses 172.16.136.0/21 and 172.16.144.0/21).
 

@@ -13,8 +13,8 @@ With \`NSXT_POD_ROUTING_ENABLED: "true"\` every node of the workload cluster is 
 A CLUSTER_CIDR smaller than a /24 (for example \`172.16.136.0/25\`) cannot hold even one node's podCIDR: nodes stay
 without pod addresses and no route is programmed.
 
-### How to fix
-In Viplane, select the TKG cluster and set its **Pod CIDR** to a /24 or larger block sized for its nodes (each
+### How to fix in Viplane
+Select the TKG cluster and set its **Pod CIDR** to a /24 or larger block sized for its nodes (each
 node takes one /24: a /21 holds 8 nodes), e.g. \`172.16.136.0/21\` as in the seed. It must not overlap the node
 segment or another cluster's pod CIDR.
 

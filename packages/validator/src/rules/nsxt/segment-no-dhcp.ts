@@ -14,10 +14,12 @@ an upgrade) asks for an address on \`VSPHERE_NETWORK\`. On an NSX-T segment that
 server and its \`dhcp_ranges\`. Without a DHCP server, or with DHCP enabled but no range to lease from, the nodes boot
 without an address and cluster creation hangs.
 
-### How to fix
-In Viplane, select the NSX-T segment, turn **DHCP** on and add a range of purpose **dhcp** (its scope) that leaves
-room for static addresses such as kube-vip endpoints (seed 001 keeps 172.16.135.240/.250 outside the scope). In NSX
-Manager this is the segment's (or gateway's) DHCP server with its \`dhcp_ranges\`.
+### How to fix in Viplane
+Select the NSX-T segment, turn **DHCP** on and add to its **Address ranges** one of purpose \`dhcp\` (its scope)
+that leaves room for static addresses such as kube-vip endpoints (seed 001 keeps 172.16.135.240/.250 outside the
+scope).
+
+In the vendor's tools: in NSX Manager this is the segment's (or gateway's) DHCP server with its \`dhcp_ranges\`.
 
 ### Source
 Seed 001 (TKG routable pods on NSX-T), L36-39: the segment for TKG has a gateway address, is attached to the Tier-1, and

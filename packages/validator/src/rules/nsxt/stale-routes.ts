@@ -14,10 +14,13 @@ the Tier-1 for every node, and removes it when the node is scaled in. When the *
 on the Tier-1: nothing removes them. They keep advertising the old pod CIDR to the Tier-0, and a new cluster that
 reuses the CIDR inherits routes to next hops that no longer exist (or, worse, to another cluster's new nodes).
 
-### How to fix
-In Viplane, either remove the listed routes from the Tier-1's **Static routes** once they are deleted in NSX (the
-export's NSX-T clean-up list names them; in NSX Manager or \`DELETE /policy/api/v1/infra/tier-1s/<t1>/static-routes/<id>\`),
-or, if a route is meant to stay, add the cluster it belongs to with **Routable pods Tier-1** set to this Tier-1.
+### How to fix in Viplane
+Select the Tier-1 gateway and remove the listed routes from its **Static routes** once they are deleted in NSX (the
+export's NSX-T clean-up list names them); or, if a route is meant to stay, add the cluster it belongs to with
+**Routable pods Tier-1** set to this Tier-1.
+
+In the vendor's tools: delete them in NSX Manager or with \`DELETE
+/policy/api/v1/infra/tier-1s/<t1>/static-routes/<id>\`.
 
 ### Source
 Seed 001 (TKG routable pods on NSX-T), L222: 「クラスター削除時は各ノードのStatic Routeは削除されないため手動でStatic Routeエントリを削除する必要があります」 — deleting a cluster does

@@ -15,10 +15,11 @@ Controller, clients reaching LoadBalancer VIPs, and with routable pods the adver
 Tier-0 and out through the Tier-0's uplink to the existing physical network. A Tier-1 with no Tier-0 (no
 \`tier0_path\`), or a Tier-0 with no uplink interface, leaves the clusters behind it cut off.
 
-### How to fix
-In Viplane, select the Tier-1 and set its **Tier-0 gateway**, and draw a NIC (role **uplink**) from that Tier-0 to
-the existing network (a VLAN segment towards the physical routers). Exported as the Tier-1's \`tier0_path\`
-("Linked Tier-0 Gateway" in NSX Manager).
+### How to fix in Viplane
+Select the Tier-1 gateway and set its **Tier-0 gateway**, and draw a NIC (role \`uplink\`) from that Tier-0 to the
+existing network (a VLAN segment towards the physical routers). Exported as the Tier-1's \`tier0_path\`.
+
+In the vendor's tools: "Linked Tier-0 Gateway" of the Tier-1 in NSX Manager.
 
 ### Source
 Seed 001 (TKG routable pods on NSX-T), L32-34: connect the Tier-0 gateway to the existing network; create the Tier-1 for

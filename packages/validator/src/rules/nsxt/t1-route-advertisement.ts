@@ -22,10 +22,12 @@ Tier-1. Those routes only reach the Tier-0 — and from there the existing netwo
 kube-vip endpoint) is only known upstream when the Tier-1 advertises **All Connected Segments & Service Ports**
 (\`TIER1_CONNECTED\`). Without them pods or nodes are unreachable from outside the Tier-1, which defeats routable pods.
 
-### How to fix
-In Viplane, select the Tier-1 named by the cluster's **Routable pods Tier-1** and tick \`TIER1_STATIC_ROUTES\` and
-\`TIER1_CONNECTED\` in its **Route advertisement** ("All Static Routes" and "All Connected Segments & Service Ports"
-in NSX Manager, \`route_advertisement_types\` in the Policy API).
+### How to fix in Viplane
+Select the Tier-1 gateway named by the cluster's **Routable pods Tier-1** and tick \`TIER1_STATIC_ROUTES\` and
+\`TIER1_CONNECTED\` in its **Route advertisement**.
+
+In the vendor's tools: "All Static Routes" and "All Connected Segments & Service Ports" in NSX Manager,
+\`route_advertisement_types\` in the Policy API.
 
 ### Source
 Seed 001 (TKG routable pods on NSX-T), L33-35: the Tier-1 for the clusters is connected to the Tier-0 and its route

@@ -30,8 +30,8 @@ NSX-ALB VRF routes apply to every SE group of the Controller unless they carry l
 route applies only to the SE groups with all its labels, and an SE group whose next hop for a prefix is not
 connected is not reported when another route for the same prefix that applies to it is (it uses that one).
 
-### How to fix
-In Viplane, edit the route's **next hop** (the Controller's **VRFs → Static routes**, or the router's / gateway's
+### How to fix in Viplane
+Edit the route's **next hop** (the Controller's **VRFs → Static routes**, or the router's / gateway's
 **Static routes**) to the gateway or router address on a network the host has a NIC on, e.g. the L3 switch SVI of
 the SE's data network; or draw a NIC from the SE group / router to the next hop's network. A route meant for other
 SE groups only can carry **labels** that those SE groups carry (Avi 20.1.1+).

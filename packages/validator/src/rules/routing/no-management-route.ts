@@ -20,8 +20,10 @@ The rule traces from each SE group's management VRF to the Controller's address 
 engine (connected networks, then the Controller's \`management\` VRF static routes, then the routers
 on the way).
 
-### How to fix
-- In Viplane, move the SE group's **management** NIC to the Controller's network (seed 000: both on dp-mgmt-32), or
+### How to fix in Viplane
+Either:
+
+- move the SE group's **management** NIC to the Controller's network (seed 000: both on dp-mgmt-32), or
 - select the Controller and add to **VRFs → management → Static routes** a route \`0.0.0.0/0\` (or the Controller's
   subnet) whose next hop is the gateway of the SE management network (e.g. \`192.168.32.1\`), and make sure that
   router has a NIC or route to the Controller's network.

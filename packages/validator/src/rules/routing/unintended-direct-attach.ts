@@ -23,8 +23,8 @@ the internal node network, which the design meant to avoid.
 The rule fires for every SE group that serves a cluster whose node network is registered while the SE
 group has no NIC on it and reaches it through a routed path.
 
-### How to fix
-In Viplane, either turn off **Registered on NSX-ALB** on the node network's port group (and remove its pool
+### How to fix in Viplane
+Either turn off **Registered on NSX-ALB** on the node network's port group (and remove its pool
 ranges) so that the routed path is used, or, if the SE should sit on the node network, draw a NIC (role **data**)
 from the SE group to it (seed 000's recommended 3-network NSX-ALB design).
 

@@ -32,8 +32,8 @@ route (or the switch's SVI) and every app VIP is dead.
 AKO in static-route mode additionally needs the SE *on* the node network (the next hops of the pod routes
 are node IPs); that is reported by \`ako/static-route-needs-node-network\`.
 
-### How to fix
-In Viplane, draw a NIC from the SE group (or the HAProxy's **workload** NIC) to the node network; or add to the
+### How to fix in Viplane
+Draw a NIC from the SE group (or the HAProxy's **workload** NIC) to the node network; or add to the
 Controller's **VRFs → global → Static routes** a route to the node network whose next hop is a router on a network
 the SE is attached to, make sure that router has a NIC on the node network, and give the node network a
 **Gateway** that routes back.

@@ -19,9 +19,9 @@ Client networks are only paired with VIP networks of the same routing domain. Th
 network of the recommended 3-network design is deliberately internal, so it is not checked. A missing SE data default route is reported by \`routing/no-default-gateway\` and is not
 repeated here.
 
-### How to fix
-In Viplane, connect the client network to the VIP network: draw a NIC from the router to both (an SVI) or add a
-**Static route** on the router; and give the load balancer a way back - normally a \`0.0.0.0/0\` route in the
+### How to fix in Viplane
+Connect the client network to the VIP network: draw a NIC from the router to both (an SVI) or add a route
+to the router's **Static routes**; and give the load balancer a way back - normally a \`0.0.0.0/0\` route in the
 Controller's **VRFs → global** via the VIP network's gateway.
 
 ### Source

@@ -25,8 +25,8 @@ nodes share one network (seed 000's 1- and 2-network designs) the nodes themselv
 API VIP is held by a control-plane node on the node network and NSX-ALB does not carry it, so the rule does not apply,
 even though TKG still asks for a (then unused) management VIP network (seed 000's kube-vip design).
 
-### How to fix
-In Viplane, select each TKG cluster and set its **Control-plane VIP network** to the internal node network, as
+### How to fix in Viplane
+Select each TKG cluster and set its **Control-plane VIP network** to the internal node network, as
 seed 000's 3-network design does (\`dp-data-52\`, exported as \`AVI_CONTROL_PLANE_NETWORK\`); the SE group then needs a
 NIC there too.
 

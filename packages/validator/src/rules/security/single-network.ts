@@ -26,8 +26,8 @@ One warning per network lists every cluster concerned. In the 1-network case \`s
 silent: this warning already says everything shares one network. The 2- and 3-network designs of seed 000 keep the
 nodes off \`dp-mgmt-32\` and do not trip this rule.
 
-### How to fix
-In Viplane, separate the networks for anything beyond a PoC: add port groups and move the clusters' **Node
+### How to fix in Viplane
+Separate the networks for anything beyond a PoC: add port groups and move the clusters' **Node
 network** and the **VIP networks** off the management network (seed 000's 2-network design), or better the
 3-network design with the apps' VIPs on a DMZ network (\`dp-data-48\`) and the nodes and Kubernetes API VIPs on an
 internal one (\`dp-data-52\`).

@@ -22,12 +22,11 @@ per node network lists every cluster concerned. The Kubernetes API VIP on the no
 placement and does not count. In seed 000's 1-network design \`security/single-network\` reports the cluster instead,
 so the same design is not warned about twice.
 
-### How to fix
-In Viplane, set the **Workload VIP network** of the TKG clusters (and the **VIP network** of their virtual
-services or AKO) to a separate DMZ network routed to the node network: seed 000's 3-network design uses
-\`dp-data-48\` for app VIPs and \`dp-data-52\` for nodes and API VIPs; with HAProxy, set **Topology** to \`frontend\` and
-put the **VIP ranges** on the frontend network (seed 002, recommended for production). Keep this design only for
-internal services.
+### How to fix in Viplane
+Set the **Workload VIP network** of the TKG clusters (and the **VIP network** of their virtual services or AKO) to a
+separate DMZ network routed to the node network: seed 000's 3-network design uses \`dp-data-48\` for app VIPs and
+\`dp-data-52\` for nodes and API VIPs; with HAProxy, set **Topology** to \`frontend\` and put the **VIP ranges** on
+the frontend network (seed 002, recommended for production). Keep this design only for internal services.
 
 ### Source
 Seed 000 (NSX-ALB configuration samples for TKG 1.4), L178: the 2-network design does not consider a DMZ; use it for

@@ -35,8 +35,8 @@ range, not held by anything else - the gateway, HAProxy's workload address, a no
 another element (vCenter, HAProxy, a router) or lies in a DHCP scope or pool, enablement fails or the Supervisor
 collides with another host.
 
-### How to fix
-In Viplane, select the primary workload network and widen its **Address ranges** (seed 002:
+### How to fix in Viplane
+Select the primary workload network and widen its **Address ranges** (seed 002:
 192.168.120.31-192.168.120.40 gives 10 addresses: 3 for the Supervisor, the rest for TKC nodes), and set the
 Supervisor's **Management start address** to the first of 5 free consecutive addresses (seed 002 design:
 192.168.110.20-192.168.110.24 on 192.168.110.0/24).

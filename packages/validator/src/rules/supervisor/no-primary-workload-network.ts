@@ -15,8 +15,8 @@ one port group to be designated primary when the Supervisor is enabled, and it c
 added) afterwards. With none, the Supervisor cannot be enabled; with two, the design does not say which one the
 control plane uses.
 
-### How to fix
-In Viplane, select one workload network of the Supervisor and turn **Primary workload network** on (exactly one;
+### How to fix in Viplane
+Select one workload network of the Supervisor and turn **Primary workload network** on (exactly one;
 seed 002: \`primary-pg\` 192.168.120.0/24 with range 192.168.120.31-192.168.120.40); the others stay namespace
 workload networks.
 

@@ -12,7 +12,7 @@ The NSX-ALB control-plane endpoint provider of TKG requests the endpoint as an I
 IPv6 \`VSPHERE_CONTROL_PLANE_ENDPOINT\`. The API virtual service never gets its address and cluster creation
 fails.
 
-### How to fix
+### How to fix in Viplane
 Select the TKG cluster and give **Control-plane endpoint → address** an IPv4 address on its control-plane VIP
 network, clear it (NSX-ALB allocates one), or switch **Control-plane endpoint → provider** to kube-vip.
 

@@ -19,7 +19,7 @@ operator, which hands the Controller, cloud, SE group and VIP networks on to the
 A cluster whose endpoint provider is NSX-ALB without a Controller, or a workload cluster on NSX-ALB under a
 management cluster without it, gets no AKO at all.
 
-### How to fix
+### How to fix in Viplane
 Select the management TKG cluster: set its **NSX-ALB Controller**, **SE group** and **Workload VIP network**;
 give the Controller a **management NIC address** and a **cloud name**, and the VIP network a **subnet**. For a
 workload cluster, set the same Controller on its management cluster (or clear it on the workload cluster and

@@ -11,7 +11,7 @@ The tanzu CLI parses every \`CLUSTER_CIDR\` and \`SERVICE_CIDR\` entry as a CIDR
 \`TKG_IP_FAMILY\`: a single-stack cluster with an IPv4 pod CIDR and an IPv6 service CIDR (or the reverse)
 is refused.
 
-### How to fix
+### How to fix in Viplane
 Select the TKG cluster and make **Pod CIDR** and **Service CIDR** the same family (IPv4 defaults:
 100.96.0.0/11 and 100.64.0.0/13; IPv6: fd00:100:96::/48 and fd00:100:64::/108).
 

@@ -14,7 +14,7 @@ The cluster name (\`CLUSTER_NAME\`) becomes the name of vSphere and Kubernetes o
 against \`^[a-z0-9][a-z0-9-.]{0,61}[a-z0-9]$\` and refuses anything else (capitals, "_", a leading or trailing
 "-", one character, more than 63).
 
-### How to fix
+### How to fix in Viplane
 Select the TKG cluster and rename it (the element's **name**) to lowercase letters, digits, "-" and ".",
 starting and ending with a letter or digit.
 

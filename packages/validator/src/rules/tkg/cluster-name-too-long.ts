@@ -14,7 +14,7 @@ With NSX-ALB (\`AVI_ENABLE: true\`) AKO names the Controller objects of a cluste
 pools, VRF static routes with the cluster-name label); the tanzu CLI therefore limits the names of clusters
 that use NSX-ALB to 25 characters and refuses longer ones.
 
-### How to fix
+### How to fix in Viplane
 Select the TKG cluster and shorten its **name** to 25 characters or fewer — or, if the cluster should not
 use NSX-ALB, clear its **NSX-ALB Controller**.
 

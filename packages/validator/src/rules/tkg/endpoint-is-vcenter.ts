@@ -14,10 +14,10 @@ control-plane node hold it, or NSX-ALB places the API virtual service on it. The
 on that address, so the Kubernetes API would never be reached there (and the vCenter would be cut off by
 the ARP takeover). The tanzu CLI refuses a config whose endpoint equals \`VSPHERE_SERVER\`, by string or IP.
 
-### How to fix
+### How to fix in Viplane
 Select the TKG cluster and give **Control-plane endpoint → address** a free address: on its node network
 for kube-vip (outside the DHCP scope and pools), on its control-plane VIP network for NSX-ALB — or leave
-it empty with the NSX-ALB provider. The vCenter's address is **vCenter → server**.
+it empty with the NSX-ALB provider. The vCenter's address is the vCenter's **Server**.
 
 ### Source
 formats.md §2.4 (tanzu CLI validation): "\`VSPHERE_CONTROL_PLANE_ENDPOINT\` … must not equal

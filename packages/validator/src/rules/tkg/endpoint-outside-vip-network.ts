@@ -15,7 +15,7 @@ operator requests exactly that address as the API virtual service's VIP (annotat
 network's subnet cannot be allocated there: the virtual service never gets its VIP and the cluster's API is
 unreachable, so cluster creation hangs.
 
-### How to fix
+### How to fix in Viplane
 Select the TKG cluster and either pick **Control-plane endpoint → address** inside the subnet of its
 **Control-plane VIP network** (or, when that is empty, its **Workload VIP network**), or clear the address
 and let NSX-ALB allocate one from the VIP pool — or point the control-plane VIP network at the network the

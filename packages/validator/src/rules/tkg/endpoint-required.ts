@@ -15,8 +15,8 @@ the Tanzu CLI refuses a cluster without it, and every kubeconfig points at it.
 
 With NSX-ALB as the provider the endpoint may stay blank: NSX-ALB allocates it from the VIP pool.
 
-### How to fix
-In Viplane, select the TKG cluster and set **Control-plane endpoint → Address** to a free, static address on its
+### How to fix in Viplane
+Select the TKG cluster and set **Control-plane endpoint → Address** to a free, static address on its
 node network, outside its DHCP range and any pool (seed 000: 192.168.52.100 on dp-data-52); exported as
 \`VSPHERE_CONTROL_PLANE_ENDPOINT\`.
 

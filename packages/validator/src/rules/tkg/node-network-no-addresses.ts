@@ -14,9 +14,9 @@ address: the control plane never gets reachable, and \`tanzu cluster create\` wa
 
 NSX-T segments are \`nsxt/segment-no-dhcp\`'s business.
 
-### How to fix
-In Viplane, select the cluster's **node network** and turn **DHCP** on (its scope as a range of purpose
-\`dhcp\`), or add a range of purpose **node** that holds the cluster's nodes (control plane + workers + 1 for
+### How to fix in Viplane
+Select the cluster's **node network** and turn **DHCP** on (its scope as a range of purpose
+\`dhcp\`), or add to its **Address ranges** one of purpose \`node\` (Nodes) that holds the cluster's nodes (control plane + workers + 1 for
 the rolling upgrade).
 
 ### Source

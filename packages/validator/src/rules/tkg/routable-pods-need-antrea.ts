@@ -12,7 +12,7 @@ TKG's routable pods switch Antrea to noEncap / noSNAT so that pod addresses appe
 Tier-1's \`podCIDR -> node\` routes lead to them. With another CNI nothing makes that switch: pods stay behind
 the CNI's overlay and SNAT, and the Tier-1 routes lead nowhere useful.
 
-### How to fix
+### How to fix in Viplane
 Select the TKG cluster and set **CNI** to antrea, or turn **Routable pods** off.
 
 ### Source

@@ -13,9 +13,9 @@ the Tier-1 named by \`NSXT_ROUTER_PATH\`, through the NSX Manager at \`NSXT_MANA
 config without \`NSXT_MANAGER_HOST\`; without a Tier-1 the CPI has nowhere to add the routes and the pods are
 unreachable.
 
-### How to fix
-Select the TKG cluster and set **Routable pods → Tier-1**; select that Tier-1 and set its **Tier-0**, and on
-the Tier-0 the **NSX Manager host**.
+### How to fix in Viplane
+Select the TKG cluster and set **Routable pods Tier-1**; select that Tier-1 and set its **Tier-0 gateway**, and on
+the Tier-0 the **NSX Manager** host.
 
 ### Source
 formats.md §2.4: "\`NSXT_POD_ROUTING_ENABLED=true\` ⇒ \`NSXT_MANAGER_HOST\` non-empty … \`NSXT_ROUTER_PATH\` is not

@@ -23,8 +23,8 @@ schema has no registration flag for them); they still need a VIP pool.
 
 When AKO runs outside TKG (seed 003), the VIP network of its \`vipNetworkList\` is checked the same way.
 
-### How to fix
-In Viplane, select the VIP network's port group, turn on **Registered on NSX-ALB** and add an **Address range**
+### How to fix in Viplane
+Select the VIP network's port group, turn on **Registered on NSX-ALB** and add to its **Address ranges** one
 of purpose \`vip-pool\` or \`se-vip-pool\` (Avi \`STATIC_IPS_FOR_VIP\` / \`STATIC_IPS_FOR_VIP_AND_SE\`); or set the
 cluster's (or AKO's) **VIP network** to a network that is registered.
 

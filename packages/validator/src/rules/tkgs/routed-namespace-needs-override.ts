@@ -13,7 +13,7 @@ IPAM hands each node a pod CIDR out of the namespace network override, and NSX r
 namespace without an override (the Supervisor's default, NATed network) or with NAT on, there is nothing routable
 to hand out and the cluster's pods get no routable addresses.
 
-### How to fix
+### How to fix in Viplane
 Select the TKC's **vSphere namespace** and set its **network override**: a namespace network (CIDR), a subnet prefix,
 and **NAT** off — or set the TKC's **CNI** to antrea.
 

@@ -13,8 +13,8 @@ them. The cluster must not bring its own pod range: \`spec.settings.network.pods
 omitted). A value there (for example the antrea default \`192.168.0.0/16\`) is rejected, or fights with the
 namespace's address plan.
 
-### How to fix
-In Viplane, select the TKC and empty its **Pod CIDR blocks** (the seed leaves \`pods:\` empty), and size the
+### How to fix in Viplane
+Select the TKC and empty its **Pod CIDR blocks** (the seed leaves \`pods:\` empty), and size the
 vSphere namespace's **Network override → Namespace network** and **Subnet prefix** instead; or set the TKC's **CNI**
 to \`antrea\` or \`calico\` if the pods should be NATed with their own CIDR.
 

@@ -15,7 +15,7 @@ The TKG Service installs the cluster's CNI itself and offers three: \`antrea\`, 
 \`antrea-nsx-routed\` (\`spec.settings.network.cni.name\`). Any other name is not installed: the nodes never become
 Ready.
 
-### How to fix
+### How to fix in Viplane
 Select the TKC element and set **CNI** to antrea, calico or antrea-nsx-routed.
 
 ### Source

@@ -14,7 +14,7 @@ A TanzuKubernetesCluster is a Kubernetes object in the Supervisor: its name (\`m
 namespace (\`metadata.namespace\`) must be DNS-1123 labels — lowercase letters, digits and "-", starting and ending
 with a letter or digit, at most 63 characters. \`kubectl apply\` refuses anything else.
 
-### How to fix
+### How to fix in Viplane
 Rename the TKC element (its **name**), or the **vSphere namespace** element it belongs to, to lowercase letters,
 digits and "-".
 

@@ -12,7 +12,7 @@ A TanzuKubernetesCluster is created in a vSphere namespace of the Supervisor (\`
 its networks, storage and VM classes; and the CRD requires \`vmClass\` for the control plane and every node pool —
 the size of the VMs. Without either, the manifest cannot be applied.
 
-### How to fix
+### How to fix in Viplane
 Select the TKC element: set its **vSphere namespace** (connect it to one) and its **VM class** (e.g.
 best-effort-small, one of the classes bound to that namespace).
 
