@@ -517,6 +517,8 @@ describe('OpenAPI', () => {
         '/api/designs/{id}/versions/{version}',
         '/api/designs/{id}/versions/{version}/restore',
         '/api/export',
+        '/api/flows',
+        '/api/flows/catalogue',
         '/api/import',
         '/api/rules',
         '/api/templates',

@@ -82,7 +82,7 @@ describe('GET /api/designs/:id/handoff', () => {
     expect(Object.keys(unzipSync(new Uint8Array(zip.rawPayload)))).toEqual(HANDOFF_FILES);
   });
 
-  it('401 without a token, 404 for a token of another design or a revoked link, 400 for an unknown format', async () => {
+  it('401 without a token, 404 for a token of another design, 410 SHARE_REVOKED for a revoked link, 400 for an unknown format', async () => {
     const a = await create();
     const b = await create();
     expect((await call(server.app, { method: 'GET', url: `/api/designs/${a.id}/handoff` })).status).toBe(401);
@@ -97,7 +97,9 @@ describe('GET /api/designs/:id/handoff', () => {
     const url = `/api/designs/${a.id}/handoff`;
     expect((await call(server.app, { method: 'GET', url, headers: bearer(link.body.token) })).status).toBe(200);
     await call(server.app, { method: 'DELETE', url: `/api/designs/${a.id}/shares/${link.body.id}`, headers: bearer(a.editToken) });
-    expect((await call(server.app, { method: 'GET', url, headers: bearer(link.body.token) })).status).toBe(404);
+    const revoked = await call(server.app, { method: 'GET', url, headers: bearer(link.body.token) });
+    expect(revoked.status).toBe(410);
+    expect(revoked.body.code).toBe('SHARE_REVOKED');
     const bad = await call(server.app, { method: 'GET', url: `${url}?format=docx`, headers: bearer(a.viewToken) });
     expect(bad.status).toBe(400);
   });

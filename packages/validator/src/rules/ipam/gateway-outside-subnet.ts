@@ -4,8 +4,8 @@ import type { L3Model, L3Network } from '../../l3/model.ts';
 import type { GatewayRef } from '../../queries/ipam.ts';
 import { defineRule } from '../../engine/rule.ts';
 import type { Target } from '../../engine/diagnostic.ts';
-import { inCidr } from '../../l3/addr.ts';
-import { elementName, elementTarget, gatewaysByNetwork, subnetReserved } from '../../queries/ipam.ts';
+import { inCidr, ip } from '../../l3/addr.ts';
+import { elementName, elementTarget, gatewaysByNetwork, GATEWAY_HOLDER_KINDS, subnetReserved } from '../../queries/ipam.ts';
 
 export default defineRule({
   meta: {
@@ -83,9 +83,15 @@ function gatewaySuggestion(model: L3Model, network: L3Network, g: GatewayRef): S
       if (l.kind === 'nic' && l.to === network.id && l.gateway === g.ip.text)
         edit.push({ op: 'set', target: { kind: 'link', id: l.id, field: 'gateway' }, value });
     const nics = edit.length - 1;
+    // A gateway nobody answers is no gateway: when the new address is a free one, the router whose
+    // interface on this network sits outside the subnet (a renumbered network) takes it too.
+    const router = value === routerAddressOn(model, network) ? undefined : strandedRouterNic(model, network);
+    if (router) edit.push({ op: 'set', target: { kind: 'link', id: router.linkId, field: 'address' }, value });
     return [
       {
-        title: `Set the gateway of ${network.name} to ${value}${nics > 0 ? ` (and on ${nics} NIC${nics === 1 ? '' : 's'} that use it)` : ''}`,
+        title: `Set the gateway of ${network.name} to ${value}${nics > 0 ? ` (and on ${nics} NIC${nics === 1 ? '' : 's'} that use it)` : ''}${
+          router ? `, and ${router.name}'s interface on it to ${value}` : ''
+        }`,
         edit,
       },
     ];
@@ -96,4 +102,27 @@ function gatewaySuggestion(model: L3Model, network: L3Network, g: GatewayRef): S
       edit: [{ op: 'set', target: { kind: 'link', id: g.linkId!, field: 'gateway' }, value }],
     },
   ];
+}
+
+/** The address a router (or firewall, Tier-0) already holds inside the network's subnet, if any. */
+function routerAddressOn(model: L3Model, network: L3Network): string | null {
+  if (!network.subnet) return null;
+  for (const a of model.addresses)
+    if (a.networkId === network.id && a.ip && GATEWAY_HOLDER_KINDS.has(a.ownerKind) && inCidr(network.subnet, a.ip)) return a.ip.text;
+  return null;
+}
+
+/** A router's static interface on the network whose address is missing or outside the subnet. */
+function strandedRouterNic(model: L3Model, network: L3Network): { linkId: string; name: string } | undefined {
+  const subnet = network.subnet;
+  if (!subnet) return undefined;
+  const kinds = new Map(model.document.elements.map((e) => [e.id, e] as const));
+  for (const l of model.document.links) {
+    if (l.kind !== 'nic' || l.to !== network.id || l.addressMode !== 'static') continue;
+    const owner = kinds.get(l.from);
+    if (!owner || !GATEWAY_HOLDER_KINDS.has(owner.kind)) continue;
+    const address = l.address ? ip(l.address) : null;
+    if (!address || !inCidr(subnet, address)) return { linkId: l.id, name: owner.name };
+  }
+  return undefined;
 }
