@@ -1,6 +1,7 @@
 import { test, expect } from '../fixtures/fixtures.ts';
 import { openDesignFile } from '../fixtures/seed000.ts';
 import { AppPage } from '../fixtures/AppPage.ts';
+import { CanvasPage } from '../fixtures/CanvasPage.ts';
 
 test('save with a version, share a view link, open it read-only and identical', async ({ app, page, browser }) => {
   await app.fresh();
@@ -24,6 +25,8 @@ test('save with a version, share a view link, open it read-only and identical', 
   const myDiagnostics = await app.diagnostics();
 
   const other = await browser.newContext({ viewport: { width: 1600, height: 960 } });
+  // Written for the free graph view (the network view has its own spec, 13): open links in it.
+  await other.addInitScript(() => localStorage.setItem('viplane.view.last', 'graph'));
   const viewer = new AppPage(await other.newPage());
   await viewer.page.goto(viewLink);
   await viewer.ready();
@@ -33,7 +36,7 @@ test('save with a version, share a view link, open it read-only and identical', 
   expect(await viewer.document()).toEqual(mine);
   expect(await viewer.diagnostics()).toEqual(myDiagnostics);
   // Read-only: nothing to edit in the inspector, no undo, no drag.
-  await viewer.page.getByTestId('node-pg-1').locator('.vp-node-head').click();
+  await new CanvasPage(viewer.page).select('pg-1');
   await expect(viewer.page.getByTestId('inspector-name')).toBeDisabled();
   await viewer.page.keyboard.press('Delete');
   await expect(viewer.page.getByTestId('dialog-confirm-delete')).toHaveCount(0);

@@ -117,6 +117,8 @@ async function shareLink(design: Created, scope: 'edit' | 'view'): Promise<{ id:
 async function join(browser: Browser, server: number, design: Created, scope: 'edit' | 'view', token: string, name: string) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.addInitScript((n) => localStorage.setItem('viplane.name', n), name);
+  // Written for the free graph view (the network view has its own spec, 13): open links in it.
+  await context.addInitScript(() => localStorage.setItem('viplane.view.last', 'graph'));
   const page = await context.newPage();
   await page.goto(`${servers[server]!.base}/#design=${design.id}&${scope}=${token}`);
   const app = new AppPage(page);

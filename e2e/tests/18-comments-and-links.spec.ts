@@ -45,6 +45,8 @@ test('comment and view links, a comment seen and resolved across contexts, revok
 
   // A network engineer opens the comment link: read-only, but may comment on the port group.
   const other = await browser.newContext({ viewport: { width: 1600, height: 960 } });
+  // Written for the free graph view (the network view has its own spec, 13): open links in it.
+  await other.addInitScript(() => localStorage.setItem('viplane.view.last', 'graph'));
   const reviewer = new AppPage(await other.newPage());
   await reviewer.page.goto(commentUrl);
   await reviewer.ready();
@@ -82,6 +84,7 @@ test('comment and view links, a comment seen and resolved across contexts, revok
 
   // The view link sees the comment but has nothing to write with.
   const viewContext = await browser.newContext({ viewport: { width: 1600, height: 960 } });
+  await viewContext.addInitScript(() => localStorage.setItem('viplane.view.last', 'graph'));
   const viewer = new AppPage(await viewContext.newPage());
   await viewer.page.goto(viewUrl);
   await viewer.ready();

@@ -12,6 +12,8 @@ export type BusMessage =
   | { t: 'u'; d: string; id: string; r: string }
   /** A presence (awareness) update from replica `r`, base64. */
   | { t: 'a'; d: string; r: string; b: string }
+  /** Someone joined the design on replica `r`: every other replica re-announces its own participants' presence. */
+  | { t: 'q'; d: string; r: string }
   /** Share link `l` was revoked (sent by the share_links trigger, migration 003). */
   | { t: 'revoked'; d: string; l: string }
   /** Version `v` became current (sent by the designs trigger, migration 003). */

@@ -84,6 +84,9 @@ export class LiveHub {
       case 'a':
         if (message.r !== this.replicaId) room.applyRemotePresence(new Uint8Array(Buffer.from(message.b, 'base64')));
         break;
+      case 'q':
+        if (message.r !== this.replicaId) room.announcePresence();
+        break;
       case 'revoked':
         for (const p of room.participants) if (p.linkId === message.l) p.close(CLOSE.revoked, 'the share link was revoked');
         break;

@@ -135,6 +135,20 @@ export class Room {
 
   join(p: Participant): void {
     this.participants.add(p);
+    // Presence travels between replicas only when it changes (or every 15 s when y-protocols renews
+    // it): a newcomer here would not see who is already in on other replicas until then, so ask them.
+    void this.ctx.bus.send({ t: 'q', d: this.designId, r: this.ctx.replicaId }).catch(() => {});
+  }
+
+  /** Sends the presence of the participants connected here to the other replicas (a newcomer there asked). */
+  announcePresence(): void {
+    const states = this.awareness.getStates();
+    const ids: number[] = [];
+    for (const p of this.participants) for (const id of p.clientIds) if (states.has(id)) ids.push(id);
+    if (ids.length === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
+    if (update.byteLength > LIVE_LIMITS.presenceFanoutBytes) return;
+    void this.ctx.bus.send({ t: 'a', d: this.designId, r: this.ctx.replicaId, b: Buffer.from(update).toString('base64') }).catch(() => {});
   }
 
   /** Removes `p` and its presence; true when nobody is left here. */
