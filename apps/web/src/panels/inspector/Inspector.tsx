@@ -27,6 +27,7 @@ import { openRoutingView } from '../ExportDialogs.tsx';
 import { ElementDiagnostics } from './ElementDiagnostics.tsx';
 import { Field, Select, tx, useFieldControlId } from './widgets.tsx';
 import { IconTrash } from '../../components/icons.tsx';
+import { CommentButton } from '../../comments/CommentButton.tsx';
 
 export function Inspector() {
   const selectedNodes = useEditor((s) => s.selectedNodes);
@@ -69,6 +70,7 @@ function ElementInspector({ id }: { id: string }) {
         <div className="section-title">Properties</div>
         <PropsForm el={el} disabled={readOnly} />
       </div>
+      <CommentButton target={{ kind: 'element', id }} name={el.name} />
       <FactsSection el={el} />
       <ElementDiagnostics canvasId={id} />
       {isNicHolder(el.kind) ? <InterfacesEditor el={el} disabled={readOnly} /> : <AttachedSection el={el} />}
@@ -266,6 +268,7 @@ function LinkInspector({ linkId }: { linkId: string }) {
         </div>
       )}
       <ElementDiagnostics canvasId={`link:${linkId}`} />
+      <CommentButton target={{ kind: 'link', id: linkId }} name="this connection" />
       {!readOnly && (
         <div className="section">
           <button
