@@ -81,6 +81,7 @@ export const CATALOGUE: Readonly<Record<string, Severity>> = {
   'flows/required-flow-blocked': 'error',
   'flows/required-flow-unrouted': 'error',
   'flows/rule-shadowed': 'warning',
+  'flows/invalid-filter-rule': 'error',
   'aci/infra-vlan-disabled': 'error',
   'aci/vlan-invalid': 'error',
   'aci/node-not-attached': 'error',

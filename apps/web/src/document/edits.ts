@@ -412,7 +412,7 @@ function stripCounter(id: string): string {
 // ---------------------------------------------------------------- nested item ids
 
 /** A fresh id for a nested item of element `ownerId` (`pg-1-range-2`, `avi-ctrl-1-route-1`). */
-export function nestedId(doc: Doc, ownerId: string, what: 'range' | 'route' | 'node'): string {
+export function nestedId(doc: Doc, ownerId: string, what: 'range' | 'route' | 'node' | 'rule'): string {
   return freshId(`${ownerId}-${what}`, allIds(doc));
 }
 

@@ -30,7 +30,8 @@ export const KIND_PREFIX: Record<ElementKind, string> = {
   aciSwitch: 'aci-switch',
 };
 
-const NESTED_LISTS = ['ranges', 'staticRoutes', 'nodes'] as const;
+/** Props lists whose items carry document-wide ids (firewall rules and router ACL entries included). */
+const NESTED_LISTS = ['ranges', 'staticRoutes', 'nodes', 'rules', 'acl'] as const;
 
 /** Every id in the document: elements, links and the items nested in props. */
 export function allIds(doc: TopologyDocument): Set<string> {

@@ -97,6 +97,11 @@ const OVERRIDES: Record<string, string> = {
   port: 'Port',
   version: 'Version',
   server: 'Server',
+  rules: 'Rules',
+  acl: 'ACL',
+  ports: 'Ports',
+  sources: 'Sources',
+  destinations: 'Destinations',
 };
 
 export function fieldLabel(path: string): string {

@@ -1,11 +1,12 @@
 /** The generic props form of an element, driven by its schema (see schemaSpec.ts). */
 import { memo } from 'react';
-import { kindInfo, type Element, type ElementKind } from '@viplane/model';
+import { kindInfo, type Element, type ElementKind, type FilterRule } from '@viplane/model';
 import { getElement, nestedId, setProp, setReference } from '../../document/edits.ts';
 import { editor, useEditor } from '../../store/editor.ts';
 import { checkIpIn, type FieldMessage } from '../../lib/fieldChecks.ts';
 import { fieldLabel } from '../../lib/labels.ts';
 import { fieldInputId } from './fieldIds.ts';
+import { FilterRulesEditor } from './FilterRulesEditor.tsx';
 import { classify, defaultFor, propsSchema, type JsonSchema } from './schemaSpec.ts';
 import { fieldApplies, pickerTargets } from './relevance.ts';
 import {
@@ -190,6 +191,17 @@ function PropField({ ctx, fieldKey, schema, path }: { ctx: Ctx; fieldKey: string
             onChange={onChange}
           />
         </Field>
+      );
+    case 'filterRules':
+      return (
+        <FilterRulesEditor
+          ownerId={el.id}
+          prop={spec.prop}
+          label={label}
+          rules={(value as FilterRule[]) ?? []}
+          disabled={disabled}
+          onChange={onChange}
+        />
       );
     case 'vrfs':
       return <VrfsEditor ctx={ctx} path={path} />;

@@ -30,6 +30,7 @@ export type FieldSpec =
   | { type: 'text'; maxLength: number }
   | { type: 'ranges' }
   | { type: 'routes' }
+  | { type: 'filterRules'; prop: 'rules' | 'acl' }
   | { type: 'vrfs' }
   | { type: 'nodes' }
   | { type: 'loadBalancer' }
@@ -57,6 +58,8 @@ export function classify(kind: ElementKind, path: string, key: string, schema: J
   if (refTargets) return { type: 'ref', targets: refTargets };
   if (key === 'ranges') return { type: 'ranges' };
   if (key === 'staticRoutes') return { type: 'routes' };
+  if (path === 'rules' && kind === 'firewall') return { type: 'filterRules', prop: 'rules' };
+  if (path === 'acl' && kind === 'router') return { type: 'filterRules', prop: 'acl' };
   if (key === 'vrfs') return { type: 'vrfs' };
   if (key === 'nodes' && kind === 'k8sCluster') return { type: 'nodes' };
   if (key === 'loadBalancer') return { type: 'loadBalancer' };

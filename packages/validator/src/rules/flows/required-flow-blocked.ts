@@ -42,7 +42,10 @@ A6), TKG firewall rules (K1), Tanzu reference architectures (T1-T6).`,
       if (seen.has(key)) continue;
       seen.add(key);
       const pointKind = model.elements.get(d.enforcementPointId)?.kind === 'firewall' ? 'firewall' : 'router';
-      const targets: Target[] = [{ kind: pointKind, id: d.enforcementPointId }];
+      // The field at fault: the denying rule's row in Rules / ACL, or the whole list for a default deny.
+      const list = pointKind === 'firewall' ? 'rules' : 'acl';
+      const field = d.ruleId && d.ruleNumber ? `${list}.${d.ruleNumber - 1}` : list;
+      const targets: Target[] = [{ kind: pointKind, id: d.enforcementPointId, field }];
       if (d.ruleId) targets.push({ kind: 'rule', id: d.ruleId });
       if (f.sourceElementId && model.elements.has(f.sourceElementId)) targets.push({ kind: model.elements.get(f.sourceElementId)!.kind, id: f.sourceElementId });
       if (f.destinationElementId && model.elements.has(f.destinationElementId) && f.destinationElementId !== f.sourceElementId)

@@ -36,7 +36,7 @@ Stateful firewalls and ACLs evaluate in order, first match wins (../shared/ports
         ctx.report({
           message: `${list.name}: rule ${s.number} (${s.rule.id}, ${s.rule.action}) never matches — rule ${s.byNumber} (${s.by.id}, ${s.by.action}) above it covers all its traffic`,
           targets: [
-            { kind: list.kind, id: list.id },
+            { kind: list.kind, id: list.id, field: `${list.kind === 'firewall' ? 'rules' : 'acl'}.${s.number - 1}` },
             { kind: 'rule', id: s.rule.id },
             { kind: 'rule', id: s.by.id },
           ],
