@@ -3,7 +3,7 @@ import { getTemplate } from '@viplane/templates';
 import type { FilterRule } from '@viplane/model';
 import { runRule, testRule } from '../../testing/ruleTester.ts';
 import rule from './invalid-filter-rule.ts';
-import { CONTROLLER, FW, allowAll, controllerBehindFirewall } from '../../../test/fixtures/firewall.ts';
+import { CONTROLLER, FW, allowAll, controllerBehindFirewall, seed000WithAcl } from '../../../test/fixtures/firewall.ts';
 
 const tcp = (id: string, patch: Partial<FilterRule>): FilterRule => ({
   id,
@@ -14,13 +14,6 @@ const tcp = (id: string, patch: Partial<FilterRule>): FilterRule => ({
   ports: '443',
   ...patch,
 });
-
-const withAcl = (acl: FilterRule[]) => {
-  const doc = getTemplate('seed000-3net-alb')!.build();
-  const l3 = doc.elements.find((e) => e.id === 'l3-switch');
-  if (l3?.kind === 'router') l3.props.acl = acl;
-  return doc;
-};
 
 testRule(rule, {
   valid: [
@@ -57,7 +50,7 @@ testRule(rule, {
     },
     {
       name: 'router ACL: a typo in a source and a deleted element as destination (would have matched nothing)',
-      doc: withAcl([tcp('typo', { sources: ['192.168.32.0/33', 'dp-mgmt-32'], destinations: ['avi-controler'] }), allowAll()]),
+      doc: seed000WithAcl([tcp('typo', { sources: ['192.168.32.0/33', 'dp-mgmt-32'], destinations: ['avi-controler'] }), allowAll()]),
       errors: [
         { targets: ['l3-switch', 'typo'], data: { field: 'sources', value: '192.168.32.0/33' } },
         { targets: ['l3-switch', 'typo'], data: { field: 'destinations', value: 'avi-controler' } },
@@ -85,7 +78,7 @@ describe('flows/invalid-filter-rule field paths', () => {
   it('points at the rule field the inspector renders (rules.<n>.ports, acl.<n>.destinations)', () => {
     const fw = runRule(rule, controllerBehindFirewall([allowAll(), tcp('bad', { ports: 'https' })]));
     expect(fw.map((d) => d.targets[0])).toEqual([{ kind: 'firewall', id: FW, field: 'rules.1.ports' }]);
-    const acl = runRule(rule, withAcl([tcp('gone', { destinations: ['nope'] })]));
+    const acl = runRule(rule, seed000WithAcl([tcp('gone', { destinations: ['nope'] })]));
     expect(acl.map((d) => d.targets[0])).toEqual([{ kind: 'router', id: 'l3-switch', field: 'acl.0.destinations' }]);
   });
 });

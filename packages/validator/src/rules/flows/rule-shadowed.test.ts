@@ -1,14 +1,7 @@
 import { testRule } from '../../testing/ruleTester.ts';
 import rule from './rule-shadowed.ts';
-import { CONTROLLER, FW, allowAll, controllerBehindFirewall } from '../../../test/fixtures/firewall.ts';
+import { CONTROLLER, FW, allowAll, controllerBehindFirewall, seed000WithAcl } from '../../../test/fixtures/firewall.ts';
 import { getTemplate } from '@viplane/templates';
-
-const withAcl = (acl: Parameters<typeof controllerBehindFirewall>[0]) => {
-  const doc = getTemplate('seed000-3net-alb')!.build();
-  const l3 = doc.elements.find((e) => e.id === 'l3-switch');
-  if (l3?.kind === 'router') l3.props.acl = acl;
-  return doc;
-};
 
 testRule(rule, {
   valid: [
@@ -31,12 +24,15 @@ testRule(rule, {
   invalid: [
     {
       name: 'allow-all above a deny of 8443 on the firewall',
-      doc: controllerBehindFirewall([allowAll('allow-all'), { id: 'deny-8443', action: 'deny', sources: [], destinations: ['192.168.30.20'], protocol: 'tcp', ports: '8443' }]),
+      doc: controllerBehindFirewall([
+        allowAll('allow-all'),
+        { id: 'deny-8443', action: 'deny', sources: [], destinations: ['192.168.30.20'], protocol: 'tcp', ports: '8443' },
+      ]),
       errors: [{ targets: [FW, 'deny-8443', 'allow-all'], severity: 'warning', data: { ruleNumber: 2, coveredByNumber: 1 } }],
     },
     {
       name: 'router ACL: the Controller network (element reference) covers the Controller address',
-      doc: withAcl([
+      doc: seed000WithAcl([
         { id: 'mgmt-net', action: 'allow', sources: [], destinations: ['dp-mgmt-32'], protocol: 'tcp', ports: '1-65535' },
         { id: 'ctrl-api', action: 'allow', sources: ['any'], destinations: ['192.168.32.20'], protocol: 'tcp', ports: '443' },
         allowAll(),
