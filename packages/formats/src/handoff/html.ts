@@ -4,6 +4,7 @@
  */
 import { escapeXml as e } from '../diagrams/xml.ts';
 import { groups } from './markdown.ts';
+import { HTML_PAGE_TAIL, htmlPageHead } from '../report/htmlPage.ts';
 import type { Handoff } from './types.ts';
 
 /** Sections with `<h{level}>` for the title. */
@@ -44,22 +45,5 @@ tr.doubtful td { background: #fff8e6; }
 
 export function handoffHtml(handoff: Handoff): string {
   const title = `Network handoff: ${handoff.designName}`;
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${e(title)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
-    '<main>',
-    handoffHtmlFragment(handoff, 1),
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return [...htmlPageHead(title, STYLE), handoffHtmlFragment(handoff, 1), ...HTML_PAGE_TAIL].join('\n');
 }

@@ -8,6 +8,7 @@ import { kindInfo, systems, type ElementKind, type SystemId, type TopologyDocume
 import { lower, rules, validate, type Diagnostic, type L3Model, type Severity } from '@viplane/validator';
 import { ADDRESS_PLAN_COLUMNS, addressPlan, type AddressPlanRow } from '../address-plan/index.ts';
 import { escapeXml } from '../diagrams/xml.ts';
+import { HTML_PAGE_TAIL, htmlPageHead } from './htmlPage.ts';
 import { demoteHeadings, markdownToHtml, mdCell, mdLine, mdText } from './markdown.ts';
 import { handoffMarkdown } from '../handoff/markdown.ts';
 import { handoffHtmlFragment } from '../handoff/html.ts';
@@ -76,6 +77,18 @@ export function countText(diagnostics: readonly Diagnostic[]): string {
   return `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${n('info')} info`;
 }
 
+/** The summary table at the top of both report formats. */
+function summaryRows(document: TopologyDocument, data: ReportData, options: ReportOptions): string[][] {
+  return [
+    ['Result', countText(data.diagnostics)],
+    ['Environment', document.environment],
+    ['Origin', document.origin ?? ''],
+    ['Elements', String(document.elements.length)],
+    ['Networks', String(data.model.networks.length)],
+    ...(options.exportDiagnostics ? [['Export checks', countText(data.exportDiagnostics)]] : []),
+  ];
+}
+
 function systemRows(document: TopologyDocument): { system: string; count: number; kinds: string }[] {
   return SYSTEM_ORDER.map((system) => {
     const els = document.elements.filter((e) => kindInfo[e.kind].system === system);
@@ -130,17 +143,7 @@ export function reportMarkdown(document: TopologyDocument, options: ReportOption
   };
   out.push(`# Validation report: ${mdText(document.name || 'Untitled design')}`, '');
   for (const para of document.description.split(/\n\s*\n|\n/).filter((p) => p.trim() !== '')) out.push(mdLine(para.trim()), '');
-  table(
-    ['', ''],
-    [
-      ['Result', countText(data.diagnostics)],
-      ['Environment', document.environment],
-      ['Origin', document.origin ?? ''],
-      ['Elements', String(document.elements.length)],
-      ['Networks', String(data.model.networks.length)],
-      ...(options.exportDiagnostics ? [['Export checks', countText(data.exportDiagnostics)]] : []),
-    ],
-  );
+  table(['', ''], summaryRows(document, data, options));
 
   out.push('## Design summary', '', '### Elements by system', '');
   table(
@@ -267,34 +270,9 @@ export function reportHtml(document: TopologyDocument, options: ReportOptions = 
     out.push('</tbody></table>');
   };
   const title = `Validation report: ${document.name || 'Untitled design'}`;
-  out.push(
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${e(title)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
-    '<main>',
-    `<h1>${e(title)}</h1>`,
-  );
+  out.push(...htmlPageHead(title, STYLE, { images: true }), `<h1>${e(title)}</h1>`);
   for (const para of document.description.split(/\n\s*\n|\n/).filter((p) => p.trim() !== '')) out.push(`<p>${e(para.trim())}</p>`);
-  table(
-    ['', ''],
-    [
-      ['Result', countText(data.diagnostics)],
-      ['Environment', document.environment],
-      ['Origin', document.origin ?? ''],
-      ['Elements', String(document.elements.length)],
-      ['Networks', String(data.model.networks.length)],
-      ...(options.exportDiagnostics ? [['Export checks', countText(data.exportDiagnostics)]] : []),
-    ],
-    new Set(),
-    'summary',
-  );
+  table(['', ''], summaryRows(document, data, options), new Set(), 'summary');
 
   out.push('<h2>Design summary</h2>', '<h3>Elements by system</h3>');
   table(
@@ -376,6 +354,6 @@ export function reportHtml(document: TopologyDocument, options: ReportOptions = 
     for (const d of options.diagrams)
       out.push('<figure>', d.svg.replace(/^<\?xml[^>]*>\s*/, '').trim(), `<figcaption>${e(d.title)}</figcaption>`, '</figure>');
   }
-  out.push('</main>', '</body>', '</html>', '');
+  out.push(...HTML_PAGE_TAIL);
   return out.join('\n');
 }
