@@ -6,6 +6,7 @@
  * last allowed thread.
  */
 import type { Driver, Queryable } from './drivers/types.ts';
+import { iso, isoOrNull } from './timestamps.ts';
 
 export type CommentTarget = { kind: 'element' | 'link'; id: string } | { kind: 'point'; x: number; y: number };
 
@@ -68,10 +69,6 @@ export interface CommentRepository {
 
 type Row = Record<string, unknown>;
 
-function iso(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
-}
-const isoOrNull = (value: unknown) => (value === null || value === undefined ? null : iso(value));
 
 const THREAD_COLUMNS = 'id, design_id, target_kind, target_id, x, y, created_at, resolved_at, resolved_by';
 const COMMENT_COLUMNS = 'id, thread_id, author, body, created_at, edited_at, author_key_sha256, link_id';

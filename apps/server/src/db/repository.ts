@@ -4,6 +4,7 @@
  */
 import type { TopologyDocument } from '@viplane/model';
 import type { Driver, Queryable } from './drivers/types.ts';
+import { iso, isoOrNull } from './timestamps.ts';
 
 /** What a share link allows, each including the one before: read, read + comment, read + comment + edit. */
 export type ShareScope = 'view' | 'comment' | 'edit';
@@ -93,13 +94,6 @@ export interface DesignRepository {
 
 type Row = Record<string, unknown>;
 
-/** Drivers return timestamptz as Date; the API speaks ISO 8601 strings. */
-function iso(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
-}
-function isoOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : iso(value);
-}
 
 function designMeta(r: Row): DesignMeta {
   return {
