@@ -21,7 +21,10 @@ Decisions the rule docs leave open, taken the same way here and in the validator
   every element naming the same server is one claimant;
 - duplicate-ip: virtual services of one load balancer may share a VIP on different ports; a VS for a
   TKG cluster's fixed NSX-ALB endpoint is that endpoint; with two claimants or more every holder is
-  named; with one, only the VSs sharing address and port.
+  named; with one, only the VSs sharing address and port;
+- cluster-cidr-overlap: a CIDR with host bits set stands for the network it names (invalid-cidr reports
+  the text); a Supervisor's routing domain is that of its management network (the rule doc names the
+  node network only); routable pods = a TKG cluster whose routablePods is set (any Tier-1, even none).
 """
 import ipaddress
 import json
@@ -483,7 +486,62 @@ def capacity(d, nid, rs, haproxy):
     return min(total, 2**53 - 1)
 
 
-RULES = [subnet_overlap, range_outside_subnet, range_overlap, gateway_outside_subnet, gateway_in_range, reserved_address, static_ip_in_dynamic_range, duplicate_ip, pool_exhausted]
+def cluster_cidr_overlap(d, out):
+    """
+    Pod and service CIDRs of TKG clusters, Kubernetes clusters and TKCs, and the Supervisor's service CIDR,
+    each in its routing domain (that of the node network - a TKC's is its namespace's workload network's
+    port group, a Supervisor's its management network - `default` when unknown or not a network):
+    1. against every network subnet of the domain (one finding per CIDR and network);
+    2. a cluster's pod CIDR against its own service CIDR (one per pair);
+    3. pod CIDRs of two clusters of one domain when either has routable pods (one per unordered pair);
+       overlay (non-routable) pod CIDRs of different clusters may be equal.
+    """
+    rule = "ipam/cluster-cidr-overlap"
+    namespaces = {e["id"]: e for e in d.elements if e["kind"] == "vsphereNamespace"}
+    workload = {e["id"]: e for e in d.elements if e["kind"] == "workloadNetwork"}
+    cidrs = []  # dicts: owner, kind ("pod"/"service"), net, domain, routable
+    for e in d.elements:
+        p, k = e["props"], e["kind"]
+        if k in ("tkgCluster", "k8sCluster"):
+            node, pods, services = p["nodeNetworkId"], [p["podCidr"]], [p["serviceCidr"]]
+            routable = k == "tkgCluster" and p["routablePods"] is not None
+        elif k == "tkc":
+            ns = namespaces.get(p["namespaceId"]) if p["namespaceId"] is not None else None
+            wid = ns["props"]["workloadNetworkId"] if ns is not None else None
+            w = workload.get(wid) if wid is not None else None
+            node = w["props"]["portGroupId"] if w is not None else None
+            pods, services, routable = p["podCidrBlocks"], p["serviceCidrBlocks"], False
+        elif k == "supervisor":
+            node, pods, services, routable = p["managementNetworkId"], [], [p["serviceCidr"]], False
+        else:
+            continue
+        n = d.networks.get(node) if node is not None else None
+        domain = n["domain"] if n is not None else "default"
+        for kind, texts in (("pod", pods), ("service", services)):
+            for t in texts:
+                c = net(t)
+                if c is not None:
+                    cidrs.append({"owner": e["id"], "kind": kind, "net": c, "domain": domain, "routable": routable and kind == "pod"})
+
+    def overlap(a, b):
+        return a.version == b.version and a.overlaps(b)
+
+    for c in cidrs:
+        for n in d.networks.values():
+            if n["subnet"] is not None and n["domain"] == c["domain"] and overlap(c["net"], n["subnet"]):
+                finding(out, rule, [c["owner"], n["id"]])
+    for a in cidrs:
+        for b in cidrs:
+            if a["owner"] == b["owner"] and a["kind"] == "pod" and b["kind"] == "service" and overlap(a["net"], b["net"]):
+                finding(out, rule, [a["owner"]])
+    pods = [c for c in cidrs if c["kind"] == "pod"]
+    for i, a in enumerate(pods):
+        for b in pods[i + 1:]:
+            if a["owner"] != b["owner"] and a["domain"] == b["domain"] and (a["routable"] or b["routable"]) and overlap(a["net"], b["net"]):
+                finding(out, rule, [a["owner"], b["owner"]])
+
+
+RULES = [subnet_overlap, range_outside_subnet, range_overlap, gateway_outside_subnet, gateway_in_range, reserved_address, static_ip_in_dynamic_range, duplicate_ip, pool_exhausted, cluster_cidr_overlap]
 
 
 def main():
