@@ -153,13 +153,28 @@ export function shadowedRules(model: L3Model, rules: readonly FilterRule[]): { r
   return out;
 }
 
+/** Every port: what `any` stands for, so that `0-65535` covers `any` and the other way round. */
+const ALL_PORTS: readonly PortSpan[] = [{ first: 0, last: 65535 }];
+
+/** Does rule `a` match every packet rule `b` matches (the same sets `decide` matches packets against)? */
 function covers(a: CompiledRule, b: CompiledRule): boolean {
   if (a.rule.protocol !== 'any' && a.rule.protocol !== b.rule.protocol) return false;
-  if (a.ports !== null && a.rule.protocol !== 'icmp') {
-    if (b.ports === null) return false;
-    if (!b.ports.every((p) => a.ports!.some((q) => q.first <= p.first && p.last <= q.last))) return false;
-  }
+  // Ports narrow only packets that carry one: `decide` matches an ICMP packet (and any other portless one)
+  // whatever a rule's ports say, so an ICMP rule is covered on protocol and addresses alone, and an `any`
+  // rule on its TCP/UDP ports.
+  if (b.rule.protocol !== 'icmp' && !portsCover(a.ports ?? ALL_PORTS, b.ports ?? ALL_PORTS)) return false;
   // A side that resolves to no address (an unknown element) matches nothing: it cannot be judged.
   if (b.sources.length === 0 || b.destinations.length === 0) return false;
   return spansCover(a.sources, b.sources) && spansCover(a.destinations, b.destinations);
+}
+
+/** Is every port of `inner` in `outer`, as sets (`80-90,91-100` covers `85-95`)? */
+function portsCover(outer: readonly PortSpan[], inner: readonly PortSpan[]): boolean {
+  const merged: PortSpan[] = [];
+  for (const p of [...outer].sort((x, y) => x.first - y.first)) {
+    const last = merged[merged.length - 1];
+    if (last && p.first <= last.last + 1) last.last = Math.max(last.last, p.last);
+    else merged.push({ ...p });
+  }
+  return inner.every((p) => merged.some((q) => q.first <= p.first && p.last <= q.last));
 }
