@@ -92,36 +92,40 @@ function portsOverlap(rule: PortSpan[] | null, flow: readonly PortSpan[] | null)
   return rule.some((r) => flow.some((f) => r.first <= f.last && f.first <= r.last));
 }
 
-/** Does a rule apply to (part of) the flow? */
-function overlaps(c: CompiledRule, tuple: FlowTuple, ports: readonly PortSpan[] | null): boolean {
+/** Does a rule apply to (part of) the flow, on one of its protocols? */
+function overlaps(c: CompiledRule, tuple: FlowTuple, protocol: string, ports: readonly PortSpan[] | null): boolean {
   return (
-    protocolsOverlap(c.rule.protocol, tuple.protocol) &&
-    (tuple.protocol === 'icmp' || portsOverlap(c.ports, ports)) &&
+    protocolsOverlap(c.rule.protocol, protocol) &&
+    (protocol === 'icmp' || portsOverlap(c.ports, ports)) &&
     spansOverlap(c.sources, tuple.sources) &&
     spansOverlap(c.destinations, tuple.destinations)
   );
 }
 
 /**
- * The first rule that applies, per port of the flow (a deny of 8443 must not hide behind an allow
- * of 22 in the same flow): the first denying decision, else the allow of the first port.
+ * The first rule that applies, per protocol and port of the flow (a deny of 8443 must not hide behind
+ * an allow of 22 in the same flow, nor a deny of TCP 53 behind an allow of UDP 53 in a `tcp/udp` flow):
+ * the first denying decision (protocols in the order written, then ports), else the allow of the first.
  */
 export function decide(point: { id: string; name: string; kind: 'firewall' | 'router'; rules: CompiledRule[] }, tuple: FlowTuple): FilterDecision {
   const groups: (readonly PortSpan[] | null)[] = tuple.ports === null ? [null] : tuple.ports.map((p) => [p]);
+  const protocols = tuple.protocol.includes('/') ? tuple.protocol.split('/') : [tuple.protocol];
   let allow: FilterDecision | undefined;
-  for (const ports of groups) {
-    const index = point.rules.findIndex((c) => overlaps(c, tuple, ports));
-    const c = index >= 0 ? point.rules[index]! : undefined;
-    const decision: FilterDecision = {
-      pointId: point.id,
-      pointName: point.name,
-      pointKind: point.kind,
-      action: c ? c.rule.action : 'deny',
-      ruleId: c ? c.rule.id : null,
-      ruleNumber: c ? index + 1 : 0,
-    };
-    if (decision.action === 'deny') return decision;
-    allow ??= decision;
+  for (const protocol of protocols) {
+    for (const ports of groups) {
+      const index = point.rules.findIndex((c) => overlaps(c, tuple, protocol, ports));
+      const c = index >= 0 ? point.rules[index]! : undefined;
+      const decision: FilterDecision = {
+        pointId: point.id,
+        pointName: point.name,
+        pointKind: point.kind,
+        action: c ? c.rule.action : 'deny',
+        ruleId: c ? c.rule.id : null,
+        ruleNumber: c ? index + 1 : 0,
+      };
+      if (decision.action === 'deny') return decision;
+      allow ??= decision;
+    }
   }
   return allow!;
 }

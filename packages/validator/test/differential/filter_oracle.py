@@ -13,11 +13,12 @@ flows/rule-shadowed doc):
 - ports: `any` or blank is every port; `443`, `30000-32767`, `22,443,8443` (blanks around items
   allowed) a union of inclusive spans;
 - protocol: a rule's `any` matches every packet, `tcp`/`udp`/`icmp` only its own; a `tcp/udp` flow
-  is both packets and a rule applies when it applies to either (first rule that applies to part of
-  the flow); a rule's ports only narrow packets that carry a port (TCP/UDP): ICMP and other IP
-  protocols (`ip-proto-47`, flow ports null) are matched whatever the rule's ports say;
-- first match wins, per port of the flow; the flow's decision is its first denying port's, else the
-  first port's allow; no match: deny (firewall default deny, router ACL implicit deny); a router
+  is a TCP and a UDP packet per port; a rule's ports only narrow packets that carry a port (TCP/UDP):
+  ICMP and other IP protocols (`ip-proto-47`, flow ports null) are matched whatever the rule's ports say;
+- first match wins, per packet of the flow (per protocol, then per port); the flow's decision is its
+  first denied packet's (protocols in the order written, then ports), else the first packet's allow:
+  a deny must not hide behind an allow of another port or protocol of the same flow; no match: deny
+  (firewall default deny, router ACL implicit deny); a router
   with an empty ACL filters nothing (no decision at all); a firewall with no rules denies;
 - shadowed: a rule whose every packet an earlier single rule also matches - sources, destinations,
   protocol and ports each inside the earlier rule's (as sets: the union of its items) - reported
@@ -153,16 +154,17 @@ def decide(rules, kind, t):
     src, dst = address(t["src"]), address(t["dst"])
     ports = [None] if t["ports"] is None else t["ports"]
     first_allow = None
-    for port in ports:
-        decision = "deny|0"
-        for n, r in enumerate(rules, 1):
-            if any(r.matches(src, dst, p, port) for p in protocols):
-                decision = "%s|%d" % (r.action, n)
-                break
-        if decision.startswith("deny"):
-            return decision
-        if first_allow is None:
-            first_allow = decision
+    for protocol in protocols:
+        for port in ports:
+            decision = "deny|0"
+            for n, r in enumerate(rules, 1):
+                if r.matches(src, dst, protocol, port):
+                    decision = "%s|%d" % (r.action, n)
+                    break
+            if decision.startswith("deny"):
+                return decision
+            if first_allow is None:
+                first_allow = decision
     return first_allow
 
 
