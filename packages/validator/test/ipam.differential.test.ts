@@ -9,10 +9,13 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../src/index.ts';
+import { randomClusterDesign } from './generators/clusterDesigns.ts';
 import { randomDesign } from './generators/ipamDesigns.ts';
+import { randomInvalidDesign } from './generators/invalidDesigns.ts';
 
-/** The rules the oracle implements (ipam/invalid-cidr and ipam/cluster-cidr-overlap are not in it). */
+/** The rules the oracle implements: every ipam/* rule. */
 const RULES = [
+  'ipam/invalid-cidr',
   'ipam/subnet-overlap',
   'ipam/range-outside-subnet',
   'ipam/range-overlap',
@@ -22,8 +25,16 @@ const RULES = [
   'ipam/static-ip-in-dynamic-range',
   'ipam/duplicate-ip',
   'ipam/pool-exhausted',
+  'ipam/cluster-cidr-overlap',
 ];
-const DESIGNS = 400;
+/**
+ * IPAM designs, then designs with cluster CIDR edits on top (generators/clusterDesigns.ts), then designs with
+ * malformed and odd-dialect values on top (generators/invalidDesigns.ts).
+ */
+const IPAM_DESIGNS = 400;
+const CLUSTER_DESIGNS = 200;
+const INVALID_DESIGNS = 150;
+const DESIGNS = IPAM_DESIGNS + CLUSTER_DESIGNS + INVALID_DESIGNS;
 const SEED = 11_2026;
 const oracle = fileURLToPath(new URL('./differential/ipam_oracle.py', import.meta.url));
 
@@ -32,7 +43,13 @@ if (probe.error !== undefined || probe.status !== 0) throw new Error('python3 wi
 
 describe('ipam/* rules against the Python ipaddress oracle', () => {
   it(`agree on (ruleId, targets) for ${DESIGNS} seeded random designs`, () => {
-    const designs = Array.from({ length: DESIGNS }, (_, i) => randomDesign(SEED + i));
+    const designs = Array.from({ length: DESIGNS }, (_, i) =>
+      i < IPAM_DESIGNS
+        ? randomDesign(SEED + i)
+        : i < IPAM_DESIGNS + CLUSTER_DESIGNS
+          ? randomClusterDesign(SEED + i)
+          : randomInvalidDesign(SEED + i),
+    );
     const product = designs.map(({ doc }) =>
       validate(doc, { only: RULES })
         .map((d) => `${d.ruleId}|${[...new Set(d.targets.map((t) => t.id))].sort().join(',')}`)
@@ -61,6 +78,14 @@ describe('ipam/* rules against the Python ipaddress oracle', () => {
     // Findings must actually be exercised, or agreement means nothing.
     const found = new Set(product.flat().map((f) => f.split('|')[0]));
     expect([...found].sort()).toEqual([...RULES].sort());
+    // ...and the cluster designs must make every kind of cluster finding: against a network, against the
+    // own service CIDR (one target) and between two clusters' pod CIDRs (two clusters, no network).
+    const clusterFindings = product
+      .slice(IPAM_DESIGNS, IPAM_DESIGNS + CLUSTER_DESIGNS)
+      .flat().filter((f) => f.startsWith('ipam/cluster-cidr-overlap|'));
+    const clusterShapes = new Set(clusterFindings.map((f) => f.split('|')[1]!.split(',').length));
+    expect(clusterFindings.length).toBeGreaterThan(CLUSTER_DESIGNS / 2);
+    expect([...clusterShapes].sort()).toEqual([1, 2]);
     expect(disagreements.slice(0, 8).join('\n'), `${disagreements.length} of ${DESIGNS} designs disagree`).toBe('');
   }, 120_000);
 });

@@ -82,9 +82,34 @@ export function spansOverlap(a: readonly Span[], b: readonly Span[]): boolean {
   return false;
 }
 
-/** Is every span of `inner` inside one span of `outer`? */
+/**
+ * Is every address of `inner` in `outer`, as sets? Adjacent or overlapping spans of `outer` are merged
+ * first: `10.0.0.0/25` and `10.0.0.128/25` together cover `10.0.0.0/24`, which neither does alone.
+ */
 export function spansCover(outer: readonly Span[], inner: readonly Span[]): boolean {
-  return inner.every((y) => outer.some((x) => x.family === y.family && x.first <= y.first && y.last <= x.last));
+  const merged = mergeSpans(outer);
+  return inner.every((y) => merged.some((x) => x.family === y.family && x.first <= y.first && y.last <= x.last));
+}
+
+/** The union of spans as the fewest disjoint, non-adjacent spans (per family; empty spans dropped). */
+export function mergeSpans(spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const family of [4, 6] as const) {
+    const list = spans.filter((s) => s.family === family && s.first <= s.last).sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+    let cur: Span | undefined;
+    for (const s of list) {
+      // Adjacent counts: 10.0.0.127 and 10.0.0.128 leave no address between them.
+      const touches = cur !== undefined && (cur.family === 4 ? (s.first as number) <= cur.last + 1 : (s.first as bigint) <= cur.last + 1n);
+      if (cur && touches) {
+        if (s.last > cur.last) cur = { ...cur, last: s.last } as Span;
+      } else {
+        if (cur) out.push(cur);
+        cur = { ...s };
+      }
+    }
+    if (cur) out.push(cur);
+  }
+  return out;
 }
 
 /** An inclusive IPv4 range as the fewest CIDRs (a network team's ACL wants prefixes). */

@@ -92,36 +92,40 @@ function portsOverlap(rule: PortSpan[] | null, flow: readonly PortSpan[] | null)
   return rule.some((r) => flow.some((f) => r.first <= f.last && f.first <= r.last));
 }
 
-/** Does a rule apply to (part of) the flow? */
-function overlaps(c: CompiledRule, tuple: FlowTuple, ports: readonly PortSpan[] | null): boolean {
+/** Does a rule apply to (part of) the flow, on one of its protocols? */
+function overlaps(c: CompiledRule, tuple: FlowTuple, protocol: string, ports: readonly PortSpan[] | null): boolean {
   return (
-    protocolsOverlap(c.rule.protocol, tuple.protocol) &&
-    (tuple.protocol === 'icmp' || portsOverlap(c.ports, ports)) &&
+    protocolsOverlap(c.rule.protocol, protocol) &&
+    (protocol === 'icmp' || portsOverlap(c.ports, ports)) &&
     spansOverlap(c.sources, tuple.sources) &&
     spansOverlap(c.destinations, tuple.destinations)
   );
 }
 
 /**
- * The first rule that applies, per port of the flow (a deny of 8443 must not hide behind an allow
- * of 22 in the same flow): the first denying decision, else the allow of the first port.
+ * The first rule that applies, per protocol and port of the flow (a deny of 8443 must not hide behind
+ * an allow of 22 in the same flow, nor a deny of TCP 53 behind an allow of UDP 53 in a `tcp/udp` flow):
+ * the first denying decision (protocols in the order written, then ports), else the allow of the first.
  */
 export function decide(point: { id: string; name: string; kind: 'firewall' | 'router'; rules: CompiledRule[] }, tuple: FlowTuple): FilterDecision {
   const groups: (readonly PortSpan[] | null)[] = tuple.ports === null ? [null] : tuple.ports.map((p) => [p]);
+  const protocols = tuple.protocol.includes('/') ? tuple.protocol.split('/') : [tuple.protocol];
   let allow: FilterDecision | undefined;
-  for (const ports of groups) {
-    const index = point.rules.findIndex((c) => overlaps(c, tuple, ports));
-    const c = index >= 0 ? point.rules[index]! : undefined;
-    const decision: FilterDecision = {
-      pointId: point.id,
-      pointName: point.name,
-      pointKind: point.kind,
-      action: c ? c.rule.action : 'deny',
-      ruleId: c ? c.rule.id : null,
-      ruleNumber: c ? index + 1 : 0,
-    };
-    if (decision.action === 'deny') return decision;
-    allow ??= decision;
+  for (const protocol of protocols) {
+    for (const ports of groups) {
+      const index = point.rules.findIndex((c) => overlaps(c, tuple, protocol, ports));
+      const c = index >= 0 ? point.rules[index]! : undefined;
+      const decision: FilterDecision = {
+        pointId: point.id,
+        pointName: point.name,
+        pointKind: point.kind,
+        action: c ? c.rule.action : 'deny',
+        ruleId: c ? c.rule.id : null,
+        ruleNumber: c ? index + 1 : 0,
+      };
+      if (decision.action === 'deny') return decision;
+      allow ??= decision;
+    }
   }
   return allow!;
 }
@@ -153,13 +157,28 @@ export function shadowedRules(model: L3Model, rules: readonly FilterRule[]): { r
   return out;
 }
 
+/** Every port: what `any` stands for, so that `0-65535` covers `any` and the other way round. */
+const ALL_PORTS: readonly PortSpan[] = [{ first: 0, last: 65535 }];
+
+/** Does rule `a` match every packet rule `b` matches (the same sets `decide` matches packets against)? */
 function covers(a: CompiledRule, b: CompiledRule): boolean {
   if (a.rule.protocol !== 'any' && a.rule.protocol !== b.rule.protocol) return false;
-  if (a.ports !== null && a.rule.protocol !== 'icmp') {
-    if (b.ports === null) return false;
-    if (!b.ports.every((p) => a.ports!.some((q) => q.first <= p.first && p.last <= q.last))) return false;
-  }
+  // Ports narrow only packets that carry one: `decide` matches an ICMP packet (and any other portless one)
+  // whatever a rule's ports say, so an ICMP rule is covered on protocol and addresses alone, and an `any`
+  // rule on its TCP/UDP ports.
+  if (b.rule.protocol !== 'icmp' && !portsCover(a.ports ?? ALL_PORTS, b.ports ?? ALL_PORTS)) return false;
   // A side that resolves to no address (an unknown element) matches nothing: it cannot be judged.
   if (b.sources.length === 0 || b.destinations.length === 0) return false;
   return spansCover(a.sources, b.sources) && spansCover(a.destinations, b.destinations);
+}
+
+/** Is every port of `inner` in `outer`, as sets (`80-90,91-100` covers `85-95`)? */
+function portsCover(outer: readonly PortSpan[], inner: readonly PortSpan[]): boolean {
+  const merged: PortSpan[] = [];
+  for (const p of [...outer].sort((x, y) => x.first - y.first)) {
+    const last = merged[merged.length - 1];
+    if (last && p.first <= last.last + 1) last.last = Math.max(last.last, p.last);
+    else merged.push({ ...p });
+  }
+  return inner.every((p) => merged.some((q) => q.first <= p.first && p.last <= q.last));
 }

@@ -21,10 +21,14 @@ Decisions the rule docs leave open, taken the same way here and in the validator
   every element naming the same server is one claimant;
 - duplicate-ip: virtual services of one load balancer may share a VIP on different ports; a VS for a
   TKG cluster's fixed NSX-ALB endpoint is that endpoint; with two claimants or more every holder is
-  named; with one, only the VSs sharing address and port.
+  named; with one, only the VSs sharing address and port;
+- cluster-cidr-overlap: a CIDR with host bits set stands for the network it names (invalid-cidr reports
+  the text); a Supervisor's routing domain is that of its management network (the rule doc names the
+  node network only); routable pods = a TKG cluster whose routablePods is set (any Tier-1, even none).
 """
 import ipaddress
 import json
+import re
 import sys
 
 NETWORK_KINDS = ("portGroup", "nsxtSegment", "clientNetwork")
@@ -38,8 +42,18 @@ def blank(t):
     return t is None or t.strip() == ""
 
 
-def addr(t):
-    if blank(t) or t != t.strip() or "/" in t or "%" in t:
+# The model's address dialect (@viplane/model parseIp/parseCidr, i.e. the ip-address
+# library), which is narrower than Python's ipaddress in a few places, taken the same way here:
+# - no blanks around or inside a value, no IPv6 zone (`%eth0`), no `[...]`;
+# - the prefix length is ASCII digits only (Python also reads a netmask `/255.0.0.0` or a hostmask):
+#   1-2 digits for IPv4 (so `/08` is read as /8, as ip-address does), 1-3 for IPv6 (`/064` is /64);
+# - IPv4 octets without leading zeros (Python >= 3.9.5 agrees), IPv6 with an embedded dotted quad is fine.
+PREFIX_DIGITS = {4: 2, 6: 3}
+
+
+def parse_ip(t):
+    """The address, or None when the model's parser refuses it."""
+    if t is None or t != t.strip() or t == "" or "/" in t or "%" in t or not t.isascii():
         return None
     try:
         return ipaddress.ip_address(t)
@@ -47,14 +61,28 @@ def addr(t):
         return None
 
 
+def parse_cidr(t):
+    """(address as written, network) or None; host bits allowed (the caller decides)."""
+    if t is None or "/" not in t:
+        return None
+    a, _, p = t.partition("/")
+    ip = parse_ip(a)
+    if ip is None or not p.isascii() or not p.isdigit() or len(p) > PREFIX_DIGITS[ip.version]:
+        return None
+    n = int(p)
+    if n > ip.max_prefixlen:
+        return None
+    return ip, ipaddress.ip_network((ip, n), strict=False)
+
+
+def addr(t):
+    return parse_ip(t)
+
+
 def net(t):
     """A CIDR (host bits tolerated: the network they name)."""
-    if blank(t) or t != t.strip() or "/" not in t or "%" in t:
-        return None
-    try:
-        return ipaddress.ip_network(t, strict=False)
-    except ValueError:
-        return None
+    c = parse_cidr(t)
+    return c[1] if c is not None else None
 
 
 def reserved_of(n):
@@ -483,7 +511,171 @@ def capacity(d, nid, rs, haproxy):
     return min(total, 2**53 - 1)
 
 
-RULES = [subnet_overlap, range_outside_subnet, range_overlap, gateway_outside_subnet, gateway_in_range, reserved_address, static_ip_in_dynamic_range, duplicate_ip, pool_exhausted]
+def cluster_cidr_overlap(d, out):
+    """
+    Pod and service CIDRs of TKG clusters, Kubernetes clusters and TKCs, and the Supervisor's service CIDR,
+    each in its routing domain (that of the node network - a TKC's is its namespace's workload network's
+    port group, a Supervisor's its management network - `default` when unknown or not a network):
+    1. against every network subnet of the domain (one finding per CIDR and network);
+    2. a cluster's pod CIDR against its own service CIDR (one per pair);
+    3. pod CIDRs of two clusters of one domain when either has routable pods (one per unordered pair);
+       overlay (non-routable) pod CIDRs of different clusters may be equal.
+    """
+    rule = "ipam/cluster-cidr-overlap"
+    namespaces = {e["id"]: e for e in d.elements if e["kind"] == "vsphereNamespace"}
+    workload = {e["id"]: e for e in d.elements if e["kind"] == "workloadNetwork"}
+    cidrs = []  # dicts: owner, kind ("pod"/"service"), net, domain, routable
+    for e in d.elements:
+        p, k = e["props"], e["kind"]
+        if k in ("tkgCluster", "k8sCluster"):
+            node, pods, services = p["nodeNetworkId"], [p["podCidr"]], [p["serviceCidr"]]
+            routable = k == "tkgCluster" and p["routablePods"] is not None
+        elif k == "tkc":
+            ns = namespaces.get(p["namespaceId"]) if p["namespaceId"] is not None else None
+            wid = ns["props"]["workloadNetworkId"] if ns is not None else None
+            w = workload.get(wid) if wid is not None else None
+            node = w["props"]["portGroupId"] if w is not None else None
+            pods, services, routable = p["podCidrBlocks"], p["serviceCidrBlocks"], False
+        elif k == "supervisor":
+            node, pods, services, routable = p["managementNetworkId"], [], [p["serviceCidr"]], False
+        else:
+            continue
+        n = d.networks.get(node) if node is not None else None
+        domain = n["domain"] if n is not None else "default"
+        for kind, texts in (("pod", pods), ("service", services)):
+            for t in texts:
+                c = net(t)
+                if c is not None:
+                    cidrs.append({"owner": e["id"], "kind": kind, "net": c, "domain": domain, "routable": routable and kind == "pod"})
+
+    def overlap(a, b):
+        return a.version == b.version and a.overlaps(b)
+
+    for c in cidrs:
+        for n in d.networks.values():
+            if n["subnet"] is not None and n["domain"] == c["domain"] and overlap(c["net"], n["subnet"]):
+                finding(out, rule, [c["owner"], n["id"]])
+    for a in cidrs:
+        for b in cidrs:
+            if a["owner"] == b["owner"] and a["kind"] == "pod" and b["kind"] == "service" and overlap(a["net"], b["net"]):
+                finding(out, rule, [a["owner"]])
+    pods = [c for c in cidrs if c["kind"] == "pod"]
+    for i, a in enumerate(pods):
+        for b in pods[i + 1:]:
+            if a["owner"] != b["owner"] and a["domain"] == b["domain"] and (a["routable"] or b["routable"]) and overlap(a["net"], b["net"]):
+                finding(out, rule, [a["owner"], b["owner"]])
+
+
+def bad_ip(t):
+    """Set (not blank) and not an address."""
+    return not blank(t) and parse_ip(t) is None
+
+
+def bad_cidr(t):
+    """Set and not a network with host bits clear."""
+    if blank(t):
+        return False
+    c = parse_cidr(t)
+    return c is None or c[0] != c[1].network_address
+
+
+def bad_gateway_cidr(t):
+    """ACI form `10.1.0.1/16`: set and not an address/prefix, or naming the network or (IPv4) broadcast address
+    of a network bigger than /31 (/127)."""
+    if blank(t):
+        return False
+    c = parse_cidr(t)
+    if c is None:
+        return True
+    ip, n = c
+    if n.prefixlen >= n.max_prefixlen - 1:
+        return False
+    return ip == n.network_address or (n.version == 4 and ip == n.broadcast_address)
+
+
+def invalid_cidr(d, out):
+    rule = "ipam/invalid-cidr"
+    for e in d.elements:
+        p, k, i = e["props"], e["kind"], e["id"]
+        if k in NETWORK_KINDS:
+            if p.get("subnet") is not None and bad_cidr(p["subnet"]):
+                finding(out, rule, [i])
+            if p.get("gateway") is not None and bad_ip(p["gateway"]):
+                finding(out, rule, [i])
+        if k in ("portGroup", "nsxtSegment", "workloadNetwork"):
+            for r in p["ranges"]:
+                a, b = parse_ip(r["start"]), parse_ip(r["end"])
+                if a is not None and b is not None and a.version == b.version and a <= b:
+                    continue
+                if bad_ip(r["start"]):
+                    finding(out, rule, [i, r["id"]])
+                if bad_ip(r["end"]):
+                    finding(out, rule, [i, r["id"]])
+                if a is not None and b is not None:
+                    finding(out, rule, [i, r["id"]])  # mixed families, or the end before the start
+        if k == "haproxy":
+            for j, t in enumerate(p["vipRanges"]):
+                if bad_cidr(t):
+                    finding(out, rule, [i, "%s/vip/%d" % (i, j)])
+        # Held addresses written on elements.
+        held = []
+        if k == "tkgCluster" and p["endpoint"]["address"] is not None:
+            held.append((p["endpoint"]["address"], None))
+        if k == "k8sCluster":
+            held += [(n["address"], n["id"]) for n in p["nodes"] if n["address"] is not None]
+        if k == "virtualService" and p["address"] is not None:
+            held.append((p["address"], None))
+        if k == "aviDnsVs":
+            held.append((p["address"], None))
+        if k == "supervisor" and p["managementStartAddress"] is not None:
+            held.append((p["managementStartAddress"], None))
+        for t, item in held:
+            if bad_ip(t):
+                finding(out, rule, [i] + ([item] if item else []))
+        # Static routes.
+        routes = []
+        if k in ("router", "firewall", "nsxtTier0", "nsxtTier1"):
+            routes = p["staticRoutes"]
+        if k == "aviController":
+            routes = [r for v in p["vrfs"] for r in v["staticRoutes"]]
+        for r in routes:
+            if bad_cidr(r["prefix"]):
+                finding(out, rule, [i, r["id"]])
+            if r["nextHop"] is not None and bad_ip(r["nextHop"]):
+                finding(out, rule, [i, r["id"]])
+        # Cluster CIDRs, the Supervisor's service CIDR, namespace networks.
+        cidrs = []
+        if k in ("tkgCluster", "k8sCluster", "supervisor"):
+            cidrs = [p.get("podCidr"), p["serviceCidr"]]
+        if k == "tkc":
+            cidrs = p["podCidrBlocks"] + p["serviceCidrBlocks"]
+        if k == "vsphereNamespace" and p["networkOverride"] is not None:
+            cidrs = [p["networkOverride"]["namespaceNetwork"]]
+        for t in cidrs:
+            if t is not None and bad_cidr(t):
+                finding(out, rule, [i])
+        # ACI: subnets in gateway form; APIC hosts `a.b.c.d[:port]`; host-name fields only when they look like IPv4.
+        if k == "aciFabric":
+            for key in ("nodeSubnet", "podSubnet", "externDynamic", "externStatic", "nodeServiceSubnet"):
+                if p[key] is not None and bad_gateway_cidr(p[key]):
+                    finding(out, rule, [i])
+            for h in p["apicHosts"]:
+                m = re.fullmatch(r"([0-9.]+)(?::[0-9]+)?", h)
+                if m and parse_ip(m.group(1)) is None:
+                    finding(out, rule, [i])
+        for key in ("server",) if k == "vcenter" else ("managerHost",) if k == "nsxtTier0" else ():
+            if re.fullmatch(r"[0-9.]+", p[key]) and parse_ip(p[key]) is None:
+                finding(out, rule, [i])
+    for l in d.nics:
+        if l["from"] not in d.el:
+            continue
+        if l["address"] is not None and bad_ip(l["address"]):
+            finding(out, rule, [l["from"], l["id"]])
+        if l["gateway"] is not None and bad_ip(l["gateway"]):
+            finding(out, rule, [l["from"], l["id"]])
+
+
+RULES = [subnet_overlap, range_outside_subnet, range_overlap, gateway_outside_subnet, gateway_in_range, reserved_address, static_ip_in_dynamic_range, duplicate_ip, pool_exhausted, cluster_cidr_overlap, invalid_cidr]
 
 
 def main():

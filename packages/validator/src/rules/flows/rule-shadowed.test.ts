@@ -20,8 +20,56 @@ testRule(rule, {
         { id: 'mgmt', action: 'allow', sources: [], destinations: [CONTROLLER], protocol: 'tcp', ports: '22,443,8443' },
       ]),
     },
+    {
+      name: 'two blocks with a gap between them do not cover the block around both',
+      doc: controllerBehindFirewall([
+        { id: 'two', action: 'allow', sources: ['192.168.32.0/21', '192.168.41.0/24'], destinations: [], protocol: 'tcp', ports: '443' },
+        { id: 'block', action: 'deny', sources: ['192.168.32.0/20'], destinations: ['192.168.30.20'], protocol: 'tcp', ports: '443' },
+      ]),
+    },
+    {
+      name: 'an any-protocol rule with ports does not cover a UDP rule on other ports',
+      doc: controllerBehindFirewall([
+        { id: 'web', action: 'allow', sources: [], destinations: [], protocol: 'any', ports: '443' },
+        { id: 'dns', action: 'deny', sources: [], destinations: ['192.168.30.20'], protocol: 'udp', ports: '53' },
+      ]),
+    },
   ],
   invalid: [
+    // The four below were missed before (found by test/filters.differential.test.ts): covers() compared
+    // span by span and took a port list for narrower than `any` even when it was every port.
+    {
+      name: 'an ICMP rule below an any-protocol rule with ports: ICMP carries no port, so the earlier rule matches all of it',
+      doc: controllerBehindFirewall([
+        { id: 'web', action: 'allow', sources: [], destinations: [], protocol: 'any', ports: '443' },
+        { id: 'ping', action: 'deny', sources: [], destinations: ['192.168.30.20'], protocol: 'icmp', ports: 'any' },
+      ]),
+      errors: [{ targets: [FW, 'ping', 'web'], data: { ruleNumber: 2, coveredByNumber: 1 } }],
+    },
+    {
+      name: 'ports 0-65535 cover a rule on any port',
+      doc: controllerBehindFirewall([
+        { id: 'all-tcp', action: 'allow', sources: [], destinations: [], protocol: 'tcp', ports: '0-65535' },
+        { id: 'tcp-any', action: 'deny', sources: [], destinations: ['192.168.30.20'], protocol: 'tcp', ports: 'any' },
+      ]),
+      errors: [{ targets: [FW, 'tcp-any', 'all-tcp'], data: { ruleNumber: 2, coveredByNumber: 1 } }],
+    },
+    {
+      name: 'two adjacent source blocks together cover the block around both',
+      doc: controllerBehindFirewall([
+        { id: 'halves', action: 'allow', sources: ['192.168.32.0/21', '192.168.40.0/21'], destinations: [], protocol: 'tcp', ports: '443' },
+        { id: 'block', action: 'deny', sources: ['192.168.32.0/20'], destinations: ['192.168.30.20'], protocol: 'tcp', ports: '443' },
+      ]),
+      errors: [{ targets: [FW, 'block', 'halves'], data: { ruleNumber: 2, coveredByNumber: 1 } }],
+    },
+    {
+      name: 'adjacent port ranges together cover a range across their boundary',
+      doc: controllerBehindFirewall([
+        { id: 'ranges', action: 'allow', sources: [], destinations: [], protocol: 'tcp', ports: '80-90,91-100' },
+        { id: 'across', action: 'deny', sources: [], destinations: ['192.168.30.20'], protocol: 'tcp', ports: '85-95' },
+      ]),
+      errors: [{ targets: [FW, 'across', 'ranges'], data: { ruleNumber: 2, coveredByNumber: 1 } }],
+    },
     {
       name: 'allow-all above a deny of 8443 on the firewall',
       doc: controllerBehindFirewall([

@@ -1,0 +1,212 @@
+"""
+An independent oracle for Viplane's firewall / router ACL evaluation (routing/filters.ts), written from
+the model's and the rules' docs with Python's stdlib `ipaddress` only: it shares no code, no data
+structure and no algorithm with the validator (packets are checked one by one against each rule,
+rule sides are unions of address intervals merged before any containment question).
+
+Semantics, as documented (model schema FilterRule, Firewall and Router; routing/filters.ts; the
+flows/rule-shadowed doc):
+- a rule side is a list of CIDRs (host bits name their network), single addresses, `start-end`
+  ranges or element ids (here: networks only; a network stands for its subnet, a client network
+  without a subnet for every address, a network without a subnet and an unknown id for nothing);
+  an empty list or an `any` item (any case, blanks ignored) is every address of both families;
+- ports: `any` or blank is every port; `443`, `30000-32767`, `22,443,8443` (blanks around items
+  allowed) a union of inclusive spans;
+- protocol: a rule's `any` matches every packet, `tcp`/`udp`/`icmp` only its own; a `tcp/udp` flow
+  is a TCP and a UDP packet per port; a rule's ports only narrow packets that carry a port (TCP/UDP):
+  ICMP and other IP protocols (`ip-proto-47`, flow ports null) are matched whatever the rule's ports say;
+- first match wins, per packet of the flow (per protocol, then per port); the flow's decision is its
+  first denied packet's (protocols in the order written, then ports), else the first packet's allow:
+  a deny must not hide behind an allow of another port or protocol of the same flow; no match: deny
+  (firewall default deny, router ACL implicit deny); a router
+  with an empty ACL filters nothing (no decision at all); a firewall with no rules denies;
+- shadowed: a rule whose every packet an earlier single rule also matches - sources, destinations,
+  protocol and ports each inside the earlier rule's (as sets: the union of its items) - reported
+  once, with the first such earlier rule; a rule with a side that stands for no address matches
+  nothing and is never reported (it cannot be judged).
+
+stdin: {"networks": {id: {"kind", "subnet"}}, "cases": [{"fw": [rule], "rt": [rule], "tuples":
+[{"src", "dst", "protocol", "ports": [int] | null}]}]}. stdout, per case: {"fw": [decision],
+"rt": [decision], "fwShadow": ["n<m"], "rtShadow": ["n<m"]}, a decision being "allow|n", "deny|n"
+(n: 1-based rule number, 0 for the default / implicit deny) or "none".
+"""
+import ipaddress
+import json
+import re
+import sys
+
+V4_ALL = (4, 0, 2**32 - 1)
+V6_ALL = (6, 0, 2**128 - 1)
+PORT_ITEM = re.compile(r"^\s*(\d{1,5})\s*(?:-\s*(\d{1,5}))?\s*$")
+
+
+def interval_of_text(t):
+    """(family, first, last) of a CIDR, an address or a range; None when the text is none of those."""
+    t = t.strip()
+    try:
+        if "-" in t[1:]:
+            a, b = t.split("-", 1)
+            a, b = ipaddress.ip_address(a), ipaddress.ip_address(b)
+            return (a.version, int(a), int(b)) if a.version == b.version else None
+        if "/" in t:
+            n = ipaddress.ip_network(t, strict=False)
+            return (n.version, int(n.network_address), int(n.broadcast_address))
+        a = ipaddress.ip_address(t)
+        return (a.version, int(a), int(a))
+    except ValueError:
+        return None
+
+
+def side(items, networks):
+    """The address set of a rule side, as a list of (family, first, last)."""
+    if not items:
+        return [V4_ALL, V6_ALL]
+    out = []
+    for item in items:
+        if item.strip().lower() == "any":
+            return [V4_ALL, V6_ALL]
+        iv = interval_of_text(item)
+        if iv is not None:
+            out.append(iv)
+            continue
+        n = networks.get(item)
+        if n is None:
+            continue
+        if n["subnet"] is not None:
+            out.append(interval_of_text(n["subnet"]))
+        elif n["kind"] == "clientNetwork":
+            out += [V4_ALL, V6_ALL]
+    return out
+
+
+def ports_of(text):
+    """Inclusive port spans; None is every port."""
+    t = text.strip().lower()
+    if t in ("", "any"):
+        return None
+    spans = []
+    for part in t.split(","):
+        m = PORT_ITEM.match(part)
+        if not m:
+            return None
+        a = int(m.group(1))
+        b = a if m.group(2) is None else int(m.group(2))
+        if a > 65535 or b > 65535 or b < a:
+            return None
+        spans.append((a, b))
+    return spans
+
+
+def merged(spans):
+    out = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return out
+
+
+def inside(inner, outer):
+    """Is the union of `inner` inside the union of `outer`? Spans are (lo, hi)."""
+    m = merged(outer)
+    return all(any(a <= lo and hi <= b for a, b in m) for lo, hi in merged(inner))
+
+
+def addresses_inside(inner, outer):
+    return all(inside([(lo, hi) for f, lo, hi in inner if f == fam], [(lo, hi) for f, lo, hi in outer if f == fam]) for fam in (4, 6))
+
+
+class Rule:
+    def __init__(self, r, networks):
+        self.action = r["action"]
+        self.protocol = r["protocol"]
+        self.src = side(r["sources"], networks)
+        self.dst = side(r["destinations"], networks)
+        self.ports = ports_of(r["ports"])
+
+    def matches(self, src, dst, protocol, port):
+        """One packet: addresses as (family, int), protocol tcp/udp/icmp/other, port an int or None."""
+        if self.protocol != "any" and self.protocol != protocol:
+            return False
+        if port is not None and protocol in ("tcp", "udp") and self.ports is not None:
+            if not any(a <= port <= b for a, b in self.ports):
+                return False
+        within = lambda ivs, x: any(f == x[0] and lo <= x[1] <= hi for f, lo, hi in ivs)
+        return within(self.src, src) and within(self.dst, dst)
+
+    def packets_by_protocol(self):
+        """Protocol -> the port spans it matches ([(0, 65535)] for every port; None for portless packets)."""
+        every = [(0, 65535)] if self.ports is None else self.ports
+        out = {"icmp": None, "other": None, "tcp": every, "udp": every}
+        return out if self.protocol == "any" else {self.protocol: out[self.protocol]}
+
+
+def address(text):
+    a = ipaddress.ip_address(text)
+    return (a.version, int(a))
+
+
+def decide(rules, kind, t):
+    if kind == "router" and not rules:
+        return "none"
+    protocols = ["tcp", "udp"] if t["protocol"] == "tcp/udp" else [t["protocol"] if t["protocol"] in ("tcp", "udp", "icmp") else "other"]
+    src, dst = address(t["src"]), address(t["dst"])
+    ports = [None] if t["ports"] is None else t["ports"]
+    first_allow = None
+    for protocol in protocols:
+        for port in ports:
+            decision = "deny|0"
+            for n, r in enumerate(rules, 1):
+                if r.matches(src, dst, protocol, port):
+                    decision = "%s|%d" % (r.action, n)
+                    break
+            if decision.startswith("deny"):
+                return decision
+            if first_allow is None:
+                first_allow = decision
+    return first_allow
+
+
+def covers(a, b):
+    """Does rule `a` match every packet of rule `b`?"""
+    pa, pb = a.packets_by_protocol(), b.packets_by_protocol()
+    for proto, spans in pb.items():
+        if proto not in pa:
+            return False
+        if spans is not None and not inside(spans, pa[proto]):
+            return False
+    return addresses_inside(b.src, a.src) and addresses_inside(b.dst, a.dst)
+
+
+def shadowed(rules):
+    out = []
+    for j, b in enumerate(rules):
+        if not b.src or not b.dst:
+            continue
+        for i in range(j):
+            if covers(rules[i], b):
+                out.append("%d<%d" % (j + 1, i + 1))
+                break
+    return out
+
+
+def main():
+    data = json.load(sys.stdin)
+    networks = data["networks"]
+    result = []
+    for case in data["cases"]:
+        fw = [Rule(r, networks) for r in case["fw"]]
+        rt = [Rule(r, networks) for r in case["rt"]]
+        result.append(
+            {
+                "fw": [decide(fw, "firewall", t) for t in case["tuples"]],
+                "rt": [decide(rt, "router", t) for t in case["tuples"]],
+                "fwShadow": shadowed(fw),
+                "rtShadow": shadowed(rt),
+            }
+        )
+    json.dump(result, sys.stdout)
+
+
+main()

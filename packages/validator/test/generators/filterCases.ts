@@ -1,0 +1,205 @@
+/**
+ * Seeded random firewall / router ACL cases for the filter differential test: a small design with a
+ * firewall and a router (networks to name in rules: nested IPv4 subnets, an IPv6 one, one without a
+ * subnet, client networks with and without), random well-formed rule lists on both (CIDRs nested around
+ * a few anchors, split halves of a block, single addresses, ranges, network ids, unknown ids, `any`,
+ * empty sides; every protocol; port specs as single ports, ranges, lists and `any`) and concrete flows
+ * (one source and destination address, a protocol, one to three ports) at the edges of what the rules
+ * name. Malformed values (flows/invalid-filter-rule's business) are not generated.
+ */
+import type { FilterRule, TopologyDocument } from '@viplane/model';
+import { prng } from './ipamDesigns.ts';
+
+export interface FilterFlow {
+  src: string;
+  dst: string;
+  /** The addresses as the validator's spans take them. */
+  srcValue: { family: 4; value: number } | { family: 6; value: bigint };
+  dstValue: { family: 4; value: number } | { family: 6; value: bigint };
+  protocol: string;
+  ports: number[] | null;
+}
+
+export interface FilterCase {
+  doc: TopologyDocument;
+  firewall: FilterRule[];
+  router: FilterRule[];
+  flows: FilterFlow[];
+}
+
+export const FIREWALL_ID = 'fw';
+export const ROUTER_ID = 'rt';
+
+/** The networks rules may name, as the oracle needs them. */
+export const NETWORKS: { id: string; kind: 'portGroup' | 'clientNetwork'; subnet: string | null }[] = [
+  { id: 'net-a', kind: 'portGroup', subnet: '10.1.0.0/16' },
+  { id: 'net-b', kind: 'portGroup', subnet: '10.1.2.0/24' },
+  { id: 'net-v6', kind: 'portGroup', subnet: '2001:db8:1::/64' },
+  { id: 'net-blank', kind: 'portGroup', subnet: null },
+  { id: 'clients', kind: 'clientNetwork', subnet: null },
+  { id: 'branch', kind: 'clientNetwork', subnet: '10.2.0.0/24' },
+];
+
+const V4_ANCHORS = [0x0a010000, 0x0a010200, 0x0a010280, 0x0a010300, 0x0a020000, 0x0a01ffff];
+const V4_PREFIXES = [0, 8, 16, 16, 23, 24, 24, 25, 25, 26, 28, 30, 31, 32];
+const BASE6 = 0x2001_0db8_0001_0000_0000_0000_0000_0000n;
+const V6_POINTS = [0n, 5n, 0x10n, 0x20n, 0x21n, 1n << 63n, 1n << 64n, -1n];
+const V6_ITEMS = ['2001:db8:1::/64', '2001:db8:1:0:8000::/65', '2001:db8:1::10-2001:db8:1::20', '2001:db8:1::5', '::/0', '2001:db8::/32'];
+const PORT_SPECS = [
+  'any',
+  'any',
+  '',
+  ' ANY ',
+  '22',
+  '443',
+  '443',
+  '8443',
+  '53',
+  '1-1024',
+  '1024-65535',
+  '0-65535',
+  '30000-32767',
+  '22,443',
+  '22, 443,8443',
+  '80-90,91-100',
+  '443,8000-8100',
+  '80-100',
+  '85',
+];
+const FLOW_PORTS = [0, 1, 21, 22, 23, 53, 80, 85, 90, 91, 100, 101, 443, 1023, 1024, 1025, 8000, 8100, 8101, 8443, 30000, 32767, 65535];
+const PROTOCOLS: FilterRule['protocol'][] = ['any', 'any', 'tcp', 'tcp', 'udp', 'icmp'];
+const FLOW_PROTOCOLS = ['tcp', 'tcp', 'udp', 'icmp', 'tcp/udp', 'ip-proto-47'];
+
+const text4 = (v: number) => [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
+const network4 = (v: number, prefix: number) => v - (v % 2 ** (32 - prefix));
+/** Full (uncompressed) IPv6 text: both parsers read it, and it shares nothing with either's formatter. */
+const text6 = (v: bigint) => Array.from({ length: 8 }, (_, i) => ((v >> BigInt(112 - 16 * i)) & 0xffffn).toString(16)).join(':');
+
+export function randomFilterCase(seed: number, template: TopologyDocument): FilterCase {
+  const rnd = prng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const int = (n: number) => Math.floor(rnd() * n);
+  /** IPv4 points the rules name (edges and neighbours), so flows land on and next to their boundaries. */
+  const edges4 = new Set<number>([0x0a010000, 0x0a01ffff, 0x0a010200, 0x0a0102ff, 0x0a020000, 0x0a0200ff, 0x08080808]);
+
+  const v4Item = (): string[] => {
+    const v = (pick(V4_ANCHORS) + int(300) - 2) >>> 0;
+    const r = rnd();
+    if (r < 0.45) {
+      const prefix = pick(V4_PREFIXES);
+      const first = network4(v, prefix);
+      const last = first + 2 ** (32 - prefix) - 1;
+      edges4.add(first).add(last);
+      // Both halves of the block as two items: together they are the block.
+      if (prefix < 32 && rnd() < 0.3) {
+        const half = 2 ** (31 - prefix);
+        edges4.add(first + half - 1).add(first + half);
+        return [`${text4(first)}/${prefix + 1}`, `${text4(first + half)}/${prefix + 1}`];
+      }
+      return [`${text4(first)}/${prefix}`];
+    }
+    if (r < 0.7) {
+      edges4.add(v);
+      return [text4(v)];
+    }
+    const last = Math.min(0xffffffff, v + int(600));
+    edges4.add(v).add(last);
+    return [`${text4(v)}-${text4(last)}`];
+  };
+
+  const side = (): string[] => {
+    if (rnd() < 0.25) return [];
+    const out: string[] = [];
+    for (let k = 1 + int(3); k > 0; k--) {
+      const r = rnd();
+      if (r < 0.65) out.push(...v4Item());
+      else if (r < 0.78) out.push(pick(NETWORKS).id);
+      else if (r < 0.88) out.push(pick(V6_ITEMS));
+      else if (r < 0.93) out.push('ghost');
+      else out.push(pick(['any', 'ANY', ' any ']));
+    }
+    return out;
+  };
+
+  const rules = (prefix: string): FilterRule[] =>
+    Array.from({ length: int(11) }, (_, i) => ({
+      id: `${prefix}${i + 1}`,
+      action: rnd() < 0.5 ? 'allow' : 'deny',
+      sources: side(),
+      destinations: side(),
+      protocol: pick(PROTOCOLS),
+      ports: pick(PORT_SPECS),
+    }));
+
+  const firewall = rules('f');
+  // A copy sometimes: identical lists on both points, then the router differs only when empty.
+  const r = rnd();
+  const router = r < 0.25 ? [] : r < 0.45 ? firewall.map((x) => ({ ...x, id: `r-${x.id}` })) : rules('r');
+
+  const points4 = [...edges4].flatMap((v) => [v - 1, v, v + 1]).filter((v) => v >= 0 && v <= 0xffffffff);
+  const address = (): Pick<FilterFlow, 'src' | 'srcValue'> => {
+    if (rnd() < 0.2) {
+      const v = BASE6 + pick(V6_POINTS);
+      return { src: text6(v), srcValue: { family: 6, value: v } };
+    }
+    const v = pick(points4);
+    return { src: text4(v), srcValue: { family: 4, value: v } };
+  };
+  const flows: FilterFlow[] = Array.from({ length: 30 }, () => {
+    const s = address();
+    const d = address();
+    const protocol = pick(FLOW_PROTOCOLS);
+    const ports =
+      protocol === 'icmp' || protocol.startsWith('ip-proto')
+        ? null
+        : Array.from({ length: 1 + (rnd() < 0.3 ? 1 + int(2) : 0) }, () => pick(FLOW_PORTS));
+    return { src: s.src, srcValue: s.srcValue, dst: d.src, dstValue: d.srcValue, protocol, ports };
+  });
+
+  const doc: TopologyDocument = {
+    ...structuredClone(template),
+    elements: [
+      ...NETWORKS.map((n, i) =>
+        n.kind === 'portGroup'
+          ? {
+              id: n.id,
+              kind: 'portGroup' as const,
+              name: n.id,
+              position: { x: 200 * i, y: 0 },
+              props: {
+                vlan: 10 + i,
+                subnet: n.subnet,
+                gateway: null,
+                dhcp: false,
+                albRegistered: false,
+                ranges: [],
+                routingDomain: 'default',
+              },
+            }
+          : {
+              id: n.id,
+              kind: 'clientNetwork' as const,
+              name: n.id,
+              position: { x: 200 * i, y: 0 },
+              props: { subnet: n.subnet, gateway: null, routingDomain: 'default' },
+            },
+      ),
+      {
+        id: FIREWALL_ID,
+        kind: 'firewall',
+        name: 'fw',
+        position: { x: 0, y: 200 },
+        props: { staticRoutes: [], routingDomain: 'default', rules: firewall },
+      },
+      {
+        id: ROUTER_ID,
+        kind: 'router',
+        name: 'rt',
+        position: { x: 200, y: 200 },
+        props: { staticRoutes: [], routingDomain: 'default', acl: router },
+      },
+    ],
+    links: [],
+  };
+  return { doc, firewall, router, flows };
+}
