@@ -82,7 +82,7 @@ export class LiveHub {
         if (message.r !== this.replicaId) await room.applyRemote(message.id);
         break;
       case 'a':
-        if (message.r !== this.replicaId) room.applyRemotePresence(new Uint8Array(Buffer.from(message.b, 'base64')));
+        if (message.r !== this.replicaId) room.applyRemotePresence(message.r, new Uint8Array(Buffer.from(message.b, 'base64')));
         break;
       case 'q':
         if (message.r !== this.replicaId) room.announcePresence();
