@@ -1,8 +1,9 @@
 /**
  * Live co-editing across TWO server processes over one PostgreSQL (a database made for this spec and
  * dropped after): edits, cursors and comments cross, a view context cannot change the document (not even with a
- * crafted WebSocket message), revoking an edit link ends that context's editing at once, and a context
- * that goes offline keeps its edit and merges it on reconnect.
+ * crafted WebSocket message), revoking an edit link ends that context's editing at once, a context
+ * that goes offline keeps its edit and merges it on reconnect, and an offline edit that would take a
+ * list past its limit together with another context's is refused: that context resyncs and says why.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -93,8 +94,7 @@ interface Created {
   viewToken: string;
 }
 
-async function createDesign(): Promise<Created> {
-  const doc = templates.find((t) => t.id === 'seed000-3net-alb')!.build();
+async function createDesign(doc = templates.find((t) => t.id === 'seed000-3net-alb')!.build()): Promise<Created> {
   const res = await fetch(`${servers[0]!.base}/api/designs`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -279,6 +279,62 @@ test('a context goes offline, edits, reconnects, and both edits survive', async 
       )
       .toEqual(['edited-offline', 'edited-online']);
   }
+  await a.context.close();
+  await b.context.close();
+});
+
+test('an offline edit that would take a list past its limit together with another context’s is refused: that context resyncs and says why', async ({
+  browser,
+}) => {
+  const doc = templates.find((t) => t.id === 'seed002-one-24')!.build();
+  const tkc = doc.elements.find((e) => e.kind === 'tkc')!;
+  // A TanzuKubernetesCluster allows 8 pod CIDR blocks: start with 7.
+  const blocks = Array.from({ length: 7 }, (_, i) => `100.${96 + i}.0.0/16`);
+  (tkc.props as { podCidrBlocks: string[] }).podCidrBlocks = blocks;
+  const design = await createDesign(doc);
+  const a = await join(browser, 0, design, 'edit', design.editToken, 'Ada');
+  const b = await join(browser, 1, design, 'edit', design.editToken, 'Bob');
+  const field = (page: Page) => page.getByTestId('field-podCidrBlocks');
+  const podBlocks = (page: Page) =>
+    page.evaluate(
+      (id) =>
+        (window.viplane!.document() as { elements: { id: string; props: { podCidrBlocks: string[] } }[] }).elements.find(
+          (e) => e.id === id,
+        )!.props.podCidrBlocks,
+      tkc.id,
+    );
+  for (const page of [a.page, b.page]) await page.getByTestId(`node-${tkc.id}`).locator('.vp-node-head').click();
+
+  await a.context.setOffline(true);
+  await expect(a.page.getByTestId('live-bar')).toHaveAttribute('data-status', 'offline');
+  await field(a.page).fill([...blocks, '100.120.0.0/16'].join('\n'));
+  await field(a.page).blur();
+  await field(b.page).fill([...blocks, '100.130.0.0/16'].join('\n'));
+  await field(b.page).blur();
+  // Bob's block is stored (the idle save made it a version, so server 0 has it too).
+  await expect
+    .poll(
+      async () => {
+        const res = await fetch(`${servers[0]!.base}/api/designs/${design.id}`, {
+          headers: { authorization: `Bearer ${design.editToken}` },
+        });
+        const body = (await res.json()) as { document: { elements: { id: string; props: { podCidrBlocks?: string[] } }[] } };
+        return body.document.elements.find((e) => e.id === tkc.id)!.props.podCidrBlocks;
+      },
+      { timeout: 15_000 },
+    )
+    .toContain('100.130.0.0/16');
+
+  await a.context.setOffline(false);
+  await expect(a.app.toast()).toContainText('Your last change was not applied', { timeout: 10_000 });
+  await expect(a.app.toast()).toContainText('podCidrBlocks');
+  await expect.poll(() => podBlocks(a.page), { timeout: 10_000 }).toEqual([...blocks, '100.130.0.0/16']);
+  await expect(a.page.getByTestId('live-bar')).toHaveAttribute('data-status', 'live');
+  expect(await podBlocks(b.page)).toEqual([...blocks, '100.130.0.0/16']);
+  // Ada goes on editing from the shared version.
+  await a.page.getByTestId('doc-name').fill('after the refusal');
+  await a.page.getByTestId('doc-name').blur();
+  await expect.poll(() => docName(b.page)).toBe('after the refusal');
   await a.context.close();
   await b.context.close();
 });

@@ -284,10 +284,13 @@ describe('live sessions', () => {
     await Promise.all([a, b].map((c) => c.acked(1)));
     const seGroupIndex = a.document().elements.findIndex((e) => e.kind === 'seGroup');
     type Label = { key: string; value: string };
-    const labels = (doc: TopologyDocument) => ((doc.elements[seGroupIndex]!.props as { labels?: Label[] }).labels ?? []);
+    const labels = (doc: TopologyDocument) => (doc.elements[seGroupIndex]!.props as { labels?: Label[] }).labels ?? [];
     a.edit(
       (doc) =>
-        ((doc.elements[seGroupIndex]!.props as { labels?: Label[] }).labels = Array.from({ length: 31 }, (_, i) => ({ key: 'k', value: `v${i}` }))),
+        ((doc.elements[seGroupIndex]!.props as { labels?: Label[] }).labels = Array.from({ length: 31 }, (_, i) => ({
+          key: 'k',
+          value: `v${i}`,
+        }))),
     );
     await a.acked(acks(a) + 1);
     await b.until(() => labels(b.document()).length === 31, 5000, '31 labels at b');

@@ -33,7 +33,10 @@ export function describePath(path: string, doc: TopologyDocument | undefined): s
   if ((collection === 'elements' || collection === 'links') && parts[1] !== undefined) {
     const item = doc?.[collection][Number(parts[1])];
     const name = item && 'name' in item && typeof item.name === 'string' ? `“${item.name}”` : `${collection.slice(0, -1)} ${parts[1]}`;
-    const field = parts.slice(2).filter((p) => p !== 'props').join('.');
+    const field = parts
+      .slice(2)
+      .filter((p) => p !== 'props')
+      .join('.');
     return field ? `${name} ${field}` : name;
   }
   return parts.join('.') || 'the document';
