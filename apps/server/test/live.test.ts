@@ -7,7 +7,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE, SYNC_STEP2, awarenessFrame, shared, syncFrame, updateFrame, writeDocument, readDocument } from '@viplane/sync';
+import WebSocket from 'ws';
+import {
+  CLOSE,
+  LIVE_PROTOCOL,
+  SYNC_STEP2,
+  TOKEN_PROTOCOL_PREFIX,
+  awarenessFrame,
+  shared,
+  syncFrame,
+  updateFrame,
+  writeDocument,
+  readDocument,
+} from '@viplane/sync';
 import type { TopologyDocument } from '@viplane/model';
 import type { Driver } from '../src/db/drivers/types.ts';
 import type { ViplaneServer } from '../src/app.ts';
@@ -29,7 +41,7 @@ let base: string;
 const clients: LiveClient[] = [];
 
 async function start(): Promise<void> {
-  app = await buildTestApp(driver, { live: { idleSaveMs: 300 } });
+  app = await buildTestApp(driver, { live: { idleSaveMs: 300, heartbeatMs: 400 } });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
 }
 
@@ -362,5 +374,33 @@ describe('live sessions', () => {
     b.edit((doc) => (doc.description = 'still editable'));
     await b.acked(count + 1);
     expect(b.controls.some((m) => m.type === 'refused')).toBe(false);
+  });
+
+  it('ends a connection that stops answering pings, and with it its presence and the binding of its client id', async () => {
+    const { id, editToken, viewToken } = await create();
+    const observer = await join(id, viewToken);
+    await observer.ready();
+    // A peer that went away without a close: it never answers the server's pings.
+    const dead = new WebSocket(
+      `${base.replace(/^http/, 'ws')}/api/designs/${id}/live`,
+      [LIVE_PROTOCOL, TOKEN_PROTOCOL_PREFIX + editToken],
+      {
+        autoPong: false,
+      },
+    );
+    const ended = new Promise<number>((resolve) => dead.on('close', (code) => resolve(code)));
+    await new Promise<void>((resolve) =>
+      dead.on('message', (data, isBinary) => !isBinary && String(data).includes('"ready"') && resolve()),
+    );
+    dead.send(awarenessFrame(writeAwarenessEntries([{ clientId: 777, clock: 1, state: JSON.stringify(presence('Ghost')) }])));
+    await observer.until(() => names(observer).includes('Ghost'), 5000, 'the ghost’s presence');
+    const started = Date.now();
+    expect(await ended).toBe(1006);
+    expect(Date.now() - started).toBeLessThan(5000);
+    await observer.until(() => !observer.awareness.getStates().has(777), 5000, 'the ghost removed');
+    const next = await join(id, viewToken);
+    await next.ready();
+    next.sendRaw(awarenessFrame(writeAwarenessEntries([{ clientId: 777, clock: 10, state: JSON.stringify(presence('Back')) }])));
+    await observer.until(() => names(observer).includes('Back'), 5000, 'the id free again');
   });
 });

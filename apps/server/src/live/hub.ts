@@ -16,6 +16,8 @@ export interface HubOptions {
   driver: Driver;
   repository: DesignRepository;
   idleSaveMs: number;
+  /** Ping interval of each connection (LIVE_LIMITS.heartbeatMs). */
+  heartbeatMs: number;
   log: { warn(obj: object, msg: string): void };
 }
 
@@ -28,6 +30,10 @@ export class LiveHub {
   constructor(private readonly options: HubOptions) {
     this.bus = new LiveBus(options.driver);
     this.store = new LiveStore(options.driver);
+  }
+
+  get heartbeatMs(): number {
+    return this.options.heartbeatMs;
   }
 
   async start(): Promise<void> {

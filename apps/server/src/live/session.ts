@@ -87,6 +87,18 @@ export class Session implements Participant {
       this.queue = this.queue.then(() => this.onMessage(bytes, isBinary)).catch((error: unknown) => this.fail(error));
     });
     socket.on('close', () => void this.onClose());
+    // Ended after two pings in a row go unanswered: one alone can be a pong still waiting behind a busy
+    // event loop (timers run before I/O is read).
+    let unanswered = 0;
+    socket.on('pong', () => (unanswered = 0));
+    const heartbeat = setInterval(() => {
+      if (this.closed || socket.readyState !== socket.OPEN) return;
+      if (unanswered >= 2) return socket.terminate();
+      unanswered++;
+      socket.ping();
+    }, hub.heartbeatMs);
+    heartbeat.unref();
+    this.timers.push(heartbeat);
     socket.on('error', () => this.close(CLOSE.protocol, 'socket error'));
     if (headerToken !== undefined) this.queue = this.queue.then(() => this.authenticate(headerToken)).catch((e: unknown) => this.fail(e));
     else {
