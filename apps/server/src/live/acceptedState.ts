@@ -26,6 +26,13 @@ import { readDocument, type RefusalError } from '@viplane/sync';
 
 /** At most this many reasons travel back to the sender (restore() stops at 50). */
 const MAX_REASONS = 10;
+/** A value in a reason is cut to this many characters of JSON (it can be a whole list or record). */
+const MAX_VALUE_CHARS = 200;
+
+function shortValue(value: unknown): unknown {
+  const json = JSON.stringify(value);
+  return json !== undefined && json.length > MAX_VALUE_CHARS ? `${json.slice(0, MAX_VALUE_CHARS - 1)}…` : value;
+}
 
 export class AcceptedState {
   private check = new Y.Doc();
@@ -64,7 +71,7 @@ export class AcceptedState {
       this.inflight.add(update);
       return undefined;
     }
-    return read.errors.slice(0, MAX_REASONS).map((e) => ({ path: e.path, message: e.message, value: e.value }));
+    return read.errors.slice(0, MAX_REASONS).map((e) => ({ path: e.path, message: e.message, value: shortValue(e.value) }));
   }
 
   /** True when the accepted state is invalid already and `after` adds no error to it (see above). */
