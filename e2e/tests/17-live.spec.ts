@@ -1,8 +1,9 @@
 /**
  * Live co-editing across TWO server processes over one PostgreSQL (a database made for this spec and
- * dropped after): edits and cursors cross, a view context cannot change the document (not even with a
- * crafted WebSocket message), revoking an edit link ends that context's editing at once, and a context
- * that goes offline keeps its edit and merges it on reconnect.
+ * dropped after): edits, cursors and comments cross, a view context cannot change the document (not even with a
+ * crafted WebSocket message), revoking an edit link ends that context's editing at once, a context
+ * that goes offline keeps its edit and merges it on reconnect, and an offline edit that would take a
+ * list past its limit together with another context's is refused: that context resyncs and says why.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -93,8 +94,7 @@ interface Created {
   viewToken: string;
 }
 
-async function createDesign(): Promise<Created> {
-  const doc = templates.find((t) => t.id === 'seed000-3net-alb')!.build();
+async function createDesign(doc = templates.find((t) => t.id === 'seed000-3net-alb')!.build()): Promise<Created> {
   const res = await fetch(`${servers[0]!.base}/api/designs`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -116,7 +116,15 @@ async function shareLink(design: Created, scope: 'edit' | 'view'): Promise<{ id:
 
 async function join(browser: Browser, server: number, design: Created, scope: 'edit' | 'view', token: string, name: string) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  await context.addInitScript((n) => localStorage.setItem('viplane.name', n), name);
+  await context.addInitScript((n) => {
+    localStorage.setItem('viplane.name', n);
+    // The name comments are signed with (asked once otherwise).
+    localStorage.setItem('viplane.displayName', n);
+    // Counts the live session's comment announcements, so a test can tell them from the 5 s poll.
+    const w = window as unknown as { commentEvents: number };
+    w.commentEvents = 0;
+    window.addEventListener('viplane:comments-changed', () => w.commentEvents++);
+  }, name);
   // Written for the free graph view (the network view has its own spec, 13): open links in it.
   await context.addInitScript(() => localStorage.setItem('viplane.view.last', 'graph'));
   const page = await context.newPage();
@@ -151,6 +159,50 @@ test('an edit in one context appears in the other (two servers); cursors and par
   await a.page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 20);
   await expect(b.page.getByTestId('live-cursor')).toBeVisible();
   await expect(b.page.getByTestId('live-cursor')).toContainText('Ada');
+
+  await a.context.close();
+  await b.context.close();
+});
+
+const commentEvents = (page: Page) => page.evaluate(() => (window as unknown as { commentEvents: number }).commentEvents);
+
+test('a comment thread made in one context appears in the other (two servers) without reload; a reply and resolve come back', async ({
+  browser,
+}) => {
+  const design = await createDesign();
+  const doc = templates.find((t) => t.id === 'seed000-3net-alb')!.build();
+  const target = doc.elements.find((e) => e.kind === 'portGroup')!;
+  const a = await join(browser, 0, design, 'edit', design.editToken, 'Ada');
+  const b = await join(browser, 1, design, 'edit', design.editToken, 'Bob');
+
+  await a.page.getByTestId(`node-${target.id}`).locator('.vp-node-head').click();
+  await a.page.getByRole('button', { name: `Comment on ${target.name}` }).click();
+  const form = a.page.getByRole('form', { name: `New comment on ${target.name}` });
+  await form.getByLabel('Comment').fill('Which VLAN carries the VIPs?');
+  await form.getByRole('button', { name: 'Post comment' }).click();
+  await expect(a.page.getByTestId(`comment-marker-${target.id}`)).toHaveAttribute('data-open', '1');
+
+  // Server 1 hears of it from server 0 through the bus, and tells context B (not its 5 s poll).
+  await expect.poll(() => commentEvents(b.page), { timeout: 4000 }).toBeGreaterThan(0);
+  const marker = b.page.getByRole('button', { name: `1 open comment thread on ${target.name}` });
+  await expect(marker).toBeVisible({ timeout: 4000 });
+  await marker.click();
+  const threadAtB = b.page.getByTestId('comment-thread').filter({ hasText: target.name });
+  await expect(threadAtB).toContainText('Ada');
+  await expect(threadAtB).toContainText('Which VLAN carries the VIPs?');
+
+  // B replies, then resolves: A sees both.
+  await a.page.getByRole('button', { name: `1 open comment thread on ${target.name}` }).click();
+  const threadAtA = a.page.getByTestId('comment-thread').filter({ hasText: target.name });
+  await expect(threadAtA).toContainText('1 comment');
+  const eventsAtA = await commentEvents(a.page);
+  await threadAtB.getByRole('textbox', { name: 'Reply' }).fill('VLAN 20, the VIP network.');
+  await threadAtB.getByRole('button', { name: 'Reply', exact: true }).click();
+  await expect.poll(() => commentEvents(a.page), { timeout: 4000 }).toBeGreaterThan(eventsAtA);
+  await expect(threadAtA).toContainText('2 comments', { timeout: 4000 });
+  await expect(threadAtA).toContainText('VLAN 20, the VIP network.');
+  await threadAtB.getByRole('button', { name: 'Resolve' }).click();
+  await expect(a.page.getByTestId(`comment-marker-${target.id}`)).toHaveAttribute('data-open', '0', { timeout: 4000 });
 
   await a.context.close();
   await b.context.close();
@@ -227,6 +279,62 @@ test('a context goes offline, edits, reconnects, and both edits survive', async 
       )
       .toEqual(['edited-offline', 'edited-online']);
   }
+  await a.context.close();
+  await b.context.close();
+});
+
+test('an offline edit that would take a list past its limit together with another context’s is refused: that context resyncs and says why', async ({
+  browser,
+}) => {
+  const doc = templates.find((t) => t.id === 'seed002-one-24')!.build();
+  const tkc = doc.elements.find((e) => e.kind === 'tkc')!;
+  // A TanzuKubernetesCluster allows 8 pod CIDR blocks: start with 7.
+  const blocks = Array.from({ length: 7 }, (_, i) => `100.${96 + i}.0.0/16`);
+  (tkc.props as { podCidrBlocks: string[] }).podCidrBlocks = blocks;
+  const design = await createDesign(doc);
+  const a = await join(browser, 0, design, 'edit', design.editToken, 'Ada');
+  const b = await join(browser, 1, design, 'edit', design.editToken, 'Bob');
+  const field = (page: Page) => page.getByTestId('field-podCidrBlocks');
+  const podBlocks = (page: Page) =>
+    page.evaluate(
+      (id) =>
+        (window.viplane!.document() as { elements: { id: string; props: { podCidrBlocks: string[] } }[] }).elements.find(
+          (e) => e.id === id,
+        )!.props.podCidrBlocks,
+      tkc.id,
+    );
+  for (const page of [a.page, b.page]) await page.getByTestId(`node-${tkc.id}`).locator('.vp-node-head').click();
+
+  await a.context.setOffline(true);
+  await expect(a.page.getByTestId('live-bar')).toHaveAttribute('data-status', 'offline');
+  await field(a.page).fill([...blocks, '100.120.0.0/16'].join('\n'));
+  await field(a.page).blur();
+  await field(b.page).fill([...blocks, '100.130.0.0/16'].join('\n'));
+  await field(b.page).blur();
+  // Bob's block is stored (the idle save made it a version, so server 0 has it too).
+  await expect
+    .poll(
+      async () => {
+        const res = await fetch(`${servers[0]!.base}/api/designs/${design.id}`, {
+          headers: { authorization: `Bearer ${design.editToken}` },
+        });
+        const body = (await res.json()) as { document: { elements: { id: string; props: { podCidrBlocks?: string[] } }[] } };
+        return body.document.elements.find((e) => e.id === tkc.id)!.props.podCidrBlocks;
+      },
+      { timeout: 15_000 },
+    )
+    .toContain('100.130.0.0/16');
+
+  await a.context.setOffline(false);
+  await expect(a.app.toast()).toContainText('Your last change was not applied', { timeout: 10_000 });
+  await expect(a.app.toast()).toContainText('podCidrBlocks');
+  await expect.poll(() => podBlocks(a.page), { timeout: 10_000 }).toEqual([...blocks, '100.130.0.0/16']);
+  await expect(a.page.getByTestId('live-bar')).toHaveAttribute('data-status', 'live');
+  expect(await podBlocks(b.page)).toEqual([...blocks, '100.130.0.0/16']);
+  // Ada goes on editing from the shared version.
+  await a.page.getByTestId('doc-name').fill('after the refusal');
+  await a.page.getByTestId('doc-name').blur();
+  await expect.poll(() => docName(b.page)).toBe('after the refusal');
   await a.context.close();
   await b.context.close();
 });

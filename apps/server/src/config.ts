@@ -35,8 +35,11 @@ export interface AppConfig {
   log: string | false;
   /** The worker pool for heavy jobs (limits.ts WORK_LIMITS are the defaults); `warm` starts a worker at once. */
   work: WorkPoolOptions & { warm?: boolean };
-  /** Live sessions: a version is saved after `idleSaveMs` without document updates (LIVE_IDLE_SAVE_MS). */
-  live: { idleSaveMs: number };
+  /**
+   * Live sessions: a version is saved after `idleSaveMs` without document updates (LIVE_IDLE_SAVE_MS);
+   * `heartbeatMs` (tests) overrides LIVE_LIMITS.heartbeatMs.
+   */
+  live: { idleSaveMs: number; heartbeatMs?: number };
 }
 
 export interface ServerConfig extends AppConfig {

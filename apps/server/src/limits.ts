@@ -81,4 +81,10 @@ export const LIVE_LIMITS = {
   presenceFanoutBytes: 6_000,
   /** Rows in the update log of one design before they are folded into its snapshot. */
   compactAfterUpdates: 500,
+  /**
+   * A WebSocket ping every this many ms; a connection that answered neither of the last two is ended.
+   * A connection that died without a close (sleep, network change) would otherwise hold its presence
+   * client id (and its place among the participants) until TCP gives up, hours later.
+   */
+  heartbeatMs: 15_000,
 } as const;

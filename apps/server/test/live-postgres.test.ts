@@ -1,18 +1,20 @@
 /**
  * Two app instances on one real PostgreSQL (a database created for this run and dropped after): an
  * edit in a session on one reaches a session on the other through LISTEN/NOTIFY, presence too, and
- * revoking a link on one closes its session on the other at once.
+ * revoking a link on one closes its session on the other at once; a presence client id held on one
+ * cannot be taken over from the other.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { CLOSE } from '@viplane/sync';
+import { CLOSE, awarenessFrame } from '@viplane/sync';
 import type { ViplaneServer } from '../src/app.ts';
 import { openPostgres } from '../src/db/drivers/postgres.ts';
 import type { Driver } from '../src/db/drivers/types.ts';
 import { bearer, buildTestApp, call, STARTUP_TIMEOUT } from './helper.ts';
 import { smallDesign } from './fixtures.ts';
 import { LiveClient } from './liveClient.ts';
+import { writeAwarenessEntries } from '../src/live/presenceOwners.ts';
 import { probePostgres, REQUIRE_POSTGRES, TEST_DATABASE_URL } from './postgres.ts';
 
 const probe = await probePostgres();
@@ -110,5 +112,22 @@ describe.runIf(probe.ok)('live sessions across two instances on PostgreSQL', () 
     await apps[0]!.app.live.publish(id, { type: 'comments-changed' });
     await a.until(() => a.controls.some((c) => c.type === 'comments-changed'), 5000, 'event on instance 0');
     await b.until(() => b.controls.some((c) => c.type === 'comments-changed'), 5000, 'event on instance 1');
+  });
+
+  it('refuses, on the other instance, presence for a client id held by a connection on this one', async () => {
+    const { id, editToken, viewToken } = await create();
+    const a = await join(0, id, editToken);
+    const here = await join(0, id, viewToken);
+    const there = await join(1, id, viewToken);
+    const mallory = await join(1, id, viewToken);
+    a.awareness.setLocalState({ name: 'Ada', color: '#4363d8', cursor: null, selection: [], viewport: null });
+    const has = (c: LiveClient, name: string) => [...c.awareness.getStates().values()].some((s) => s['name'] === name);
+    await there.until(() => has(there, 'Ada'), 5000, 'Ada on instance 1');
+    await mallory.until(() => has(mallory, 'Ada'), 5000, 'Ada at mallory');
+    const state = JSON.stringify({ name: 'Mallory', color: '#4363d8', cursor: null, selection: [], viewport: null });
+    mallory.sendRaw(awarenessFrame(writeAwarenessEntries([{ clientId: a.awareness.clientID, clock: 1000, state }])));
+    await mallory.until(() => mallory.controls.some((c) => c.type === 'refused' && c.what === 'presence'), 5000, 'the refusal');
+    await new Promise((r) => setTimeout(r, 300));
+    for (const c of [here, there]) expect(c.awareness.getStates().get(a.awareness.clientID)?.['name']).toBe('Ada');
   });
 });

@@ -1,17 +1,39 @@
 /**
  * Live sessions over real WebSockets on the embedded database: token authentication (header or first
  * message, never the URL), view links that cannot change the document even with crafted messages,
- * revocation closing open sessions, persistence across an app restart, idle and on-demand versions.
+ * revocation closing open sessions, persistence across an app restart, idle and on-demand versions,
+ * presence client ids bound to their connection, and updates after which the document would not
+ * restore refused (not stored, not relayed) with the reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE, SYNC_STEP2, syncFrame, updateFrame, writeDocument, readDocument } from '@viplane/sync';
+import WebSocket from 'ws';
+import {
+  CLOSE,
+  LIVE_PROTOCOL,
+  SYNC_STEP2,
+  TOKEN_PROTOCOL_PREFIX,
+  awarenessFrame,
+  shared,
+  syncFrame,
+  updateFrame,
+  writeDocument,
+  readDocument,
+} from '@viplane/sync';
+import type { TopologyDocument } from '@viplane/model';
 import type { Driver } from '../src/db/drivers/types.ts';
 import type { ViplaneServer } from '../src/app.ts';
 import { bearer, buildTestApp, call, openMemoryDriver, STARTUP_TIMEOUT } from './helper.ts';
 import { smallDesign } from './fixtures.ts';
 import { LiveClient } from './liveClient.ts';
 import { LIVE_LIMITS } from '../src/limits.ts';
+import { writeAwarenessEntries } from '../src/live/presenceOwners.ts';
+
+const names = (c: LiveClient) => [...c.awareness.getStates().values()].map((s) => s['name']);
+const presence = (name: string) => ({ name, color: '#e6194b', cursor: { x: 1, y: 2 }, selection: [], viewport: null });
+const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
+/** The last acknowledgement count a client got (its answer to the server's sync step 1 counts as one). */
+const acks = (c: LiveClient) => Math.max(0, ...c.controls.map((m) => (m.type === 'ack' ? m.count : 0)));
 
 let driver: Driver;
 let app: ViplaneServer;
@@ -19,7 +41,7 @@ let base: string;
 const clients: LiveClient[] = [];
 
 async function start(): Promise<void> {
-  app = await buildTestApp(driver, { live: { idleSaveMs: 300 } });
+  app = await buildTestApp(driver, { live: { idleSaveMs: 300, heartbeatMs: 400 } });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
 }
 
@@ -215,5 +237,170 @@ describe('live sessions', () => {
     for (let i = 0; i <= LIVE_LIMITS.updateBurst + 5; i++) a.edit((doc) => (doc.description = `burst ${i}`));
     const closed = await a.closed;
     expect(closed.code).toBe(CLOSE.rateLimited);
+  });
+
+  it('binds presence client ids to the connection that announced them: another cannot set or remove them', async () => {
+    const { id, editToken, viewToken } = await create();
+    const a = await join(id, editToken);
+    const observer = await join(id, viewToken);
+    const mallory = await join(id, viewToken);
+    await Promise.all([a.ready(), observer.ready(), mallory.ready()]);
+    a.awareness.setLocalState(presence('Ada'));
+    await observer.until(() => names(observer).includes('Ada'), 5000, 'Ada at the observer');
+    await mallory.until(() => names(mallory).includes('Ada'), 5000, 'Ada at mallory');
+    const victim = a.awareness.clientID;
+
+    // A crafted awareness message from a view link: rename Ada's cursor, with a clock far ahead.
+    mallory.sendRaw(
+      awarenessFrame(writeAwarenessEntries([{ clientId: victim, clock: 1000, state: JSON.stringify(presence('Mallory as Ada')) }])),
+    );
+    await mallory.until(() => mallory.controls.some((c) => c.type === 'refused'), 5000, 'the refusal');
+    expect(mallory.controls.find((c) => c.type === 'refused')).toMatchObject({ what: 'presence', clientId: victim });
+    // …and remove it; mixed with an id of its own, the whole message is dropped.
+    mallory.sendRaw(
+      awarenessFrame(
+        writeAwarenessEntries([
+          { clientId: 424242, clock: 1, state: JSON.stringify(presence('Mallory')) },
+          { clientId: victim, clock: 1001, state: 'null' },
+        ]),
+      ),
+    );
+    await mallory.until(() => mallory.controls.filter((c) => c.type === 'refused').length === 2, 5000, 'the second refusal');
+    await settle();
+    expect(observer.awareness.getStates().get(victim)?.['name']).toBe('Ada');
+    expect(names(observer)).not.toContain('Mallory');
+    expect(mallory.socket.readyState).toBe(mallory.socket.OPEN);
+
+    // A view link publishes its own presence, and may change it.
+    mallory.awareness.setLocalState(presence('Vic'));
+    await observer.until(() => names(observer).includes('Vic'), 5000, 'the viewer’s own presence');
+    mallory.awareness.setLocalState(presence('Vic 2'));
+    await observer.until(() => names(observer).includes('Vic 2'), 5000, 'the viewer’s changed presence');
+
+    // The binding ends with the connection: Ada's state goes, and her id may be announced again.
+    a.close();
+    await observer.until(() => !observer.awareness.getStates().has(victim), 5000, 'Ada removed');
+    const again = await join(id, viewToken);
+    await again.ready();
+    again.sendRaw(awarenessFrame(writeAwarenessEntries([{ clientId: victim, clock: 5000, state: JSON.stringify(presence('Ada again')) }])));
+    await observer.until(() => names(observer).includes('Ada again'), 5000, 'the released id taken by a new connection');
+    expect(again.controls.some((c) => c.type === 'refused')).toBe(false);
+  });
+
+  it('refuses one of two concurrent additions that together pass a list limit; both peers end with the same restorable document', async () => {
+    const { id, editToken } = await create();
+    const a = await join(id, editToken);
+    const b = await join(id, editToken);
+    await Promise.all([a.ready(), b.ready()]);
+    // An SE group's labels allow 32: start with 31.
+    await Promise.all([a, b].map((c) => c.acked(1)));
+    const seGroupIndex = a.document().elements.findIndex((e) => e.kind === 'seGroup');
+    type Label = { key: string; value: string };
+    const labels = (doc: TopologyDocument) => (doc.elements[seGroupIndex]!.props as { labels?: Label[] }).labels ?? [];
+    a.edit(
+      (doc) =>
+        ((doc.elements[seGroupIndex]!.props as { labels?: Label[] }).labels = Array.from({ length: 31 }, (_, i) => ({
+          key: 'k',
+          value: `v${i}`,
+        }))),
+    );
+    await a.acked(acks(a) + 1);
+    await b.until(() => labels(b.document()).length === 31, 5000, '31 labels at b');
+    const acked = { a: acks(a), b: acks(b) };
+    // Both add the 32nd before either hears of the other's.
+    a.edit((doc) => labels(doc).push({ key: 'k', value: 'from-a' }));
+    b.edit((doc) => labels(doc).push({ key: 'k', value: 'from-b' }));
+    const refusal = await Promise.race(
+      [a, b].map(async (c) => {
+        await c.until(() => c.controls.some((m) => m.type === 'refused'), 5000, 'a refusal');
+        return c;
+      }),
+    );
+    const winner = refusal === a ? b : a;
+    const refused = refusal.controls.find((m) => m.type === 'refused');
+    expect(refused).toMatchObject({ what: 'update' });
+    if (refused?.type !== 'refused' || refused.what !== 'update') throw new Error('no update refusal');
+    expect(refused.errors[0]!.path).toBe(`/elements/${seGroupIndex}/props/labels`);
+    expect(refused.message).toContain(`/elements/${seGroupIndex}/props/labels`);
+    const closed = await refusal.closed;
+    expect(closed.code).toBe(CLOSE.refused);
+    expect(closed.reason).toMatch(/refused/);
+    await winner.acked((winner === a ? acked.a : acked.b) + 1);
+    expect(acks(refusal)).toBe(refusal === a ? acked.a : acked.b);
+
+    // The refused client resyncs from the server without its edit; the server never relayed it.
+    const resynced = await join(id, editToken);
+    await resynced.ready();
+    await settle();
+    for (const doc of [resynced.document(), winner.document()]) {
+      expect(labels(doc)).toHaveLength(32);
+      expect(labels(doc).map((l) => l.value)).toContain(winner === a ? 'from-a' : 'from-b');
+    }
+    expect(Y.encodeStateAsUpdate(resynced.doc)).toEqual(Y.encodeStateAsUpdate(winner.doc));
+    expect(JSON.stringify(resynced.document())).toBe(JSON.stringify(winner.document()));
+    // And the stored log rebuilds the same document (the refused update was not stored).
+    await app.close();
+    await start();
+    const after = await join(id, editToken);
+    await after.ready();
+    expect(JSON.stringify(after.document())).toBe(JSON.stringify(winner.document()));
+  });
+
+  it('refuses a crafted update that makes a field the wrong type, and nothing of it is stored or relayed', async () => {
+    const { id, editToken } = await create();
+    const a = await join(id, editToken);
+    const b = await join(id, editToken);
+    await Promise.all([a.ready(), b.ready()]);
+    await Promise.all([a, b].map((c) => c.acked(1)));
+    const before = JSON.stringify(b.document());
+    const rows = async () =>
+      (await driver.query<{ n: number }>('SELECT count(*)::int AS n FROM live_updates WHERE design_id = $1', [id])).rows[0]!.n;
+    const stored = await rows();
+    // The VLAN of the first port group as a string, written straight into a's Y.Doc (no restore() on the way).
+    const index = a.document().elements.findIndex((e) => e.kind === 'portGroup');
+    const element = shared(a.doc).elements.get(a.document().elements[index]!.id)!;
+    (element.get('props') as Y.Map<unknown>).set('vlan', 'ten');
+    const closed = await a.closed;
+    expect(closed.code).toBe(CLOSE.refused);
+    const refused = a.controls.find((m) => m.type === 'refused');
+    if (refused?.type !== 'refused' || refused.what !== 'update') throw new Error('no update refusal');
+    expect(refused.errors.some((e) => e.path === `/elements/${index}/props/vlan` && e.value === 'ten')).toBe(true);
+    expect(refused.message).toContain('"ten"');
+    await settle();
+    expect(JSON.stringify(b.document())).toBe(before);
+    expect(await rows()).toBe(stored);
+    // The room goes on: a valid edit afterwards is taken.
+    const count = acks(b);
+    b.edit((doc) => (doc.description = 'still editable'));
+    await b.acked(count + 1);
+    expect(b.controls.some((m) => m.type === 'refused')).toBe(false);
+  });
+
+  it('ends a connection that stops answering pings, and with it its presence and the binding of its client id', async () => {
+    const { id, editToken, viewToken } = await create();
+    const observer = await join(id, viewToken);
+    await observer.ready();
+    // A peer that went away without a close: it never answers the server's pings.
+    const dead = new WebSocket(
+      `${base.replace(/^http/, 'ws')}/api/designs/${id}/live`,
+      [LIVE_PROTOCOL, TOKEN_PROTOCOL_PREFIX + editToken],
+      {
+        autoPong: false,
+      },
+    );
+    const ended = new Promise<number>((resolve) => dead.on('close', (code) => resolve(code)));
+    await new Promise<void>((resolve) =>
+      dead.on('message', (data, isBinary) => !isBinary && String(data).includes('"ready"') && resolve()),
+    );
+    dead.send(awarenessFrame(writeAwarenessEntries([{ clientId: 777, clock: 1, state: JSON.stringify(presence('Ghost')) }])));
+    await observer.until(() => names(observer).includes('Ghost'), 5000, 'the ghost’s presence');
+    const started = Date.now();
+    expect(await ended).toBe(1006);
+    expect(Date.now() - started).toBeLessThan(5000);
+    await observer.until(() => !observer.awareness.getStates().has(777), 5000, 'the ghost removed');
+    const next = await join(id, viewToken);
+    await next.ready();
+    next.sendRaw(awarenessFrame(writeAwarenessEntries([{ clientId: 777, clock: 10, state: JSON.stringify(presence('Back')) }])));
+    await observer.until(() => names(observer).includes('Back'), 5000, 'the id free again');
   });
 });

@@ -30,7 +30,24 @@ export type ServerControl =
   | { type: 'ack'; count: number }
   | { type: 'saved'; version: number }
   | { type: 'comments-changed' }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /**
+   * The server did not take what this connection sent. `what: 'update'`: a document update after which
+   * the document would not restore (a list over its limit, a field of the wrong type…); it was neither
+   * stored nor relayed, `errors` say which field and value (as the REST API's 422), and the connection
+   * is then closed with CLOSE.refused: the client drops its unconfirmed edits and resyncs from the
+   * server. `what: 'presence'`: an awareness message setting or removing the presence of a client id
+   * that another connection holds; the whole message was dropped (the connection stays open).
+   */
+  | { type: 'refused'; what: 'update'; message: string; errors: RefusalError[] }
+  | { type: 'refused'; what: 'presence'; message: string; clientId: number };
+
+/** One reason a document update was refused: a JSON Pointer into the document, what is wrong, the value there. */
+export interface RefusalError {
+  path: string;
+  message: string;
+  value: unknown;
+}
 
 /**
  * Close codes (4000–4999 are the application's). The reason text says which limit or rule.
@@ -51,6 +68,11 @@ export const CLOSE = {
   full: 4009,
   /** No first message with the token in time. */
   authTimeout: 4011,
+  /**
+   * A document update was refused (the `refused` control message before the close says why): the
+   * client resets its Y.Doc to the server's state, keeping none of its unconfirmed edits, and reconnects.
+   */
+  refused: 4012,
   tooBig: 1009,
   /** The server is shutting down; reconnect (to another replica). */
   goingAway: 1001,

@@ -16,6 +16,8 @@ export interface HubOptions {
   driver: Driver;
   repository: DesignRepository;
   idleSaveMs: number;
+  /** Ping interval of each connection (LIVE_LIMITS.heartbeatMs). */
+  heartbeatMs: number;
   log: { warn(obj: object, msg: string): void };
 }
 
@@ -28,6 +30,10 @@ export class LiveHub {
   constructor(private readonly options: HubOptions) {
     this.bus = new LiveBus(options.driver);
     this.store = new LiveStore(options.driver);
+  }
+
+  get heartbeatMs(): number {
+    return this.options.heartbeatMs;
   }
 
   async start(): Promise<void> {
@@ -82,7 +88,7 @@ export class LiveHub {
         if (message.r !== this.replicaId) await room.applyRemote(message.id);
         break;
       case 'a':
-        if (message.r !== this.replicaId) room.applyRemotePresence(new Uint8Array(Buffer.from(message.b, 'base64')));
+        if (message.r !== this.replicaId) room.applyRemotePresence(message.r, new Uint8Array(Buffer.from(message.b, 'base64')));
         break;
       case 'q':
         if (message.r !== this.replicaId) room.announcePresence();

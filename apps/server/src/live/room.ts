@@ -7,16 +7,26 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { diffDocuments, restore } from '@viplane/model';
-import { awarenessFrame, createSharedDocument, readDocument, updateFrame, writeChanges, type ServerControl } from '@viplane/sync';
+import {
+  awarenessFrame,
+  createSharedDocument,
+  readDocument,
+  updateFrame,
+  writeChanges,
+  type RefusalError,
+  type ServerControl,
+} from '@viplane/sync';
 import type { DesignRepository } from '../db/repository.ts';
 import { LIVE_LIMITS } from '../limits.ts';
 import type { LiveBus } from './bus.ts';
 import type { LiveStore } from './store.ts';
+import { AcceptedState } from './acceptedState.ts';
+import { PresenceOwners, readAwarenessEntries, writeAwarenessEntries } from './presenceOwners.ts';
 
 /** What a room needs of a connection (session.ts). */
 export interface Participant {
   readonly linkId: string;
-  /** Awareness client ids this connection has published. */
+  /** Awareness client ids this connection has published (and holds: see PresenceOwners). */
   readonly clientIds: Set<number>;
   send(data: Uint8Array | ServerControl): void;
   close(code: number, reason: string): void;
@@ -45,6 +55,10 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly participants = new Set<Participant>();
+  /** Which connection (or other replica) may publish each presence client id; the server's own id is nobody's. */
+  private readonly owners = new PresenceOwners<Participant>(new Set([this.awareness.clientID]));
+  /** Where participants' updates are checked before the room takes them. */
+  private readonly accepted = new AcceptedState(this.doc);
   /** Updates accepted here since this replica last saved a version. */
   private dirty = false;
   private idle: NodeJS.Timeout | undefined;
@@ -59,6 +73,8 @@ export class Room {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD) return;
+      // A participant's update is in the check Y.Doc already (it was tried there first).
+      if (origin === REMOTE || origin === SERVER) this.accepted.follow(update);
       const frame = updateFrame(update);
       for (const p of this.participants) if (p !== origin) p.send(frame);
       this.touch();
@@ -67,6 +83,7 @@ export class Room {
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
         const changed = [...added, ...updated, ...removed];
+        for (const id of removed) this.owners.removed(id);
         const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
         const frame = awarenessFrame(update);
         for (const p of this.participants) if (p !== origin) p.send(frame);
@@ -92,6 +109,7 @@ export class Room {
       if (!state) return false;
     }
     for (const update of state.updates) Y.applyUpdate(this.doc, update, LOAD);
+    this.accepted.rebuild();
     this.logRows = state.rows;
     // A save made outside the session (a REST save, a restored version) since the live state last
     // matched the history: what it changed becomes one more edit of the session.
@@ -154,8 +172,23 @@ export class Room {
   /** Removes `p` and its presence; true when nobody is left here. */
   leave(p: Participant): boolean {
     this.participants.delete(p);
+    this.owners.release(p, p.clientIds);
     if (p.clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...p.clientIds], 'leave');
     return this.participants.size === 0;
+  }
+
+  /**
+   * Applies a participant's awareness update if every client id in it is `p`'s or nobody's yet (those
+   * become p's). Otherwise nothing is applied and the id held by someone else is returned.
+   * Throws on an unreadable update.
+   */
+  applyPresence(p: Participant, update: Uint8Array): number | undefined {
+    const entries = readAwarenessEntries(update);
+    const taken = this.owners.claim(p, entries);
+    if (taken !== undefined) return taken;
+    for (const e of entries) p.clientIds.add(e.clientId);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, p);
+    return undefined;
   }
 
   /** The answer to a peer's sync step 1: everything it lacks. */
@@ -167,12 +200,25 @@ export class Room {
     return Y.encodeStateVector(this.doc);
   }
 
-  /** Stores a participant's (well-formed) update, then applies and relays it. */
-  async applyFromParticipant(p: Participant, update: Uint8Array): Promise<void> {
-    if (isEmptyUpdate(update)) return;
-    await this.persist(update);
+  /**
+   * Checks a participant's (well-formed) update (AcceptedState), then stores, applies and relays it.
+   * Returns why it was refused when the document after it would not restore: then nothing is stored
+   * or relayed.
+   */
+  async applyFromParticipant(p: Participant, update: Uint8Array): Promise<RefusalError[] | undefined> {
+    if (isEmptyUpdate(update)) return undefined;
+    const refused = this.accepted.tryUpdate(update);
+    if (refused) return refused;
+    try {
+      await this.persist(update);
+    } catch (error) {
+      this.accepted.settle(update, false);
+      throw error;
+    }
     this.dirty = true;
     Y.applyUpdate(this.doc, update, p);
+    this.accepted.settle(update, true);
+    return undefined;
   }
 
   private async persist(update: Uint8Array): Promise<void> {
@@ -197,8 +243,12 @@ export class Room {
     for (const u of state?.updates ?? []) Y.applyUpdate(this.doc, u, REMOTE);
   }
 
-  applyRemotePresence(update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+  /** Presence from replica `replica`: only the entries it may publish (PresenceOwners.fromReplica). */
+  applyRemotePresence(replica: string, update: Uint8Array): void {
+    const entries = readAwarenessEntries(update);
+    const kept = this.owners.fromReplica(replica, entries);
+    if (kept.length === 0) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, kept.length === entries.length ? update : writeAwarenessEntries(kept), REMOTE);
   }
 
   broadcast(message: ServerControl): void {
@@ -259,6 +309,7 @@ export class Room {
     clearTimeout(this.idle);
     if (this.dirty) await this.saveVersion(undefined).catch(() => undefined);
     this.awareness.destroy();
+    this.accepted.destroy();
     this.doc.destroy();
   }
 }

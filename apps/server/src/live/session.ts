@@ -53,6 +53,13 @@ async function findLink(
   return { link };
 }
 
+/** A WebSocket close reason is at most 123 bytes of UTF-8. */
+function closeReason(text: string): string {
+  let out = text;
+  while (Buffer.byteLength(out) > 123) out = `${out.slice(0, out.length - 2)}…`;
+  return out;
+}
+
 export class Session implements Participant {
   linkId = '';
   readonly clientIds = new Set<number>();
@@ -80,6 +87,18 @@ export class Session implements Participant {
       this.queue = this.queue.then(() => this.onMessage(bytes, isBinary)).catch((error: unknown) => this.fail(error));
     });
     socket.on('close', () => void this.onClose());
+    // Ended after two pings in a row go unanswered: one alone can be a pong still waiting behind a busy
+    // event loop (timers run before I/O is read).
+    let unanswered = 0;
+    socket.on('pong', () => (unanswered = 0));
+    const heartbeat = setInterval(() => {
+      if (this.closed || socket.readyState !== socket.OPEN) return;
+      if (unanswered >= 2) return socket.terminate();
+      unanswered++;
+      socket.ping();
+    }, hub.heartbeatMs);
+    heartbeat.unref();
+    this.timers.push(heartbeat);
     socket.on('error', () => this.close(CLOSE.protocol, 'socket error'));
     if (headerToken !== undefined) this.queue = this.queue.then(() => this.authenticate(headerToken)).catch((e: unknown) => this.fail(e));
     else {
@@ -166,12 +185,22 @@ export class Session implements Participant {
       return this.close(CLOSE.protocol, `unreadable message: ${(error as Error).message}`.slice(0, 120));
     }
     if (frame.kind === FRAME_AWARENESS) {
+      let taken: number | undefined;
       try {
-        this.notePresenceClients(frame.payload);
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, frame.payload, this);
+        taken = room.applyPresence(this, frame.payload);
       } catch {
         return this.close(CLOSE.protocol, 'unreadable presence message');
       }
+      // Dropped, not closed: a client that reconnects before the server noticed its old connection
+      // end announces its id again, and must not be thrown out for it (its presence returns once the
+      // old connection is gone and it renews it, every 15 s).
+      if (taken !== undefined)
+        this.send({
+          type: 'refused',
+          what: 'presence',
+          clientId: taken,
+          message: `presence for client id ${taken} belongs to another connection; the message was dropped`,
+        });
       return;
     }
     if (frame.syncKind === SYNC_STEP1) {
@@ -186,19 +215,18 @@ export class Session implements Participant {
       return this.close(CLOSE.protocol, 'unreadable document update');
     }
     // A failure to store it goes to fail(): 1011, and the client sends it again after reconnecting.
-    await room.applyFromParticipant(this, frame.payload);
-    this.send({ type: 'ack', count: ++this.accepted });
-  }
-
-  /** The awareness client ids in an update, so they can be removed when this connection ends. */
-  private notePresenceClients(update: Uint8Array): void {
-    const probe = new awarenessProtocol.Awareness(this.room!.doc);
-    try {
-      awarenessProtocol.applyAwarenessUpdate(probe, update, null);
-      for (const id of probe.getStates().keys()) if (id !== probe.clientID) this.clientIds.add(id);
-    } finally {
-      probe.destroy();
+    const refused = await room.applyFromParticipant(this, frame.payload);
+    if (refused) {
+      // Neither stored nor relayed. The client's Y.Doc holds it, and any later update of its builds on
+      // it: the connection ends, and the client resyncs from the server without its unconfirmed edits.
+      const first = refused[0];
+      const message = first
+        ? `the update was refused: ${first.path || '/'} ${first.message} (${JSON.stringify(first.value) ?? 'undefined'})`
+        : 'the update was refused: the document would not be valid';
+      this.send({ type: 'refused', what: 'update', message, errors: refused });
+      return this.close(CLOSE.refused, closeReason(message));
     }
+    this.send({ type: 'ack', count: ++this.accepted });
   }
 
   private async onControl(text: string): Promise<void> {

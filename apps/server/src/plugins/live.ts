@@ -18,6 +18,7 @@ export default fp<Pick<AppConfig, 'live'>>(
       driver: fastify.database,
       repository: fastify.repository,
       idleSaveMs: live.idleSaveMs,
+      heartbeatMs: live.heartbeatMs ?? LIVE_LIMITS.heartbeatMs,
       log: fastify.log,
     });
     await hub.start();

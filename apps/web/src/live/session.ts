@@ -8,6 +8,9 @@
  *   (zundo's snapshots of whole documents would undo other people's edits too).
  * - Offline (network lost, server restarting), edits stay in the Y.Doc; on reconnect the server asks
  *   for what it lacks (sync step 1) and both sides merge.
+ * - An update the server refuses (the document after it would not restore: `refused`, then close
+ *   CLOSE.refused) is not kept: a fresh Y.Doc resyncs from the server (resetDoc) and a toast says what
+ *   was not applied and why (refusal.ts).
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -23,7 +26,6 @@ import {
   parseFrame,
   readDocument,
   readPresence,
-  shared,
   syncFrame,
   updateFrame,
   writeChanges,
@@ -35,6 +37,7 @@ import { editor, setUndoRedo, useEditor } from '../store/editor.ts';
 import { useSession } from '../store/session.ts';
 import { toast } from '../store/ui.ts';
 import { storedName, useLive, type Participant } from './store.ts';
+import { localUndo, refusalText } from './refusal.ts';
 
 const LOCAL = 'local';
 const REMOTE = 'remote';
@@ -60,9 +63,10 @@ export function stopLive(): void {
 }
 
 export class LiveSession {
-  readonly doc = new Y.Doc();
+  /** Replaced by a fresh one when the server refuses an update (resetDoc); presence keeps the first one's client id. */
+  doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  private readonly undo: Y.UndoManager;
+  private undo: Y.UndoManager;
   private socket: WebSocket | null = null;
   private synced = false;
   private applyingRemote = false;
@@ -73,7 +77,7 @@ export class LiveSession {
   private sent = 0;
   private unsubscribe: () => void;
   /** The editor's document when the session started (what the link loaded). */
-  private readonly baseline: TopologyDocument;
+  private baseline: TopologyDocument;
   private readonly onOnline = () => this.connect();
   private readonly onOffline = () => this.socket?.close(4000, 'offline');
 
@@ -83,15 +87,8 @@ export class LiveSession {
     readonly scope: 'view' | 'edit',
   ) {
     this.baseline = editor().doc;
-    const s = shared(this.doc);
-    this.undo = new Y.UndoManager([s.meta, s.elements, s.links, s.order, s.linkOrder], {
-      trackedOrigins: new Set([LOCAL]),
-      captureTimeout: 600,
-    });
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== REMOTE && this.scope === 'edit') this.sendUpdate(update);
-      if (origin !== LOCAL) this.scheduleRead();
-    });
+    this.undo = localUndo(this.doc, LOCAL);
+    this.doc.on('update', this.onDocUpdate);
     this.awareness.setLocalState({
       name: storedName() ?? `Guest ${this.doc.clientID % 1000}`,
       color: colorFor(this.doc.clientID),
@@ -120,6 +117,29 @@ export class LiveSession {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     this.connect();
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== REMOTE && this.scope === 'edit') this.sendUpdate(update);
+    if (origin !== LOCAL) this.scheduleRead();
+  };
+
+  /**
+   * The server refused an update of ours: start again from its state with a fresh Y.Doc (Yjs cannot
+   * take an update back), dropping every edit it has not confirmed. The next sync fills the new Y.Doc
+   * and puts the server's document into the editor; per-user undo starts over.
+   */
+  private resetDoc(): void {
+    this.doc.off('update', this.onDocUpdate);
+    this.undo.destroy();
+    this.doc = new Y.Doc();
+    this.undo = localUndo(this.doc, LOCAL);
+    this.doc.on('update', this.onDocUpdate);
+    this.synced = false;
+    this.written = null;
+    clearTimeout(this.writeTimer);
+    this.writeTimer = undefined;
+    this.baseline = editor().doc;
   }
 
   private connect(): void {
@@ -163,7 +183,7 @@ export class LiveSession {
       case 'ready':
         this.retry = 0;
         useLive.setState({ status: 'live', scope: message.scope });
-        this.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
+        this.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.awareness.clientID])));
         break;
       case 'ack':
         this.acked(message.count);
@@ -178,6 +198,11 @@ export class LiveSession {
         break;
       case 'error':
         toast(message.message, 'error');
+        break;
+      case 'refused':
+        // Presence: our client id is still held by our previous connection (the server has not seen it
+        // end yet); the 15 s renewal brings it back. An update: the close (CLOSE.refused) that follows resyncs.
+        if (message.what === 'update') toast(refusalText(message, editor().doc), 'error', 10_000);
         break;
     }
   }
@@ -203,6 +228,12 @@ export class LiveSession {
       return;
     }
     useLive.setState({ status: code === 4000 ? 'offline' : 'connecting', others: [] });
+    if (code === CLOSE.refused) {
+      this.resetDoc();
+      useLive.setState({ pending: 0 });
+      this.connect();
+      return;
+    }
     if (code === 4000) return;
     const delay = Math.min(5000, 500 * 2 ** this.retry++);
     this.retryTimer = setTimeout(() => this.connect(), delay);
@@ -283,7 +314,7 @@ export class LiveSession {
   private publishOthers(): void {
     const others: Participant[] = [];
     for (const [clientId, state] of this.awareness.getStates()) {
-      if (clientId === this.doc.clientID) continue;
+      if (clientId === this.awareness.clientID) continue;
       const presence = readPresence(state);
       if (presence) others.push({ clientId, ...presence });
     }
