@@ -43,6 +43,8 @@ import { DropEdge } from './DropEdge.tsx';
 import { NetworkEdgeMapper, NetworkNodeMapper, isNetworkKind, type NetworkViewNode } from './busMapping.ts';
 import { rememberViewport, storedViewport, useCanvasView } from '../store/canvasView.ts';
 import { useArrowNavigation } from './useArrowNavigation.ts';
+import { framesOf, type Box, type Frame } from './containers.ts';
+import { FrameLayer } from './FrameLayer.tsx';
 
 export const PALETTE_MIME = 'application/x-viplane-kind';
 
@@ -70,6 +72,18 @@ const networkNodeMapper = new NetworkNodeMapper();
 const networkEdgeMapper = new NetworkEdgeMapper();
 const selectNetworkNodes = (s: EditorState): NetworkViewNode[] =>
   networkNodeMapper.map(s.doc.elements, s.doc.links, s.selectedNodes, s.measured);
+/** The containers of the network view, recomputed when its nodes are (a drag included), in one pass. */
+let framesMemo: { nodes: readonly NetworkViewNode[]; frames: Frame[] } | null = null;
+const selectFrames = (s: EditorState): Frame[] => {
+  const nodes = selectNetworkNodes(s);
+  if (framesMemo?.nodes === nodes) return framesMemo.frames;
+  const buses = new Map<string, Box>();
+  for (const n of nodes) if (n.type === 'bus') buses.set(n.id, { x: n.position.x, y: n.position.y, width: n.width!, height: n.height! });
+  framesMemo = { nodes, frames: framesOf(s.doc.elements, s.measured, buses) };
+  return framesMemo.frames;
+};
+const NO_FRAMES: Frame[] = [];
+const selectNoFrames = () => NO_FRAMES;
 const selectNetworkEdges = (s: EditorState): ConnectionEdge[] =>
   networkEdgeMapper.map(s.doc.elements, s.doc.links, s.selectedEdges, selectEdges(s));
 
@@ -106,6 +120,7 @@ export function Canvas() {
   const network = view === 'network';
   const nodes: NetworkViewNode[] = useEditor(network ? selectNetworkNodes : selectNodes);
   const edges = useEditor(network ? selectNetworkEdges : selectEdges);
+  const frames = useEditor(network ? selectFrames : selectNoFrames);
   const [fileOver, setFileOver] = useState(false);
   const readOnly = useEditor((s) => s.readOnly);
   const theme = useUi((s) => s.theme);
@@ -349,6 +364,7 @@ export function Canvas() {
         proOptions={proOptions}
       >
         <DotGrid />
+        {frames.length > 0 && <FrameLayer frames={frames} />}
         {showMinimap && nodes.length <= MINIMAP_LIMIT && (
           <MiniMap<NetworkViewNode>
             pannable
