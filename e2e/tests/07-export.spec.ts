@@ -35,7 +35,8 @@ test('the routing view of the SE group shows its NIC networks and the VRF defaul
         const img = el.querySelector('img')!.getBoundingClientRect();
         const room = el.getBoundingClientRect();
         const inside = img.width <= el.clientWidth + 0.5 && img.height <= room.height + 0.5;
-        const filled = Math.abs(img.width - el.clientWidth) < 2 || Math.abs(img.height - (parseFloat(getComputedStyle(el).maxHeight) - 2)) < 2;
+        const filled =
+          Math.abs(img.width - el.clientWidth) < 2 || Math.abs(img.height - (parseFloat(getComputedStyle(el).maxHeight) - 2)) < 2;
         return inside && filled && el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1;
       }),
     )

@@ -65,7 +65,15 @@ export function framesOf(elements: readonly Element[], measured: ReadonlyMap<str
     acc.x1 = Math.max(acc.x1, b.x + b.width);
     acc.y1 = Math.max(acc.y1, b.y + b.height);
   };
-  const fresh = (label: string, bottom: boolean): Acc => ({ x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity, label, bottom, members: [] });
+  const fresh = (label: string, bottom: boolean): Acc => ({
+    x0: Infinity,
+    y0: Infinity,
+    x1: -Infinity,
+    y1: -Infinity,
+    label,
+    bottom,
+    members: [],
+  });
 
   for (const el of elements) {
     const domain = routingDomainOf(el);

@@ -34,12 +34,7 @@ export const tierOfSystem = (system: SystemId): 'top' | 'bottom' => (BOTTOM_SYST
 
 export function groupOf(el: Element, byId: ReadonlyMap<string, Element>): GroupOf {
   if (el.kind === 'tkgCluster') {
-    const mgmt =
-      el.props.role === 'management'
-        ? el
-        : el.props.managementClusterId
-          ? byId.get(el.props.managementClusterId)
-          : undefined;
+    const mgmt = el.props.role === 'management' ? el : el.props.managementClusterId ? byId.get(el.props.managementClusterId) : undefined;
     if (mgmt && mgmt.kind === 'tkgCluster' && mgmt.props.role === 'management')
       return { key: `tkg:${mgmt.id}`, system: 'tkg', label: `TKG · ${mgmt.name || mgmt.id}` };
   }

@@ -25,6 +25,13 @@ const DOMAIN_GAP = 2 * FRAME_PAD + 14;
 /** Room between a tier and the nearest bus for the drops' address labels (written along them). */
 const TIER_GAP = 120;
 const BUS_GAP = 22;
+/**
+ * Each row of a group stands a little right of the one nearer the buses: the drops of two
+ * elements in one column (same place, same number of interfaces) would share a line, and their
+ * address labels one place in the gap above the buses (flow/labels.ts).
+ */
+const ROW_SHIFT = 22;
+const rowShift = (row: number) => (row % 4) * ROW_SHIFT;
 /** The canvas area the layout aims to fill at fit (1440×900 less the side panels and top bar). */
 const TARGET = { w: 1000, h: 780 };
 
@@ -122,7 +129,10 @@ export function busLayout(doc: Doc, measured: ReadonlyMap<string, Measured>): Ma
   const busesH = order.length * (BUS_HEIGHT + BUS_GAP) + (domains.length - 1) * DOMAIN_GAP;
   const shape = (groups: Item[][], rows: number) => {
     const cols = groups.map((g) => Math.ceil(g.length / rows));
-    const width = cols.reduce((s, c) => s + c * cellW, 0) + GROUP_GAP * Math.max(0, groups.length - 1);
+    const width =
+      cols.reduce((s, c) => s + c * cellW, 0) +
+      GROUP_GAP * Math.max(0, groups.length - 1) +
+      groups.reduce((s, g) => s + rowShift(Math.min(rows, g.length) - 1), 0);
     const height = groups.length === 0 ? 0 : Math.min(rows, Math.max(...groups.map((g) => g.length))) * cellH;
     return { cols, width, height };
   };
@@ -158,9 +168,9 @@ export function busLayout(doc: Doc, measured: ReadonlyMap<string, Measured>): Ma
         const col = Math.floor(i / Math.ceil(g.length / c));
         const row = i % Math.ceil(g.length / c);
         const rowY = above ? y0 + height - (row + 1) * cellH + ROW_GAP : y0 + row * cellH;
-        positions.set(item.el.id, { x: x + col * cellW, y: rowY });
+        positions.set(item.el.id, { x: x + col * cellW + rowShift(row), y: rowY });
       });
-      x += c * cellW + GROUP_GAP;
+      x += c * cellW + rowShift(Math.min(rows, g.length) - 1) + GROUP_GAP;
     });
     return height;
   };

@@ -7,7 +7,7 @@ import { needsNetworkLayout } from './needsNetworkLayout.ts';
 
 const noMeasure = new Map();
 
-describe('needsNetworkLayout: are these positions the network view\'s?', () => {
+describe("needsNetworkLayout: are these positions the network view's?", () => {
   it('no for every template after the network auto-layout', () => {
     for (const t of templates) {
       const doc = t.build();
@@ -29,7 +29,15 @@ describe('needsNetworkLayout: are these positions the network view\'s?', () => {
     doc = addElement(doc, 'router', { x: 100, y: 180 }).doc;
     expect(needsNetworkLayout(doc.elements, doc.links)).toBe(true);
     doc = moveElements(doc, new Map([['router-1', { x: 100, y: 200 - NODE_HEIGHT - 72 }]]));
-    doc = addLink(doc, { kind: 'nic', from: 'router-1', to: 'pg-1', role: 'routed', address: null, addressMode: 'static', gateway: null }).doc;
+    doc = addLink(doc, {
+      kind: 'nic',
+      from: 'router-1',
+      to: 'pg-1',
+      role: 'routed',
+      address: null,
+      addressMode: 'static',
+      gateway: null,
+    }).doc;
     expect(needsNetworkLayout(doc.elements, doc.links)).toBe(false);
   });
 
