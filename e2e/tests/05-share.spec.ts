@@ -25,8 +25,9 @@ test('save with a version, share a view link, open it read-only and identical', 
   const myDiagnostics = await app.diagnostics();
 
   const other = await browser.newContext({ viewport: { width: 1600, height: 960 } });
-  // Written for the free graph view (the network view has its own spec, 13): open links in it.
-  await other.addInitScript(() => localStorage.setItem('viplane.view.last', 'graph'));
+  // The link opens in the network view (the default). The design was laid out in the free graph:
+  // a read-only viewer sees it laid out for the network view, for display only (the document
+  // stays the one shared, compared below).
   const viewer = new AppPage(await other.newPage());
   await viewer.page.goto(viewLink);
   await viewer.ready();
@@ -35,6 +36,8 @@ test('save with a version, share a view link, open it read-only and identical', 
   await viewer.validated();
   expect(await viewer.document()).toEqual(mine);
   expect(await viewer.diagnostics()).toEqual(myDiagnostics);
+  await expect(viewer.page.getByTestId('canvas')).toHaveAttribute('data-view', 'network');
+  await expect(viewer.page.getByTestId('node-pg-1')).toHaveAttribute('data-bus', 'true');
   // Read-only: nothing to edit in the inspector, no undo, no drag.
   await new CanvasPage(viewer.page).select('pg-1');
   await expect(viewer.page.getByTestId('inspector-name')).toBeDisabled();

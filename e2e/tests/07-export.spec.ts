@@ -27,6 +27,20 @@ test('the routing view of the SE group shows its NIC networks and the VRF defaul
   await page.getByTestId('routing-zoom-in').click();
   await expect.poll(async () => (await page.getByTestId('routing-img').boundingBox())!.width).toBeGreaterThan(before);
   await page.getByTestId('routing-zoom-fit').click();
+  // Fit shows the whole diagram: it is inside the panel both ways, and fills it one way.
+  await expect(page.getByTestId('routing-zoom')).toHaveText(/^Fit \(\d+ %\)$/);
+  await expect
+    .poll(() =>
+      page.getByTestId('routing-scroll').evaluate((el) => {
+        const img = el.querySelector('img')!.getBoundingClientRect();
+        const room = el.getBoundingClientRect();
+        const inside = img.width <= el.clientWidth + 0.5 && img.height <= room.height + 0.5;
+        const filled =
+          Math.abs(img.width - el.clientWidth) < 2 || Math.abs(img.height - (parseFloat(getComputedStyle(el).maxHeight) - 2)) < 2;
+        return inside && filled && el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1;
+      }),
+    )
+    .toBe(true);
   await app.screenshot('13-routing-view');
 
   const download = page.waitForEvent('download');

@@ -19,6 +19,7 @@ import { decodeHistory } from './persistence/history.ts';
 import { isValidating, useDiagnostics } from './store/diagnostics.ts';
 import { openFromFragment, parseFragment } from './persistence/serverSync.ts';
 import { startValidation } from './validation/client.ts';
+import { startFirstOpenLayout } from './layout/firstOpen.ts';
 
 /** A read-only window into the app for end-to-end tests and support (no way to edit through it). */
 declare global {
@@ -79,6 +80,7 @@ async function boot() {
     }
   }
   startValidation();
+  startFirstOpenLayout();
   // A view link never overwrites the local autosave (it is someone else's design).
   if (!useSession.getState().viewOnly) startAutosave();
   createRoot(document.getElementById('root')!).render(

@@ -15,7 +15,8 @@ function BusNodeView({ id, data }: NodeProps<BusFlowNode>) {
   const badge = useBadge(id);
   const tone = useUi((s) => (s.highlight.has(id) ? s.highlightTone : null));
   const mark = useUi((s) => s.diffMarks.get(id));
-  const style = { '--sys': `var(--sys-${data.system})`, height: BUS_HEIGHT } as CSSProperties;
+  // The label starts where busMapping.ts found a free span (after the 5 px left border).
+  const style = { '--sys': `var(--sys-${data.system})`, height: BUS_HEIGHT, paddingLeft: data.labelX - 5 } as CSSProperties;
   return (
     <div
       className={`vp-bus${tone ? ` highlight-${tone}` : ''}${mark ? ` diff-${mark}` : ''}${badge?.error ? ' has-errors' : ''}`}

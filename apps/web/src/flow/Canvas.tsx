@@ -43,6 +43,9 @@ import { DropEdge } from './DropEdge.tsx';
 import { NetworkEdgeMapper, NetworkNodeMapper, isNetworkKind, type NetworkViewNode } from './busMapping.ts';
 import { rememberViewport, storedViewport, useCanvasView } from '../store/canvasView.ts';
 import { useArrowNavigation } from './useArrowNavigation.ts';
+import { framesOf, type Box, type Frame } from './containers.ts';
+import { FrameLayer } from './FrameLayer.tsx';
+import { displayElements } from '../layout/firstOpen.ts';
 
 export const PALETTE_MIME = 'application/x-viplane-kind';
 
@@ -68,8 +71,21 @@ const selectEdges = (s: EditorState): ConnectionEdge[] => edgeMapper.map(s.doc.e
 // The network view (buses): its own mappers, built on the free graph's (busMapping.ts).
 const networkNodeMapper = new NetworkNodeMapper();
 const networkEdgeMapper = new NetworkEdgeMapper();
+// A read-only viewer of a design not laid out for this view sees it laid out (layout/firstOpen.ts).
 const selectNetworkNodes = (s: EditorState): NetworkViewNode[] =>
-  networkNodeMapper.map(s.doc.elements, s.doc.links, s.selectedNodes, s.measured);
+  networkNodeMapper.map(displayElements(s.doc, s.readOnly), s.doc.links, s.selectedNodes, s.measured);
+/** The containers of the network view, recomputed when its nodes are (a drag included), in one pass. */
+let framesMemo: { nodes: readonly NetworkViewNode[]; frames: Frame[] } | null = null;
+const selectFrames = (s: EditorState): Frame[] => {
+  const nodes = selectNetworkNodes(s);
+  if (framesMemo?.nodes === nodes) return framesMemo.frames;
+  const buses = new Map<string, Box>();
+  for (const n of nodes) if (n.type === 'bus') buses.set(n.id, { x: n.position.x, y: n.position.y, width: n.width!, height: n.height! });
+  framesMemo = { nodes, frames: framesOf(displayElements(s.doc, s.readOnly), s.measured, buses) };
+  return framesMemo.frames;
+};
+const NO_FRAMES: Frame[] = [];
+const selectNoFrames = () => NO_FRAMES;
 const selectNetworkEdges = (s: EditorState): ConnectionEdge[] =>
   networkEdgeMapper.map(s.doc.elements, s.doc.links, s.selectedEdges, selectEdges(s));
 
@@ -106,6 +122,7 @@ export function Canvas() {
   const network = view === 'network';
   const nodes: NetworkViewNode[] = useEditor(network ? selectNetworkNodes : selectNodes);
   const edges = useEditor(network ? selectNetworkEdges : selectEdges);
+  const frames = useEditor(network ? selectFrames : selectNoFrames);
   const [fileOver, setFileOver] = useState(false);
   const readOnly = useEditor((s) => s.readOnly);
   const theme = useUi((s) => s.theme);
@@ -349,6 +366,7 @@ export function Canvas() {
         proOptions={proOptions}
       >
         <DotGrid />
+        {frames.length > 0 && <FrameLayer frames={frames} />}
         {showMinimap && nodes.length <= MINIMAP_LIMIT && (
           <MiniMap<NetworkViewNode>
             pannable
@@ -403,13 +421,14 @@ function busAt(clientX: number, clientY: number): string | null {
  * known); in the network view a network is its bus, as long as its drops reach.
  */
 function boundsOf(ids: string[], measured: ReadonlyMap<string, { width: number; height: number }>, network: boolean) {
-  const doc = editor().doc;
+  const { doc, readOnly } = editor();
+  const shown = network && readOnly ? new Map(displayElements(doc, readOnly).map((e) => [e.id, e])) : null;
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
   let y1 = -Infinity;
   for (const id of ids) {
-    const el = getElement(doc, id);
+    const el = shown ? shown.get(id) : getElement(doc, id);
     if (!el) continue;
     const busLeft = network ? networkNodeMapper.busLeft(id) : undefined;
     if (busLeft !== undefined) {

@@ -10,19 +10,27 @@ import { useUi } from '../store/ui.ts';
 import { editor, useEditor } from '../store/editor.ts';
 import { FAR_ZOOM } from './ElementNode.tsx';
 import { NODE_HEIGHT, type ConnectionEdge } from './mapping.ts';
+import type { BusNodeData } from './busMapping.ts';
 
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+
+function labelYOf(bus: Record<string, unknown> | undefined, edgeId: string): number | null {
+  const drops = (bus as Partial<BusNodeData> | undefined)?.drops;
+  return drops?.find((d) => d.edgeId === edgeId)?.labelY ?? null;
+}
 
 /** React Flow's reconnect anchor sits this far from the handle, on the handle's side (its default radius, Canvas reconnectRadius). */
 const ANCHOR_SHIFT = 12;
 
-function DropEdgeView({ id, source, data, selected, targetX, targetY, targetPosition }: EdgeProps<ConnectionEdge>) {
+function DropEdgeView({ id, source, target, data, selected, targetX, targetY, targetPosition }: EdgeProps<ConnectionEdge>) {
   const far = useStore(isFar);
   const readOnly = useEditor((s) => s.readOnly);
   const badge = useBadge(id);
   const tone = useUi((s) => (s.highlight.has(id) ? s.highlightTone : null));
   // The element's box: the drop leaves its bottom (bus below) or its top (bus above).
   const node = useStore((s: ReactFlowState) => s.nodeLookup.get(source));
+  // Where busMapping.ts placed the address label, clear of every box and label (labels.ts).
+  const labelY = useStore((s: ReactFlowState) => labelYOf(s.nodeLookup.get(target)?.data, id));
   if (!node) return null;
   const top = node.internals.positionAbsolute.y;
   const bottom = top + (node.measured.height ?? NODE_HEIGHT);
@@ -32,7 +40,7 @@ function DropEdgeView({ id, source, data, selected, targetX, targetY, targetPosi
   const color =
     tone === 'trace' ? 'var(--success)' : tone === 'problem' || badge?.error ? 'var(--error)' : `var(--role-${data?.role ?? 'member'})`;
   const width = tone ? 3 : selected ? 2.5 : isRef ? 1.25 : 1.75;
-  const showLabel = !far && data && data.kind === 'nic' && Math.abs(targetY - y1) > 40;
+  const showLabel = !far && data && data.kind === 'nic' && labelY !== null;
   const labelTone = tone === 'trace' ? ' trace' : badge?.error ? ' error' : badge?.warning ? ' warning' : '';
   return (
     <>
@@ -61,7 +69,7 @@ function DropEdgeView({ id, source, data, selected, targetX, targetY, targetPosi
         <EdgeLabelRenderer>
           <div
             className={`vp-edge-label vp-drop-label nodrag nopan${selected ? ' selected' : ''}${data.label === 'pool' || data.label === 'dhcp' || data.label === 'no address' ? ' muted' : ''}${labelTone}`}
-            style={{ transform: `translate(-50%, -50%) translate(${targetX}px, ${(y1 + targetY) / 2}px) rotate(-90deg)` }}
+            style={{ transform: `translate(-50%, -50%) translate(${targetX}px, ${labelY}px) rotate(-90deg)` }}
             data-testid={`edge-label-${data.linkId}`}
             onClick={() => editor().select([], [id])}
           >

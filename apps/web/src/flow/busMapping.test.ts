@@ -32,6 +32,8 @@ function design() {
   return doc;
 }
 
+/** Drops run on a 20 px grid of lanes (busMapping.ts): the lane nearest an x. */
+const lane = (x: number) => Math.round(x / 20) * 20;
 const bus = (nodes: ReturnType<NetworkNodeMapper['map']>, id: string) => nodes.find((n) => n.id === id) as BusFlowNode;
 
 describe('network view: document -> nodes', () => {
@@ -49,17 +51,23 @@ describe('network view: document -> nodes', () => {
     const pg2 = bus(nodes, 'pg-2');
     // pg-1 keeps its own left end and reaches past the SE group's management drop.
     expect(pg1.position).toEqual({ x: 0, y: 200 });
-    // The SE group's two drops are spread over its width, ordered by bus height (pg-1 first).
-    const se1 = 500 + NODE_WIDTH / 3;
-    const se2 = 500 + (2 * NODE_WIDTH) / 3;
-    expect(pg1.data.drops).toEqual([{ edgeId: 'link:se-group-1--pg-1-1', x: se1, fromAbove: true }]);
+    // The SE group's two drops are spread over its width (on lanes), ordered by bus height (pg-1 first).
+    const se1 = lane(500 + NODE_WIDTH / 3);
+    const se2 = lane(500 + (2 * NODE_WIDTH) / 3);
+    expect(pg1.data.drops).toMatchObject([{ edgeId: 'link:se-group-1--pg-1-1', x: se1, fromAbove: true }]);
+    // Its address is written along it, between the SE group (bottom at 76) and the bus (200).
+    const labelY = pg1.data.drops[0]!.labelY!;
+    expect(labelY).toBeGreaterThan(76);
+    expect(labelY).toBeLessThan(200);
     expect(pg1.width).toBe(se1 + BUS_PAD);
+    expect(pg1.data.labelX).toBe(15);
     expect(pg1.height).toBe(BUS_HEIGHT);
     // pg-2: the SE group's data NIC (from above) and the cluster's node network (from below).
     expect(pg2.data.drops).toEqual(
       expect.arrayContaining([
-        { edgeId: 'link:se-group-1--pg-2-1', x: se2, fromAbove: true },
-        { edgeId: 'ref:tkg-1:nodeNetworkId', x: 100 + NODE_WIDTH / 2, fromAbove: false },
+        expect.objectContaining({ edgeId: 'link:se-group-1--pg-2-1', x: se2, fromAbove: true }),
+        // A reference has no address label.
+        { edgeId: 'ref:tkg-1:nodeNetworkId', x: lane(100 + NODE_WIDTH / 2), fromAbove: false, labelY: null },
       ]),
     );
     // Each drop has its own declared handle on the side its element is on.
@@ -75,7 +83,7 @@ describe('network view: document -> nodes', () => {
     doc = moveElements(doc, new Map([['tkg-1', { x: -400, y: 600 }]]));
     const nodes = new NetworkNodeMapper().map(doc.elements, doc.links, none, noMeasure);
     const pg2 = bus(nodes, 'pg-2');
-    expect(pg2.position.x).toBe(-400 + NODE_WIDTH / 2 - BUS_PAD);
+    expect(pg2.position.x).toBe(lane(-400 + NODE_WIDTH / 2) - BUS_PAD);
     const lonely = addElement(emptyDocument(), 'portGroup', { x: 10, y: 20 }).doc;
     expect(bus(new NetworkNodeMapper().map(lonely.elements, lonely.links, none, noMeasure), 'pg-1').width).toBe(BUS_MIN_WIDTH);
   });
@@ -89,7 +97,7 @@ describe('network view: document -> nodes', () => {
     expect(bus(b, 'pg-1')).toBe(bus(a, 'pg-1'));
     expect(bus(b, 'pg-2')).not.toBe(bus(a, 'pg-2'));
     expect(bus(b, 'pg-2').data.drops.find((d) => d.edgeId === 'ref:tkg-1:nodeNetworkId')!.x + bus(b, 'pg-2').position.x).toBe(
-      300 + NODE_WIDTH / 2,
+      lane(300 + NODE_WIDTH / 2),
     );
     expect(mapper.busLeft('pg-2')).toBe(bus(b, 'pg-2').position.x);
   });

@@ -31,6 +31,7 @@ import {
   type Measured,
 } from './mapping.ts';
 import { TARGET_HANDLE_ID, type HandleRole } from './roles.ts';
+import { busLabelWidth, busLabelX, placeDropLabels, type Box } from './labels.ts';
 
 export const BUS_HEIGHT = 28;
 /** A bus with nothing attached (or only close by) is at least this long. */
@@ -48,6 +49,8 @@ export interface BusDrop {
   x: number;
   /** The element is above the bus (the drop ends on the bus's top side). */
   fromAbove: boolean;
+  /** The centre y (flow coordinates) of the drop's address label; null: not written (labels.ts). */
+  labelY: number | null;
 }
 
 export interface BusNodeData extends Record<string, unknown> {
@@ -57,6 +60,8 @@ export interface BusNodeData extends Record<string, unknown> {
   /** Subnet, VLAN, gateway: what the exported diagram writes on a bar. */
   facts: string[];
   drops: readonly BusDrop[];
+  /** Where the name and facts start, from the bus's left end: a span no drop crosses (labels.ts). */
+  labelX: number;
 }
 export type BusFlowNode = Node<BusNodeData, 'bus'>;
 export type NetworkViewNode = ElementFlowNode | BusFlowNode;
@@ -118,6 +123,7 @@ export interface BusGeometry {
   width: number;
   y: number;
   drops: BusDrop[];
+  labelX: number;
 }
 
 /**
@@ -138,7 +144,14 @@ export function busGeometry(
     if (!list) perElement.set(d.elementId, (list = []));
     list.push(d);
   }
-  const absolute = new Map<string, { networkId: string; x: number; fromAbove: boolean; edgeId: string }[]>();
+  const absolute = new Map<string, { x: number; fromAbove: boolean; edgeId: string; from: number; text: string }[]>();
+  const lanes = new Lanes();
+  const obstacles: Box[] = [];
+  for (const el of elements) {
+    if (NETWORK_KINDS.has(el.kind)) continue;
+    const m = measured.get(el.id);
+    obstacles.push({ x: el.position.x, y: el.position.y, width: m?.width ?? NODE_WIDTH, height: m?.height ?? NODE_HEIGHT });
+  }
   for (const [elementId, list] of perElement) {
     const el = byId.get(elementId)!;
     const w = measured.get(elementId)?.width ?? NODE_WIDTH;
@@ -146,31 +159,137 @@ export function busGeometry(
     const busY = (d: DropSpec) => byId.get(d.networkId)!.position.y;
     const sorted = [...list].sort((a, b) => busY(a) - busY(b) || (a.edgeId < b.edgeId ? -1 : 1));
     sorted.forEach((d, i) => {
-      const x = el.position.x + (w * (i + 1)) / (sorted.length + 1);
       const fromAbove = el.position.y + h / 2 < busY(d) + BUS_HEIGHT / 2;
+      const from = fromAbove ? el.position.y + h : el.position.y;
+      const to = fromAbove ? busY(d) : busY(d) + BUS_HEIGHT;
+      const x = lanes.take(
+        el.position.x + (w * (i + 1)) / (sorted.length + 1),
+        Math.min(from, to),
+        Math.max(from, to),
+        el.position.x,
+        el.position.x + w,
+      );
       let at = absolute.get(d.networkId);
       if (!at) absolute.set(d.networkId, (at = []));
-      at.push({ networkId: d.networkId, x, fromAbove, edgeId: d.edgeId });
+      // Only interfaces have an address label (DropEdge); a reference's drop has none.
+      at.push({ x, fromAbove, edgeId: d.edgeId, from, text: d.kind === 'nic' ? d.label : '' });
     });
   }
-  const out = new Map<string, BusGeometry>();
+  interface Bus {
+    el: Element;
+    left: number;
+    right: number;
+    y: number;
+    crossings: number[];
+  }
+  const buses: Bus[] = [];
   for (const el of elements) {
     if (!NETWORK_KINDS.has(el.kind)) continue;
-    const at = absolute.get(el.id) ?? [];
     let left = el.position.x;
     let right = el.position.x + BUS_MIN_WIDTH;
-    for (const d of at) {
+    for (const d of absolute.get(el.id) ?? []) {
       left = Math.min(left, d.x - BUS_PAD);
       right = Math.max(right, d.x + BUS_PAD);
     }
-    out.set(el.id, {
-      left,
-      width: right - left,
-      y: el.position.y,
-      drops: at.map((d) => ({ edgeId: d.edgeId, x: d.x - left, fromAbove: d.fromAbove })),
-    });
+    buses.push({ el, left, right, y: el.position.y, crossings: [] });
+  }
+  // Drops that pass over a bus on their way to a farther one: its label keeps clear of them.
+  // Buses bucketed by x, each bucket sorted by height: a drop looks only at the buses around it.
+  const columns = new Map<number, Bus[]>();
+  for (const b of buses)
+    for (let c = Math.floor(b.left / COLUMN); c <= Math.floor(b.right / COLUMN); c++) {
+      const list = columns.get(c);
+      if (list) list.push(b);
+      else columns.set(c, [b]);
+    }
+  for (const list of columns.values()) list.sort((a, b) => a.y - b.y);
+  for (const [networkId, at] of absolute) {
+    const busTop = byId.get(networkId)!.position.y;
+    for (const d of at) {
+      const to = d.fromAbove ? busTop : busTop + BUS_HEIGHT;
+      const lo = Math.min(d.from, to);
+      const hi = Math.max(d.from, to);
+      const byY = columns.get(Math.floor(d.x / COLUMN));
+      if (!byY) continue;
+      for (let i = firstAtOrBelow(byY, lo); i < byY.length && byY[i]!.y < hi; i++) {
+        const b = byY[i]!;
+        if (b.el.id !== networkId && b.y + BUS_HEIGHT <= hi && b.left <= d.x && d.x <= b.right) b.crossings.push(d.x);
+      }
+    }
+  }
+  const out = new Map<string, BusGeometry>();
+  const labelled: { edgeId: string; x: number; from: number; to: number; text: string }[] = [];
+  for (const b of buses) {
+    const facts = busFacts(b.el);
+    const labelW = busLabelWidth(b.el.name, facts);
+    const labelX = busLabelX(b.left, labelW, b.crossings);
+    const right = Math.max(b.right, b.left + labelX + labelW + 10);
+    obstacles.push({ x: b.left, y: b.y, width: right - b.left, height: BUS_HEIGHT });
+    out.set(b.el.id, { left: b.left, width: right - b.left, y: b.y, labelX, drops: [] });
+    for (const d of absolute.get(b.el.id) ?? [])
+      if (d.text) labelled.push({ edgeId: d.edgeId, x: d.x, from: d.from, to: d.fromAbove ? b.y : b.y + BUS_HEIGHT, text: d.text });
+  }
+  const labelYs = placeDropLabels(labelled, obstacles);
+  for (const b of buses) {
+    const g = out.get(b.el.id)!;
+    g.drops = (absolute.get(b.el.id) ?? []).map((d) => ({
+      edgeId: d.edgeId,
+      x: d.x - g.left,
+      fromAbove: d.fromAbove,
+      labelY: labelYs.get(d.edgeId) ?? null,
+    }));
   }
   return out;
+}
+
+const COLUMN = 512;
+/** Drops closer than this that run side by side would read as one line, and their labels collide. */
+const LANE = 20;
+
+/**
+ * Where drops run: each drop takes the lane (a 20 px grid) nearest its even spread along its
+ * element that no other drop running beside it (overlapping vertically) holds: two elements in
+ * one column, one above the other, would otherwise drop on one line, and their address labels
+ * collide. Bucketed by x: linear.
+ */
+class Lanes {
+  private buckets = new Map<number, { x: number; lo: number; hi: number }[]>();
+  take(ideal: number, lo: number, hi: number, min: number, max: number): number {
+    // On a grid of lanes, drops pack: spread evenly, the drops of a wide element would leave no
+    // lane free for the element above it.
+    const start = Math.round(ideal / LANE) * LANE;
+    for (let k = 0; k < 24; k++) {
+      const x = start + (k % 2 === 0 ? 1 : -1) * Math.ceil(k / 2) * LANE;
+      if (x < min + 4 || x > max - 4) continue;
+      if (!this.clash(x, lo, hi)) return this.add(x, lo, hi);
+    }
+    return this.add(ideal, lo, hi);
+  }
+  private clash(x: number, lo: number, hi: number): boolean {
+    const b = Math.floor(x / LANE);
+    for (let i = b - 1; i <= b + 1; i++)
+      for (const o of this.buckets.get(i) ?? []) if (Math.abs(o.x - x) < LANE && o.lo < hi && lo < o.hi) return true;
+    return false;
+  }
+  private add(x: number, lo: number, hi: number): number {
+    const b = Math.floor(x / LANE);
+    const list = this.buckets.get(b);
+    if (list) list.push({ x, lo, hi });
+    else this.buckets.set(b, [{ x, lo, hi }]);
+    return x;
+  }
+}
+
+/** The index of the first bus whose top is at or below `y` (buses sorted by top). */
+function firstAtOrBelow(buses: readonly { y: number }[], y: number): number {
+  let lo = 0;
+  let hi = buses.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (buses[mid]!.y < y) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function busFacts(el: Element): string[] {
@@ -196,7 +315,7 @@ function busHandles(g: BusGeometry): NodeHandle[] {
 }
 
 const geometryKey = (g: BusGeometry) =>
-  `${g.left}|${g.width}|${g.y}|${g.drops.map((d) => `${d.edgeId}@${d.x}${d.fromAbove ? 'a' : 'b'}`).join(',')}`;
+  `${g.left}|${g.width}|${g.y}|${g.labelX}|${g.drops.map((d) => `${d.edgeId}@${d.x}${d.fromAbove ? 'a' : 'b'}:${d.labelY}`).join(',')}`;
 
 /** Element nodes and bus nodes, reusing node objects whose inputs did not change. */
 export class NetworkNodeMapper {
@@ -235,7 +354,14 @@ export class NetworkNodeMapper {
       const key = geometryKey(g);
       let entry = this.buses.get(el.id);
       if (!entry || entry.el !== el || entry.selected !== sel || entry.key !== key) {
-        const data: BusNodeData = { kind: el.kind, name: el.name, system: nodeData(el).system, facts: busFacts(el), drops: g.drops };
+        const data: BusNodeData = {
+          kind: el.kind,
+          name: el.name,
+          system: nodeData(el).system,
+          facts: busFacts(el),
+          drops: g.drops,
+          labelX: g.labelX,
+        };
         const node: BusFlowNode = {
           id: el.id,
           type: 'bus',

@@ -10,6 +10,8 @@ import { canvasApi } from '../store/canvasApi.ts';
 import type { LayoutRequest, LayoutResponse } from './protocol.ts';
 import { useCanvasView } from '../store/canvasView.ts';
 import { busLayout } from './busLayout.ts';
+import { forgetNetworkArranged } from './firstOpen.ts';
+import { markNetworkArranged } from '../store/canvasView.ts';
 
 let worker: Promise<Worker> | null = null;
 let seq = 0;
@@ -46,6 +48,7 @@ async function layout(): Promise<void> {
   if (useCanvasView.getState().view === 'network') {
     const moves = busLayout(doc, measured);
     editor().edit((current) => moveElements(current, moves));
+    markNetworkArranged(true);
     setTimeout(() => canvasApi.current?.fitAll(), 80);
     return;
   }
@@ -81,6 +84,6 @@ async function layout(): Promise<void> {
   }
   // The document may have changed while ELK ran: move only what still exists.
   const moves = new Map(Object.entries(response.positions));
-  editor().edit((current) => moveElements(current, moves));
+  if (editor().edit((current) => moveElements(current, moves))) forgetNetworkArranged();
   setTimeout(() => canvasApi.current?.fitAll(), 80);
 }

@@ -9,20 +9,29 @@
  *
  * Pure and linear-ish (sorting): it runs on the main thread; only positions come out.
  */
-import { kindInfo, type Element, type Position, type SystemId } from '@viplane/model';
+import type { Element, Position, SystemId } from '@viplane/model';
 import { BUS_HEIGHT, BUS_PAD, dropsOf, isNetworkKind } from '../flow/busMapping.ts';
 import { NODE_HEIGHT, NODE_WIDTH, type Measured } from '../flow/mapping.ts';
+import { BOTTOM_SYSTEMS as BOTTOM, DEFAULT_DOMAIN, TOP_SYSTEMS as TOP, groupOf, routingDomainOf, systemOf } from '../flow/groups.ts';
+import { FRAME_HEAD, FRAME_PAD } from '../flow/containers.ts';
 import type { Doc } from '../document/edits.ts';
-
-const TOP: readonly SystemId[] = ['physical', 'vsphere', 'nsx-alb', 'haproxy', 'nsxt', 'aci'];
-const BOTTOM: readonly SystemId[] = ['tkg', 'tanzu', 'kubernetes'];
 
 const COL_GAP = 36;
 const ROW_GAP = 36;
+/** Between two system groups: their frames (containers.ts) and a gap. */
 const GROUP_GAP = 72;
+/** Between the buses of two routing domains: their frames do not touch. */
+const DOMAIN_GAP = 2 * FRAME_PAD + 14;
 /** Room between a tier and the nearest bus for the drops' address labels (written along them). */
 const TIER_GAP = 120;
 const BUS_GAP = 22;
+/**
+ * Each row of a group stands a little right of the one nearer the buses: the drops of two
+ * elements in one column (same place, same number of interfaces) would share a line, and their
+ * address labels one place in the gap above the buses (flow/labels.ts).
+ */
+const ROW_SHIFT = 22;
+const rowShift = (row: number) => (row % 4) * ROW_SHIFT;
 /** The canvas area the layout aims to fill at fit (1440×900 less the side panels and top bar). */
 const TARGET = { w: 1000, h: 780 };
 
@@ -51,10 +60,21 @@ export function busLayout(doc: Doc, measured: ReadonlyMap<string, Measured>): Ma
     const u = use.get(id)!;
     return (u.bottom - u.top) / Math.max(1, u.bottom + u.top);
   };
+  // A routing domain's buses stand together (the default's first), so its frame encloses only them.
+  const domains = [DEFAULT_DOMAIN];
+  for (const n of nets) {
+    const d = routingDomainOf(n) ?? DEFAULT_DOMAIN;
+    if (!domains.includes(d)) domains.push(d);
+  }
+  const domainRank = (n: Element) => domains.indexOf(routingDomainOf(n) ?? DEFAULT_DOMAIN);
   const order = nets
     .map((n, i) => ({ n, i }))
     .sort(
-      (a, b) => (a.n.kind === 'clientNetwork' ? 0 : 1) - (b.n.kind === 'clientNetwork' ? 0 : 1) || skew(a.n.id) - skew(b.n.id) || a.i - b.i,
+      (a, b) =>
+        domainRank(a.n) - domainRank(b.n) ||
+        (a.n.kind === 'clientNetwork' ? 0 : 1) - (b.n.kind === 'clientNetwork' ? 0 : 1) ||
+        skew(a.n.id) - skew(b.n.id) ||
+        a.i - b.i,
     )
     .map((e) => e.n);
   const rank = new Map(order.map((n, i) => [n.id, i]));
@@ -66,10 +86,13 @@ export function busLayout(doc: Doc, measured: ReadonlyMap<string, Measured>): Ma
   }
 
   const groupsOf = (systems: readonly SystemId[], tier: 'top' | 'bottom') => {
-    const groups = new Map<SystemId, Item[]>();
+    // Keyed by group (a system; a TKG management cluster with its workload clusters), in system order.
+    const groups = new Map<string, Item[]>();
+    const systemOfKey = new Map<string, SystemId>();
     for (const el of doc.elements) {
       if (isNetworkKind(el.kind) || tierOf(el) !== tier) continue;
-      const system = systemOf(el, byId);
+      const group = groupOf(el, byId);
+      systemOfKey.set(group.key, group.system);
       const ranks = attached.get(el.id);
       const item: Item = {
         el,
@@ -77,13 +100,18 @@ export function busLayout(doc: Doc, measured: ReadonlyMap<string, Measured>): Ma
         h: measured.get(el.id)?.height ?? NODE_HEIGHT,
         rank: ranks ? ranks.reduce((s, r) => s + r, 0) / ranks.length : order.length,
       };
-      let g = groups.get(system);
-      if (!g) groups.set(system, (g = []));
+      let g = groups.get(group.key);
+      if (!g) groups.set(group.key, (g = []));
       g.push(item);
     }
-    const known = systems.filter((s) => groups.has(s));
-    const others = [...groups.keys()].filter((s) => !systems.includes(s));
-    return [...known, ...others].map((s) => groups.get(s)!.sort((a, b) => (tier === 'top' ? b.rank - a.rank : a.rank - b.rank)));
+    const place = (key: string) => {
+      const i = systems.indexOf(systemOfKey.get(key)!);
+      return i < 0 ? systems.length : i;
+    };
+    return [...groups.keys()]
+      .map((key, i) => ({ key, i }))
+      .sort((a, b) => place(a.key) - place(b.key) || a.i - b.i)
+      .map(({ key }) => groups.get(key)!.sort((a, b) => (tier === 'top' ? b.rank - a.rank : a.rank - b.rank)));
   };
   const top = groupsOf(TOP, 'top');
   const bottom = groupsOf(BOTTOM, 'bottom');
@@ -98,10 +126,13 @@ export function busLayout(doc: Doc, measured: ReadonlyMap<string, Measured>): Ma
   }
   cellW += COL_GAP;
   cellH += ROW_GAP;
-  const busesH = order.length * (BUS_HEIGHT + BUS_GAP);
+  const busesH = order.length * (BUS_HEIGHT + BUS_GAP) + (domains.length - 1) * DOMAIN_GAP;
   const shape = (groups: Item[][], rows: number) => {
     const cols = groups.map((g) => Math.ceil(g.length / rows));
-    const width = cols.reduce((s, c) => s + c * cellW, 0) + GROUP_GAP * Math.max(0, groups.length - 1);
+    const width =
+      cols.reduce((s, c) => s + c * cellW, 0) +
+      GROUP_GAP * Math.max(0, groups.length - 1) +
+      groups.reduce((s, g) => s + rowShift(Math.min(rows, g.length) - 1), 0);
     const height = groups.length === 0 ? 0 : Math.min(rows, Math.max(...groups.map((g) => g.length))) * cellH;
     return { cols, width, height };
   };
@@ -137,29 +168,22 @@ export function busLayout(doc: Doc, measured: ReadonlyMap<string, Measured>): Ma
         const col = Math.floor(i / Math.ceil(g.length / c));
         const row = i % Math.ceil(g.length / c);
         const rowY = above ? y0 + height - (row + 1) * cellH + ROW_GAP : y0 + row * cellH;
-        positions.set(item.el.id, { x: x + col * cellW, y: rowY });
+        positions.set(item.el.id, { x: x + col * cellW + rowShift(row), y: rowY });
       });
-      x += c * cellW + GROUP_GAP;
+      x += c * cellW + rowShift(Math.min(rows, g.length) - 1) + GROUP_GAP;
     });
     return height;
   };
-  const topH = place(top, 0, true);
+  // The upper groups' frame labels stand above them (containers.ts): leave their room at the top.
+  const topH = place(top, FRAME_HEAD + FRAME_PAD, true) + FRAME_HEAD + FRAME_PAD;
   let y = topH + TIER_GAP;
+  let domain = -1;
   for (const n of order) {
+    if (domain >= 0 && domainRank(n) !== domain) y += DOMAIN_GAP;
+    domain = domainRank(n);
     positions.set(n.id, { x: -BUS_PAD, y });
     y += BUS_HEIGHT + BUS_GAP;
   }
   place(bottom, y - BUS_GAP + TIER_GAP, false);
   return positions;
-}
-
-/** A virtual service belongs with its load balancer, as on the export. */
-function systemOf(el: Element, byId: ReadonlyMap<string, Element>): SystemId {
-  if (el.kind === 'virtualService') {
-    const lb = el.props.loadBalancerId ? byId.get(el.props.loadBalancerId) : undefined;
-    if (lb) return kindInfo[lb.kind].system;
-    const backend = el.props.backendClusterId ? byId.get(el.props.backendClusterId) : undefined;
-    if (backend) return kindInfo[backend.kind].system;
-  }
-  return kindInfo[el.kind].system;
 }

@@ -3,7 +3,8 @@
  * and the NSX-ALB routing view of one SE group or HAProxy. @viplane/formats is loaded lazily so
  * the canvas bundle does not carry it; diagrams are shown as <img> data URLs (no SVG markup runs).
  */
-import { useEffect, useMemo, useState, type WheelEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type WheelEvent } from 'react';
+import { fitScale } from '../lib/fitScale.ts';
 import type { TopologyDocument } from '@viplane/model';
 import type * as FormatsModule from '@viplane/formats';
 import { closeDialog, openDialog, toast } from '../store/ui.ts';
@@ -238,15 +239,34 @@ export function RoutingView({ hostId }: { hostId: string }) {
       return { error: message(err) };
     }
   }, [formats, doc, host]);
-  // null = fit to the panel width; otherwise a factor of the SVG's own size.
+  // null = fit the whole diagram into the panel; otherwise a factor of the SVG's own size.
   const [zoom, setZoom] = useState<number | null>(null);
   const [natural, setNatural] = useState<{ w: number; h: number } | null>(null);
   const svg = drawn && 'svg' in drawn ? drawn.svg : null;
   const src = useMemo(() => (svg ? svgDataUrl(svg) : null), [svg]);
+  // The room the panel offers: its width, and its height limit (the panel grows up to its max-height).
+  const scroller = useRef<HTMLDivElement>(null);
+  const [room, setRoom] = useState<{ w: number; h: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => {
+      const style = getComputedStyle(el);
+      const borders = parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
+      const maxH = parseFloat(style.maxHeight);
+      const next = { w: el.clientWidth, h: Number.isFinite(maxH) ? maxH - borders : el.clientHeight };
+      setRoom((r) => (r && r.w === next.w && r.h === next.h ? r : next));
+    };
+    measure();
+    // The window resized (the height limit follows 100vh); the panel's own size follows the image, so it is not observed.
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [src]);
+  const fit = natural && room ? fitScale(natural, room) : null;
 
   const step = (dir: 1 | -1) =>
     setZoom((z) => {
-      const current = z ?? 1;
+      const current = z ?? fit ?? 1;
       const next = dir > 0 ? ZOOM_STEPS.find((s) => s > current + 1e-6) : [...ZOOM_STEPS].reverse().find((s) => s < current - 1e-6);
       return next ?? current;
     });
@@ -304,7 +324,7 @@ export function RoutingView({ hostId }: { hostId: string }) {
           −
         </button>
         <span className="subtle routing-zoom" data-testid="routing-zoom">
-          {zoom === null ? 'Fit' : `${Math.round(zoom * 100)} %`}
+          {zoom === null ? `Fit${fit === null ? '' : ` (${Math.round(fit * 100)} %)`}` : `${Math.round(zoom * 100)} %`}
         </span>
         <button className="btn outline small" onClick={() => step(1)} aria-label="Zoom in" data-testid="routing-zoom-in">
           +
@@ -333,7 +353,7 @@ export function RoutingView({ hostId }: { hostId: string }) {
       )}
       {!formats && !loadError && <div className="subtle">Loading…</div>}
       {src && (
-        <div className="routing-scroll" onWheel={onWheel} data-testid="routing-scroll">
+        <div className="routing-scroll" onWheel={onWheel} data-testid="routing-scroll" ref={scroller}>
           <img
             src={src}
             alt={`Routing diagram of ${host?.name ?? ''}`}
@@ -341,9 +361,9 @@ export function RoutingView({ hostId }: { hostId: string }) {
             draggable={false}
             onLoad={(e) => setNatural({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })}
             style={
-              zoom === null || !natural
+              !natural || (zoom === null && fit === null)
                 ? { maxWidth: '100%', height: 'auto' }
-                : { width: natural.w * zoom, height: natural.h * zoom, maxWidth: 'none' }
+                : { width: natural.w * (zoom ?? fit!), height: natural.h * (zoom ?? fit!), maxWidth: 'none' }
             }
           />
         </div>

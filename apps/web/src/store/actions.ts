@@ -54,6 +54,9 @@ function freePlace(doc: TopologyDocument, want: Position): Position {
  * where it fell, and its interface (or reference) on that network, as one undo step. When the
  * kind cannot attach to that network the element is still added, and the reason is shown.
  */
+/** The length of a new element's drop to the bus it was dropped on: an IPv4 address label fits (labels.ts). */
+const DROP_ROOM = 120;
+
 export function addOnBus(kind: ElementKind, busId: string, x: number): string | null {
   const bus = getElement(editor().doc, busId);
   if (!bus) return addKind(kind);
@@ -61,7 +64,8 @@ export function addOnBus(kind: ElementKind, busId: string, x: number): string | 
   let refusal: string | null = null;
   let created: string | undefined;
   editor().edit((doc) => {
-    const r = addElement(doc, kind, freePlace(doc, { x: x - NODE_WIDTH / 2, y: bus.position.y - NODE_HEIGHT - 72 }));
+    // Above the bus with room for the address written along the drop (flow/labels.ts).
+    const r = addElement(doc, kind, freePlace(doc, { x: x - NODE_WIDTH / 2, y: bus.position.y - NODE_HEIGHT - DROP_ROOM }));
     id = r.id;
     // The attachment a drop on a bus means: the first of the element's roles (canvas order) with
     // one meaning on that network (a cluster's nodes rather than one of its two VIP networks),

@@ -15,6 +15,7 @@ interface CanvasViewState {
 
 const viewKey = (localId: string) => `viplane.view.${localId}`;
 const viewportKey = (localId: string) => `viplane.viewport.${localId}`;
+const arrangedKey = (localId: string) => `viplane.netlayout.${localId}`;
 
 function read(key: string): string | null {
   try {
@@ -65,4 +66,23 @@ export function storedViewport(): Viewport | null {
 
 export function rememberViewport(v: Viewport) {
   write(viewportKey(useSession.getState().localId), JSON.stringify({ x: Math.round(v.x), y: Math.round(v.y), zoom: +v.zoom.toFixed(4) }));
+}
+
+/**
+ * Whether the open design's positions are the network view's (laid out for it, found fine for
+ * it, or arranged in it by hand): then the network view never lays it out by itself again
+ * (layout/firstOpen.ts). Per design slot, this browser.
+ */
+export function isNetworkArranged(): boolean {
+  return read(arrangedKey(useSession.getState().localId)) === '1';
+}
+export function markNetworkArranged(arranged: boolean) {
+  const key = arrangedKey(useSession.getState().localId);
+  if (arranged) write(key, '1');
+  else
+    try {
+      globalThis.localStorage?.removeItem(key);
+    } catch {
+      /* as write() */
+    }
 }

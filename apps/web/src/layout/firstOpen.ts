@@ -1,0 +1,96 @@
+/**
+ * Auto-layout on the network view's first look at a design (issue 14): a design whose positions
+ * were laid out for the free graph, imported or opened by a link would show buses over each
+ * other. When the network view shows a design slot for the first time (this browser) and its
+ * positions are not the network view's (needsNetworkLayout.ts), busLayout is applied.
+ *
+ * - It is one undo step ("auto-layout"), as the toolbar's button would be: the user did not ask
+ *   for it, so Ctrl+Z must give back the positions the design came with.
+ * - Once a slot was looked at in the network view (laid out, or found fine) it is marked and
+ *   never laid out by itself again, so an arrangement made by hand in the network view survives
+ *   reloads; the graph view's auto-layout, which replaces every position, clears the mark.
+ * - Only an editor writes: a read-only viewer sees the same layout computed for display only
+ *   (displayElements), and the document stays the one shared with them. The layout uses the
+ *   default node sizes, not measured ones, so two peers of a live session who open the design at
+ *   once write the same positions (idempotent, no fight); a peer who comes later receives the
+ *   laid-out design, which needs nothing.
+ */
+import type { Element, Link } from '@viplane/model';
+import { moveElements, type Doc } from '../document/edits.ts';
+import { editor, useEditor } from '../store/editor.ts';
+import { isNetworkArranged, markNetworkArranged, useCanvasView } from '../store/canvasView.ts';
+import { useSession } from '../store/session.ts';
+import { canvasApi } from '../store/canvasApi.ts';
+import { busLayout } from './busLayout.ts';
+import { needsNetworkLayout } from './needsNetworkLayout.ts';
+
+const DEFAULT_SIZES = new Map();
+
+/** Lays out the open design for the network view if it is its first look and it needs it. */
+export function checkFirstOpen(): void {
+  if (useCanvasView.getState().view !== 'network') return;
+  const { localId } = useSession.getState();
+  // Every edit schedules a check: the slot known to be arranged answers without reading storage.
+  if (checked === localId) return;
+  const { doc, readOnly, transaction } = editor();
+  if (readOnly || transaction || doc.elements.length === 0) return;
+  checked = localId;
+  if (isNetworkArranged()) return;
+  if (needsNetworkLayout(doc.elements, doc.links)) {
+    const moves = busLayout(doc, DEFAULT_SIZES);
+    editor().edit((current) => moveElements(current, moves));
+    setTimeout(() => canvasApi.current?.fitAll(), 80);
+  }
+  markNetworkArranged(true);
+}
+
+/** The slot last found arranged (or laid out) in this page. */
+let checked: string | null = null;
+/** The graph view's auto-layout replaced every position: the network view may lay the design out again. */
+export function forgetNetworkArranged(): void {
+  checked = null;
+  markNetworkArranged(false);
+}
+
+let scheduled = false;
+function schedule() {
+  if (scheduled) return;
+  scheduled = true;
+  // After the load settles (replaceDocument sets the slot after the document).
+  queueMicrotask(() => {
+    scheduled = false;
+    checkFirstOpen();
+  });
+}
+
+/** Watches for a design or a view to look at: a loaded document, another slot, the network view chosen. */
+export function startFirstOpenLayout(): () => void {
+  const offs = [
+    useEditor.subscribe((s, prev) => {
+      if (s.doc !== prev.doc || s.readOnly !== prev.readOnly) schedule();
+    }),
+    useCanvasView.subscribe((s, prev) => {
+      if (s.view !== prev.view) schedule();
+    }),
+    useSession.subscribe((s, prev) => {
+      if (s.localId !== prev.localId) schedule();
+    }),
+  ];
+  schedule();
+  return () => offs.forEach((off) => off());
+}
+
+let display: { elements: readonly Element[]; links: readonly Link[]; out: readonly Element[] } | null = null;
+/**
+ * The elements as the network view draws them: the document's, or for a read-only viewer of a
+ * design not laid out for this view, the same layout an editor would apply, for display only.
+ */
+export function displayElements(doc: Doc, readOnly: boolean): readonly Element[] {
+  const { elements, links } = doc;
+  if (!readOnly) return elements;
+  if (display?.elements === elements && display.links === links) return display.out;
+  let out: readonly Element[] = elements;
+  if (needsNetworkLayout(elements, links)) out = moveElements(doc, busLayout(doc, DEFAULT_SIZES)).elements;
+  display = { elements, links, out };
+  return out;
+}
