@@ -43,6 +43,8 @@ import { DropEdge } from './DropEdge.tsx';
 import { NetworkEdgeMapper, NetworkNodeMapper, isNetworkKind, type NetworkViewNode } from './busMapping.ts';
 import { rememberViewport, storedViewport, useCanvasView } from '../store/canvasView.ts';
 import { useArrowNavigation } from './useArrowNavigation.ts';
+import { connectorRouting } from './routing/client.ts';
+import { routingBoxOf, routingEdgeOf } from './routing/adapters.ts';
 
 export const PALETTE_MIME = 'application/x-viplane-kind';
 
@@ -107,6 +109,11 @@ export function Canvas() {
   const nodes: NetworkViewNode[] = useEditor(network ? selectNetworkNodes : selectNodes);
   const edges = useEditor(network ? selectNetworkEdges : selectEdges);
   const [fileOver, setFileOver] = useState(false);
+  // Network view: connectors are routed round elements and buses (routing/), off the main thread.
+  useEffect(() => {
+    if (network) connectorRouting.update(nodes, routingBoxOf, edges, routingEdgeOf);
+    else connectorRouting.reset();
+  }, [network, nodes, edges]);
   const readOnly = useEditor((s) => s.readOnly);
   const theme = useUi((s) => s.theme);
   const snap = useUi((s) => s.snapToGrid);

@@ -50,3 +50,19 @@ export function placeLabel(points: readonly Pt[], size: Size, blocked: readonly 
     }
   return null;
 }
+
+/** The middle of a route's longest segment (where a label goes when it has no free place). */
+export function longestSegmentMiddle(points: readonly Pt[]): Pt {
+  let best = { x: points[0]?.x ?? 0, y: points[0]?.y ?? 0 };
+  let len = -1;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const l = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+    if (l > len) {
+      len = l;
+      best = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    }
+  }
+  return best;
+}

@@ -3,7 +3,7 @@
  * drag never waits for it. The .wasm file is emitted by Vite as an asset and fetched from here.
  */
 import { AvoidLib } from 'libavoid-js';
-import wasmUrl from 'libavoid-js/dist/libavoid.wasm?url';
+import wasmUrl from 'libavoid-js/libavoid.wasm?url';
 import { routeConnectors, type AvoidApi } from './route.ts';
 import type { RouteRequest, RouteResponse } from './protocol.ts';
 
