@@ -69,7 +69,10 @@ function ConnectionEdgeView({ id, source, target, data, selected, sourceX, sourc
         path={path}
         interactionWidth={14}
         style={{ stroke: color, strokeWidth: width, opacity: isRef && !selected && !tone ? 0.55 : 1 }}
+        // The routed polyline, for tests and tools that check the geometry (the path has curves).
         data-route={route ? route.points.map((p) => `${p.x},${p.y}`).join(' ') : undefined}
+        data-source={source}
+        data-target={target}
       />
       {selected && !readOnly && (
         // Where React Flow's reconnect anchors are (its handle positions): drag one to move that end.

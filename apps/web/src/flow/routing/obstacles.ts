@@ -4,6 +4,10 @@
  * above it and one below it round the bus's far end; strips with narrow gaps let it cross the bus
  * straight through a gap while no segment can run along the bus (the strips block that). Gaps
  * keep clear of the bus's drops, so a crossing never runs along an interface line either.
+ *
+ * An element placed over a bus (as a design made in the free graph may be) cuts the bus there:
+ * a strip under an element would shut the element's sides in, and libavoid, finding no way
+ * out, would give up on its connectors.
  */
 import type { Rect } from './geometry.ts';
 
@@ -28,14 +32,33 @@ const DROP_CLEARANCE = 12;
 
 export function obstaclesOf(boxes: readonly RoutingBox[]): Obstacle[] {
   const out: Obstacle[] = [];
+  const elements = boxes.filter((b) => !b.dropXs);
+  for (const b of elements) out.push({ id: b.id, element: true, x: b.x, y: b.y, w: b.w, h: b.h });
   for (const b of boxes) {
-    if (!b.dropXs) {
-      out.push({ id: b.id, element: true, x: b.x, y: b.y, w: b.w, h: b.h });
-      continue;
-    }
-    out.push(...busStrips(b));
+    if (!b.dropXs) continue;
+    const over = elements.filter((e) => e.y < b.y + b.h && b.y < e.y + e.h && e.x < b.x + b.w && b.x < e.x + e.w);
+    for (const strip of busStrips(b)) out.push(...cut(strip, over));
   }
   return out;
+}
+
+/** How far a cut reaches past an element's sides: beyond the router's buffer round both. */
+export const CUT_CLEARANCE = 20;
+
+/** A strip without the x ranges of the elements over it. */
+function cut(strip: Obstacle, over: readonly RoutingBox[]): Obstacle[] {
+  let pieces = [strip];
+  for (const e of over) {
+    const x0 = e.x - CUT_CLEARANCE;
+    const x1 = e.x + e.w + CUT_CLEARANCE;
+    pieces = pieces.flatMap((p) => {
+      if (x1 <= p.x || x0 >= p.x + p.w) return [p];
+      const left = { ...p, w: x0 - p.x };
+      const right = { ...p, x: x1, w: p.x + p.w - x1 };
+      return [left, right].filter((q) => q.w > 0);
+    });
+  }
+  return pieces.map((p, i) => (pieces.length === 1 ? p : { ...p, id: `${strip.id}.${i}` }));
 }
 
 /** A bus as strips: a gap every STRIP + GAP, skipped where it would come near a drop. */

@@ -11,7 +11,7 @@
  * positions, same routes), and keeps each batch's cost bounded by its obstacles, not the design.
  */
 import { labelRect, labelSize, placeLabel } from './labels.ts';
-import { simplify, type Pt, type Rect } from './geometry.ts';
+import { isOrthogonal, simplify, type Pt, type Rect } from './geometry.ts';
 import type { ConnectorEnd, RouteRequest, RoutedConnector } from './protocol.ts';
 
 /** The part of libavoid-js's API used here (its own typings do not resolve under `exports`). */
@@ -63,8 +63,13 @@ export function routeConnectors(A: AvoidApi, request: RouteRequest): RoutedConne
       if (o.element) {
         // Connectors leave an element by the middle of its left or right side: its top and
         // bottom belong to its interface drops in the network view.
-        new A.ShapeConnectionPin(shape, PIN_CLASS, 0, 0.5, true, 0, A.ConnDirLeft);
-        new A.ShapeConnectionPin(shape, PIN_CLASS, 1, 0.5, true, 0, A.ConnDirRight);
+        // Pins are exclusive by default (one connector each): these are shared, the nudging
+        // spreads the connectors that leave by the same side.
+        for (const [x, dir] of [
+          [0, A.ConnDirLeft],
+          [1, A.ConnDirRight],
+        ] as const)
+          new A.ShapeConnectionPin(shape, PIN_CLASS, x, 0.5, true, 0, dir).setExclusive(false);
         shapes.set(o.id, shape);
       }
     }
@@ -91,7 +96,8 @@ export function routeConnectors(A: AvoidApi, request: RouteRequest): RoutedConne
           points.push({ x: p.x, y: p.y });
         }
       }
-      const route = simplify(points);
+      // No way round (an end shut in): libavoid answers the straight line, which is no route.
+      const route = isOrthogonal(simplify(points)) ? simplify(points) : [];
       let label: Pt | null = null;
       if (c.label && route.length > 1) {
         const size = labelSize(c.label);
