@@ -40,10 +40,8 @@ const transport: Transport = async (request: RouteRequest) => {
   });
 };
 
-export const connectorRouting = new ConnectorScheduler(
-  transport,
-  (routes) => useConnectorRoutes.setState({ routes }),
-  () => canvasApi.current?.viewportCenter() ?? null,
+export const connectorRouting = new ConnectorScheduler(transport, (routes) => useConnectorRoutes.setState({ routes }), {
+  focus: () => canvasApi.current?.viewportCenter() ?? null,
   // Connectors keep their straight fallback; the canvas stays usable.
-  (message) => console.warn(`Connector routing is off: ${message}`),
-);
+  onError: (message) => console.warn(`Connector routing is off: ${message}`),
+});

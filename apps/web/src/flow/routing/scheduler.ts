@@ -9,7 +9,8 @@
  * ends moved or whose route or label a moved box now touches (everything only on a mass change
  * such as a load or an auto-layout); batches are at most BATCH_MAX connectors within one region
  * of at most REGION_MAX, nearest the viewport first, one batch in flight at a time, at most one
- * every THROTTLE_MS; a batch's obstacles are only the boxes in its region.
+ * every THROTTLE_MS; a batch's obstacles are only the boxes in its region. A connector longer than
+ * REGION_MAX is not routed at all and keeps its straight line.
  */
 import { obstaclesOf, type RoutingBox } from './obstacles.ts';
 import { grow, pathCrossesRect, rectsOverlap, union, type Pt, type Rect } from './geometry.ts';
@@ -80,12 +81,24 @@ export class ConnectorScheduler {
   /** Connector ids of each request sent (tests and the perf overlay read it). */
   readonly sent: string[][] = [];
 
+  private readonly focus: () => Pt | null;
+  private readonly onError: (message: string) => void;
+  private readonly throttleMs: number;
+
   constructor(
     private readonly transport: Transport,
     private readonly publish: (routes: ReadonlyMap<string, RouteEntry>) => void,
-    private readonly focus: () => Pt | null = () => null,
-    private readonly onError: (message: string) => void = () => {},
-  ) {}
+    options: {
+      /** Where the user looks (flow coordinates): connectors nearest it are routed first. */
+      focus?: () => Pt | null;
+      onError?: (message: string) => void;
+      throttleMs?: number;
+    } = {},
+  ) {
+    this.focus = options.focus ?? (() => null);
+    this.onError = options.onError ?? (() => {});
+    this.throttleMs = options.throttleMs ?? THROTTLE_MS;
+  }
 
   /**
    * The view's current nodes and connectors. Nodes and edges are compared by identity first
@@ -184,10 +197,15 @@ export class ConnectorScheduler {
     }
   }
 
-  /** Connectors still waiting for a route. */
+  /** Connectors still waiting for a route, and whether a batch is being routed. */
   get pending(): number {
     return this.dirty.size;
   }
+  get busy(): boolean {
+    return this.inFlight || this.timer !== null;
+  }
+  /** Obstacle counts of the requests sent (tests read it: a batch's work is bounded). */
+  readonly obstacleCounts: number[] = [];
 
   private forget(id: string): void {
     if (this.routes.delete(id)) this.routesVersion++;
@@ -204,7 +222,7 @@ export class ConnectorScheduler {
 
   private schedule(): void {
     if (this.disabled || this.timer || this.inFlight || this.dirty.size === 0) return;
-    const wait = Math.max(0, this.lastSent + THROTTLE_MS - Date.now());
+    const wait = Math.max(0, this.lastSent + this.throttleMs - Date.now());
     this.timer = setTimeout(() => {
       this.timer = null;
       this.flush();
@@ -244,7 +262,9 @@ export class ConnectorScheduler {
     this.inFlight = true;
     this.lastSent = Date.now();
     this.sent.push(batch.map((s) => s.id));
-    this.transport({ requestId, obstacles: obstaclesOf(boxes), connectors, taken }).then(
+    const obstacles = obstaclesOf(boxes);
+    this.obstacleCounts.push(obstacles.length);
+    this.transport({ requestId, obstacles, connectors, taken }).then(
       (response) => {
         if (requestId !== this.seq) return; // reset meanwhile
         this.inFlight = false;
@@ -256,7 +276,12 @@ export class ConnectorScheduler {
           const spec = this.specs.get(route.id);
           // Its ends moved while it was routed: it is dirty again and keeps its fallback.
           if (!spec || route.points.length < 2 || this.keyOf(spec) !== keys.get(route.id)) continue;
-          this.routes.set(route.id, { key: keys.get(route.id)!, points: route.points, path: orthogonalPath(route.points), label: route.label });
+          this.routes.set(route.id, {
+            key: keys.get(route.id)!,
+            points: route.points,
+            path: orthogonalPath(route.points),
+            label: route.label,
+          });
           this.routesVersion++;
         }
         this.publishNow();
@@ -291,6 +316,12 @@ export class ConnectorScheduler {
         continue;
       }
       const box = union([s, t]);
+      // Longer than a region: routing it would mean routing round most of a large design; it
+      // keeps its straight line (the bound on one batch's work).
+      if (box.w > REGION_MAX || box.h > REGION_MAX) {
+        this.dirty.delete(id);
+        continue;
+      }
       const c = centre(box);
       candidates.push({ spec, box, d: focus ? Math.hypot(c.x - focus.x, c.y - focus.y) : 0 });
     }
