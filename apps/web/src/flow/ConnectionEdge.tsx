@@ -1,8 +1,8 @@
 /**
  * The one custom edge: role colour, NIC address label, badge and highlight by narrow selectors.
  * In the network view it draws the orthogonal route the connector router found (routing/) while
- * its ends are where they were routed; until then (a new connector, or its element dragged), the
- * straight floating edge.
+ * its ends are where they were routed; until then (a new connector, or its element dragged), a
+ * provisional step path (routing/provisional.ts). The free graph keeps its straight floating edges.
  */
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useStore, type EdgeProps, type ReactFlowState } from '@xyflow/react';
@@ -18,6 +18,7 @@ import { useConnectorRoutes } from './routing/client.ts';
 import { routeKey } from './routing/scheduler.ts';
 import { connectorLabel } from './routing/adapters.ts';
 import { longestSegmentMiddle } from './routing/labels.ts';
+import { provisionalEdge } from './routing/provisional.ts';
 import { useCanvasView } from '../store/canvasView.ts';
 
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
@@ -45,7 +46,10 @@ function ConnectionEdgeView({ id, source, target, data, selected, sourceX, sourc
   const routed = useConnectorRoutes((s) => (network ? s.routes.get(id) : undefined));
   if (!sourceBox || !targetBox) return null;
   const route = routed && routed.key === routeKey(sourceBox, targetBox) ? routed : null;
-  let { path, labelX, labelY } = floatingEdge(sourceBox, targetBox, data?.pi ?? 0, data?.pn ?? 1);
+  // Network view: a step path until routed (parallel connectors are spread by the router then).
+  let { path, labelX, labelY } = network
+    ? provisionalEdge(sourceBox, targetBox)
+    : floatingEdge(sourceBox, targetBox, data?.pi ?? 0, data?.pn ?? 1);
   // A routed label has a free place of its own; none found, it is drawn only while selected.
   let labelFree = true;
   if (route) {
