@@ -113,9 +113,7 @@ export class ConnectorScheduler {
   ): void {
     const moved: Rect[] = [];
     const movedIds: string[] = [];
-    const seen = new Set<string>();
     for (const n of nodes) {
-      seen.add(n.id);
       const prior = this.nodes.get(n.id);
       if (prior && prior.node === n) continue;
       const box = toBox(n);
@@ -128,13 +126,16 @@ export class ConnectorScheduler {
       movedIds.push(n.id);
       this.nodes.set(n.id, { node: n, box });
     }
-    if (this.nodes.size !== seen.size)
+    // Node ids are unique: more entries than nodes means some were removed.
+    if (this.nodes.size !== nodes.length) {
+      const seen = new Set(nodes.map((n) => n.id));
       for (const [id, { box }] of this.nodes)
         if (!seen.has(id)) {
           this.nodes.delete(id);
           moved.push(box);
           movedIds.push(id);
         }
+    }
 
     if (edges !== this.edgesRef) {
       this.edgesRef = edges;
