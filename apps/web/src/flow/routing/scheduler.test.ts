@@ -3,7 +3,16 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AvoidLib } from 'libavoid-js';
 import { routeConnectors, type AvoidApi } from './route.ts';
-import { BATCH_MAX, ConnectorScheduler, REGION_MAX, routeKey, type EdgeLike, type RouteEntry, type Transport } from './scheduler.ts';
+import {
+  BATCH_MAX,
+  NEIGHBOURS_MAX,
+  ConnectorScheduler,
+  REGION_MAX,
+  routeKey,
+  type EdgeLike,
+  type RouteEntry,
+  type Transport,
+} from './scheduler.ts';
 import { isOrthogonal } from './geometry.ts';
 import type { RoutingBox } from './obstacles.ts';
 import type { RouteRequest } from './protocol.ts';
@@ -61,7 +70,7 @@ describe('ConnectorScheduler', () => {
     }
     expect(h.requests.length).toBeGreaterThan(1);
     for (const r of h.requests) {
-      expect(r.connectors.length).toBeLessThanOrEqual(BATCH_MAX);
+      expect(r.connectors.length).toBeLessThanOrEqual(BATCH_MAX + NEIGHBOURS_MAX);
       expect(r.obstacles.length).toBeLessThan(nodes.length);
     }
   });
@@ -90,6 +99,27 @@ describe('ConnectorScheduler', () => {
     expect(after.get('r63')!.key).toBe(routeKey(moved[63]!, moved[63 + 2 * 20 + 1]!));
     // Connectors far away kept the very same route entry.
     expect(after.get('r300')).toBe(before.get('r300'));
+  });
+
+  it('re-routes a moved connector with the other connectors of its elements, so they do not share a start', async () => {
+    const nodes: Node[] = [
+      { id: 'hub', x: 0, y: 200, w: 200, h: 70 },
+      { id: 'a', x: 400, y: 0, w: 200, h: 70 },
+      { id: 'b', x: 400, y: 200, w: 200, h: 70 },
+      { id: 'c', x: 400, y: 400, w: 200, h: 70 },
+    ];
+    const edges: EdgeLike[] = ['a', 'b', 'c'].map((t) => ({ id: `hub-${t}`, source: 'hub', target: t, label: null }));
+    const h = harness();
+    h.scheduler.update(nodes, toBox, edges, toEdge);
+    await h.settle();
+    const sent = h.requests.length;
+    const moved = nodes.map((n) => (n.id === 'c' ? { ...n, y: 480 } : n));
+    h.scheduler.update(moved, toBox, edges, toEdge);
+    await h.settle();
+    const ids = h.requests.slice(sent).flatMap((r) => r.connectors.map((c) => c.id));
+    expect(ids.sort()).toEqual(['hub-a', 'hub-b', 'hub-c']);
+    const starts = edges.map((e) => JSON.stringify(h.routes().get(e.id)!.points[0]));
+    expect(new Set(starts).size).toBe(3);
   });
 
   it('does not keep a route computed for positions that changed meanwhile', async () => {

@@ -39,6 +39,8 @@ export interface EdgeLike {
 export type Transport = (request: RouteRequest) => Promise<RouteResponse>;
 
 export const BATCH_MAX = 40;
+/** How many already routed connectors sharing an element with a batch may join it. */
+export const NEIGHBOURS_MAX = 40;
 /** A batch's region (its connectors' ends, grown by MARGIN) stays within this width and height. */
 export const REGION_MAX = 2400;
 const MARGIN = 160;
@@ -238,7 +240,7 @@ export class ConnectorScheduler {
 
   private flush(): void {
     if (this.inFlight || this.dirty.size === 0) return;
-    const batch = this.pickBatch();
+    const batch = this.withNeighbours(this.pickBatch());
     if (batch.length === 0) return;
     const region = grow(union(batch.flatMap((s) => [this.nodes.get(s.source)!.box, this.nodes.get(s.target)!.box])), MARGIN);
     const boxes: RoutingBox[] = [];
@@ -301,6 +303,28 @@ export class ConnectorScheduler {
     this.disabled = true;
     this.dirty.clear();
     this.onError(message);
+  }
+
+  /**
+   * The batch and the other connectors of its elements (up to NEIGHBOURS_MAX more): routed
+   * together, libavoid spreads connectors that leave an element by the same side; routed apart,
+   * they would start at the same point and overlap.
+   */
+  private withNeighbours(batch: EdgeLike[]): EdgeLike[] {
+    const ids = new Set(batch.map((s) => s.id));
+    const extra: string[] = [];
+    for (const s of batch)
+      for (const end of [s.source, s.target]) for (const id of this.byNode.get(end) ?? []) if (!ids.has(id)) extra.push(id);
+    const out = [...batch];
+    for (const id of [...new Set(extra)].sort()) {
+      if (out.length >= batch.length + NEIGHBOURS_MAX) break;
+      const spec = this.specs.get(id);
+      if (!spec || !this.nodes.has(spec.source) || !this.nodes.has(spec.target)) continue;
+      const box = union([this.nodes.get(spec.source)!.box, this.nodes.get(spec.target)!.box]);
+      if (box.w > REGION_MAX || box.h > REGION_MAX) continue;
+      out.push(spec);
+    }
+    return out;
   }
 
   /** Dirty connectors nearest the focus first, as many as fit one region. */
