@@ -1,5 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/**
+ * libavoid-js's WASM binary, which its package `exports` do not expose: the connector router
+ * worker imports it as `libavoid-js/libavoid.wasm?url`, so Vite emits it as an asset.
+ */
+const libavoidWasm = join(dirname(createRequire(import.meta.url).resolve('libavoid-js')), 'libavoid.wasm');
 
 /**
  * Workers are minified without oxc's compress pass: compressed, the validator ran 1.3-1.8x slower
@@ -12,6 +20,7 @@ export const workerMinify = { compress: false, mangle: true } as const;
 // The app consumes the workspace packages as TypeScript source (package.json `exports`).
 export default defineConfig({
   plugins: [react()],
+  resolve: { alias: [{ find: /^libavoid-js\/libavoid\.wasm/, replacement: libavoidWasm }] },
   worker: {
     format: 'es',
     rolldownOptions: { output: { minify: workerMinify } },

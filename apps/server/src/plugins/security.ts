@@ -12,7 +12,9 @@ import type { AppConfig } from '../config.ts';
 
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
+  // 'wasm-unsafe-eval' lets WebAssembly compile (the connector router's libavoid, in a worker);
+  // it allows no JavaScript eval.
+  scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
   // The validator runs in a Web Worker; Vite may build it as a blob: URL.
   workerSrc: ["'self'", 'blob:'],
   // React Flow sets inline styles for node positions and transforms.

@@ -46,6 +46,8 @@ import { useArrowNavigation } from './useArrowNavigation.ts';
 import { framesOf, type Box, type Frame } from './containers.ts';
 import { FrameLayer } from './FrameLayer.tsx';
 import { displayElements } from '../layout/firstOpen.ts';
+import { connectorRouting } from './routing/client.ts';
+import { routingBoxOf, routingEdgeOf } from './routing/adapters.ts';
 
 export const PALETTE_MIME = 'application/x-viplane-kind';
 
@@ -124,6 +126,11 @@ export function Canvas() {
   const edges = useEditor(network ? selectNetworkEdges : selectEdges);
   const frames = useEditor(network ? selectFrames : selectNoFrames);
   const [fileOver, setFileOver] = useState(false);
+  // Network view: connectors are routed round elements and buses (routing/), off the main thread.
+  useEffect(() => {
+    if (network) connectorRouting.update(nodes, routingBoxOf, edges, routingEdgeOf);
+    else connectorRouting.reset();
+  }, [network, nodes, edges]);
   const readOnly = useEditor((s) => s.readOnly);
   const theme = useUi((s) => s.theme);
   const snap = useUi((s) => s.snapToGrid);
