@@ -4,7 +4,7 @@
  * components read their own state by id. Drag = one transaction (one undo step).
  */
 import { PresenceLayer } from '../live/PresenceLayer.tsx';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import {
   ConnectionMode,
   MiniMap,
@@ -43,6 +43,8 @@ import { DropEdge } from './DropEdge.tsx';
 import { NetworkEdgeMapper, NetworkNodeMapper, isNetworkKind, type NetworkViewNode } from './busMapping.ts';
 import { rememberViewport, storedViewport, useCanvasView } from '../store/canvasView.ts';
 import { useArrowNavigation } from './useArrowNavigation.ts';
+import { KeyConnectStatus } from './KeyConnectStatus.tsx';
+import { useKeyboardConnectKeys } from './keyboardConnect.ts';
 
 export const PALETTE_MIME = 'application/x-viplane-kind';
 
@@ -280,7 +282,7 @@ export function Canvas() {
     // Left the canvas (not just moved from one child to another).
     if (!wrapper.current?.contains(event.relatedTarget as globalThis.Node | null)) setFileOver(false);
   }, []);
-  const onPaneClick = useCallback(() => useUi.setState({ chooser: null }), []);
+  const onPaneClick = useCallback(() => useUi.setState({ chooser: null, keyConnect: null }), []);
   // While the view moves, the viewport is a compositor layer of its own, so a pan only moves
   // pixels instead of painting and rasterising every node and edge again each frame (the largest
   // cost of a pan in software rendering, performance.md §3.2). Only while moving: a layer kept
@@ -294,6 +296,13 @@ export function Canvas() {
   const proOptions = useMemo(() => ({ hideAttribution: true }), []);
   const large = nodes.length > CULL_THRESHOLD;
   const onArrowKey = useArrowNavigation(wrapper);
+  const onConnectKey = useKeyboardConnectKeys(wrapper);
+  const onCanvasKey = useCallback(
+    (e: KeyboardEvent) => {
+      if (!onConnectKey(e)) onArrowKey(e);
+    },
+    [onConnectKey, onArrowKey],
+  );
 
   return (
     <div
@@ -306,7 +315,7 @@ export function Canvas() {
       role="region"
       aria-label="Canvas"
       tabIndex={-1}
-      onKeyDownCapture={onArrowKey}
+      onKeyDownCapture={onCanvasKey}
       onPointerMove={(e) => (lastPointer.current = { x: e.clientX, y: e.clientY })}
     >
       <ReactFlow<NetworkViewNode, ConnectionEdge>
@@ -370,6 +379,7 @@ export function Canvas() {
       )}
       <CanvasToolbar />
       <Chooser />
+      <KeyConnectStatus />
       {nodes.length === 0 && <EmptyState readOnly={readOnly} />}
     </div>
   );
