@@ -41,7 +41,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       '                        was fixed (rule, target, fix) and what remains, and writes the design back',
       '                        (a file only when something was fixed; stdin needs --out).',
       '                        json: {fixed:[{ruleId,targets,title,changes}],notFixed:[{ruleId,targets,titles,reason}],',
-      '                        diagnostics:[...],written}',
+      '                        diagnostics:[...],written,capped}',
       '  --out file            with --fix: write the fixed design there instead',
       '  --dry-run             with --fix: print what would be fixed, write nothing',
       `${EXIT_CHECK}; with --fix, of the fixed design`,
