@@ -200,8 +200,7 @@ async function editToBadge(page: Page): Promise<{ ms: number; frames: number }> 
     const canvas = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect();
     const cx = canvas.left + canvas.width / 2;
     const cy = canvas.top + canvas.height / 2;
-    const inside = (px: number, py: number) =>
-      px > canvas.left && px < canvas.right && py > canvas.top && py < canvas.bottom;
+    const inside = (px: number, py: number) => px > canvas.left && px < canvas.right && py > canvas.top && py < canvas.bottom;
     let best: { id: string; d: number; x: number; y: number } | null = null;
     for (const el of Array.from(document.querySelectorAll('[data-kind="portGroup"]'))) {
       if (Number(el.getAttribute('data-errors')) > 0) continue;
@@ -215,7 +214,15 @@ async function editToBadge(page: Page): Promise<{ ms: number; frames: number }> 
       const on = (px: number, py: number) => el.contains(document.elementFromPoint(px, py));
       const mx = Math.min(4, r.width / 4);
       const my = Math.min(3, r.height / 4);
-      const hit = points.find((p) => [[0, 0], [-mx, 0], [mx, 0], [0, -my], [0, my]].every(([dx, dy]) => on(p.x + dx!, p.y + dy!)));
+      const hit = points.find((p) =>
+        [
+          [0, 0],
+          [-mx, 0],
+          [mx, 0],
+          [0, -my],
+          [0, my],
+        ].every(([dx, dy]) => on(p.x + dx!, p.y + dy!)),
+      );
       if (!hit) continue;
       const d = Math.hypot(hit.x - cx, hit.y - cy);
       if (!best || d < best.d) best = { id: el.getAttribute('data-testid')!.slice('node-'.length), d, x: hit.x, y: hit.y };

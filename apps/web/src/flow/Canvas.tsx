@@ -501,8 +501,8 @@ function EmptyState({ readOnly }: { readOnly: boolean }) {
         <h2>{readOnly ? 'This design is empty' : 'Start your topology'}</h2>
         {!readOnly && (
           <>
-            Drag port groups, routers, load balancers and clusters from the palette, then connect them by their typed handles. Or start from
-            one of the seeds' reference designs.
+            Drag port groups, routers, load balancers and clusters from the palette, then connect them by their typed handles (or the
+            inspector's Add interface). Or start from one of the seeds' reference designs.
             <div className="row">
               <button
                 className="btn outline"
