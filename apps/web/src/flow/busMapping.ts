@@ -31,6 +31,7 @@ import {
   type Measured,
 } from './mapping.ts';
 import { TARGET_HANDLE_ID, type HandleRole } from './roles.ts';
+import { BusGeometryCache } from './busGeometryCache.ts';
 
 export const BUS_HEIGHT = 28;
 /** A bus with nothing attached (or only close by) is at least this long. */
@@ -63,7 +64,7 @@ export type NetworkViewNode = ElementFlowNode | BusFlowNode;
 
 export const dropHandleId = (edgeId: string) => `d:${edgeId}`;
 
-interface DropSpec {
+export interface DropSpec {
   edgeId: string;
   elementId: string;
   networkId: string;
@@ -120,11 +121,64 @@ export interface BusGeometry {
   drops: BusDrop[];
 }
 
+/** Where one of an element's drops meets its bus, in flow coordinates. */
+export interface PlacedDrop {
+  networkId: string;
+  x: number;
+  fromAbove: boolean;
+  edgeId: string;
+}
+
 /**
- * Where every bus is and where each drop meets it. An element's drops are spread evenly along
- * its width, ordered by the height of their bus, so drops never share an x and the one to the
- * nearest bus is not crossed by the others.
+ * Where an element's drops meet their buses: spread evenly along its width, ordered by the height
+ * of their bus, so drops never share an x and the one to the nearest bus is not crossed by the others.
  */
+export function placeDrops(
+  el: Element,
+  list: readonly DropSpec[],
+  byId: ReadonlyMap<string, Element>,
+  measured: ReadonlyMap<string, Measured>,
+): PlacedDrop[] {
+  const w = measured.get(el.id)?.width ?? NODE_WIDTH;
+  const h = measured.get(el.id)?.height ?? NODE_HEIGHT;
+  const busY = (d: DropSpec) => byId.get(d.networkId)!.position.y;
+  const sorted = [...list].sort((a, b) => busY(a) - busY(b) || (a.edgeId < b.edgeId ? -1 : 1));
+  return sorted.map((d, i) => ({
+    networkId: d.networkId,
+    x: el.position.x + (w * (i + 1)) / (sorted.length + 1),
+    fromAbove: el.position.y + h / 2 < busY(d) + BUS_HEIGHT / 2,
+    edgeId: d.edgeId,
+  }));
+}
+
+/** A bus's extent from its element and the drops that meet it. */
+export function busFromDrops(el: Element, at: readonly PlacedDrop[]): BusGeometry {
+  let left = el.position.x;
+  let right = el.position.x + BUS_MIN_WIDTH;
+  for (const d of at) {
+    left = Math.min(left, d.x - BUS_PAD);
+    right = Math.max(right, d.x + BUS_PAD);
+  }
+  return {
+    left,
+    width: right - left,
+    y: el.position.y,
+    drops: at.map((d) => ({ edgeId: d.edgeId, x: d.x - left, fromAbove: d.fromAbove })),
+  };
+}
+
+/** The drops of each element, in the order of their first drop (the order every bus lists its drops in). */
+export function dropsByElement(drops: readonly DropSpec[]): Map<string, DropSpec[]> {
+  const perElement = new Map<string, DropSpec[]>();
+  for (const d of drops) {
+    let list = perElement.get(d.elementId);
+    if (!list) perElement.set(d.elementId, (list = []));
+    list.push(d);
+  }
+  return perElement;
+}
+
+/** Where every bus is and where each drop meets it (BusGeometryCache: the same, updated incrementally). */
 export function busGeometry(
   elements: readonly Element[],
   drops: readonly DropSpec[],
@@ -132,44 +186,16 @@ export function busGeometry(
 ): Map<string, BusGeometry> {
   const byId = new Map<string, Element>();
   for (const el of elements) byId.set(el.id, el);
-  const perElement = new Map<string, DropSpec[]>();
-  for (const d of drops) {
-    let list = perElement.get(d.elementId);
-    if (!list) perElement.set(d.elementId, (list = []));
-    list.push(d);
-  }
-  const absolute = new Map<string, { networkId: string; x: number; fromAbove: boolean; edgeId: string }[]>();
-  for (const [elementId, list] of perElement) {
-    const el = byId.get(elementId)!;
-    const w = measured.get(elementId)?.width ?? NODE_WIDTH;
-    const h = measured.get(elementId)?.height ?? NODE_HEIGHT;
-    const busY = (d: DropSpec) => byId.get(d.networkId)!.position.y;
-    const sorted = [...list].sort((a, b) => busY(a) - busY(b) || (a.edgeId < b.edgeId ? -1 : 1));
-    sorted.forEach((d, i) => {
-      const x = el.position.x + (w * (i + 1)) / (sorted.length + 1);
-      const fromAbove = el.position.y + h / 2 < busY(d) + BUS_HEIGHT / 2;
+  const absolute = new Map<string, PlacedDrop[]>();
+  for (const [elementId, list] of dropsByElement(drops)) {
+    for (const d of placeDrops(byId.get(elementId)!, list, byId, measured)) {
       let at = absolute.get(d.networkId);
       if (!at) absolute.set(d.networkId, (at = []));
-      at.push({ networkId: d.networkId, x, fromAbove, edgeId: d.edgeId });
-    });
+      at.push(d);
+    }
   }
   const out = new Map<string, BusGeometry>();
-  for (const el of elements) {
-    if (!NETWORK_KINDS.has(el.kind)) continue;
-    const at = absolute.get(el.id) ?? [];
-    let left = el.position.x;
-    let right = el.position.x + BUS_MIN_WIDTH;
-    for (const d of at) {
-      left = Math.min(left, d.x - BUS_PAD);
-      right = Math.max(right, d.x + BUS_PAD);
-    }
-    out.set(el.id, {
-      left,
-      width: right - left,
-      y: el.position.y,
-      drops: at.map((d) => ({ edgeId: d.edgeId, x: d.x - left, fromAbove: d.fromAbove })),
-    });
-  }
+  for (const el of elements) if (NETWORK_KINDS.has(el.kind)) out.set(el.id, busFromDrops(el, absolute.get(el.id) ?? []));
   return out;
 }
 
@@ -201,6 +227,7 @@ const geometryKey = (g: BusGeometry) =>
 /** Element nodes and bus nodes, reusing node objects whose inputs did not change. */
 export class NetworkNodeMapper {
   private elementNodes = new NodeMapper();
+  private geometry = new BusGeometryCache();
   private buses = new Map<string, { el: Element; selected: boolean; key: string; node: BusFlowNode }>();
   private last:
     | {
@@ -223,17 +250,23 @@ export class NetworkNodeMapper {
     if (last && last.elements === elements && last.links === links && last.selected === selected && last.measured === measured)
       return last.nodes;
     const drops = this.drops(elements, links);
-    const geometry = busGeometry(elements, drops, measured);
+    const { geometry, changed } = this.geometry.update(elements, drops, measured);
     const plain = elements.filter((e) => !NETWORK_KINDS.has(e.kind));
     const nodes: NetworkViewNode[] = [];
     const seen = new Set<string>();
     // Buses first: React Flow draws later nodes on top, and an element over a bus stays clickable.
     for (const el of elements) {
       if (!NETWORK_KINDS.has(el.kind)) continue;
-      const g = geometry.get(el.id)!;
       const sel = selected.has(el.id);
-      const key = geometryKey(g);
       let entry = this.buses.get(el.id);
+      // Neither the element, its selection nor its geometry changed: the node as it is (no key to build).
+      if (entry && entry.el === el && entry.selected === sel && changed !== null && !changed.has(el.id)) {
+        seen.add(el.id);
+        nodes.push(entry.node);
+        continue;
+      }
+      const g = geometry.get(el.id)!;
+      const key = geometryKey(g);
       if (!entry || entry.el !== el || entry.selected !== sel || entry.key !== key) {
         const data: BusNodeData = { kind: el.kind, name: el.name, system: nodeData(el).system, facts: busFacts(el), drops: g.drops };
         const node: BusFlowNode = {
