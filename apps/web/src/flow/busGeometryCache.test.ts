@@ -46,14 +46,24 @@ describe('BusGeometryCache', () => {
     }
   });
 
-  it('recomputes everything when the measured sizes change', () => {
-    const doc = templates[0]!.build();
+  it('follows measured sizes: all at once recomputes everything, one element its own buses', () => {
+    const doc = templates.find((t) => t.id === 'seed000-3net-alb')!.build();
     const drops = dropsOf(doc.elements, doc.links);
     const cache = new BusGeometryCache();
     cache.update(doc.elements, drops, new Map());
-    const measured = new Map<string, Measured>(doc.elements.map((e) => [e.id, { width: 300, height: 120 }]));
-    const { geometry, changed } = cache.update(doc.elements, drops, measured);
-    expect(changed).toBeNull();
-    expect(new Map(geometry)).toEqual(busGeometry(doc.elements, drops, measured));
+    let measured = new Map<string, Measured>(doc.elements.map((e) => [e.id, { width: 300, height: 120 }]));
+    const all = cache.update(doc.elements, drops, measured);
+    expect(all.changed).toBeNull();
+    expect(new Map(all.geometry)).toEqual(busGeometry(doc.elements, drops, measured));
+    // The editor replaces the entry of the element that changed size, nothing else.
+    const se = drops.find((d) => !isNetworkKind(doc.elements.find((e) => e.id === d.elementId)!.kind))!.elementId;
+    measured = new Map(measured).set(se, { width: 520, height: 90 });
+    const one = cache.update(doc.elements, drops, measured);
+    expect(new Map(one.geometry)).toEqual(busGeometry(doc.elements, drops, measured));
+    expect([...one.changed!].sort()).toEqual([...new Set(drops.filter((d) => d.elementId === se).map((d) => d.networkId))].sort());
+    // A network's own size places nothing (its width follows its drops): no bus is rebuilt.
+    const net = doc.elements.find((e) => isNetworkKind(e.kind))!.id;
+    measured = new Map(measured).set(net, { width: 999, height: 28 });
+    expect(cache.update(doc.elements, drops, measured).changed!.size).toBe(0);
   });
 });

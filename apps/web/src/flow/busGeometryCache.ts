@@ -8,8 +8,8 @@
  * to it; an element's placed drops depend on the element (position, measured size) and the height of
  * each bus it is on. So a changed element re-places its own drops (or, a network, the drops of every
  * element on it), and only the buses those drops are on are rebuilt. The result is the same as
- * busGeometry() on the same input (busGeometryCache.test.ts); any other change — the drops, the
- * measured sizes, elements added or removed, or many elements at once — recomputes everything.
+ * busGeometry() on the same input (busGeometryCache.test.ts); any other change — the drops,
+ * elements added or removed, or many elements (or sizes) at once — recomputes everything.
  */
 import type { Element } from '@viplane/model';
 import type { Measured } from './mapping.ts';
@@ -46,13 +46,26 @@ export class BusGeometryCache {
    */
   update(elements: readonly Element[], drops: readonly DropSpec[], measured: ReadonlyMap<string, Measured>): GeometryUpdate {
     const s = this.state;
-    if (!s || s.drops !== drops || s.measured !== measured || s.elements.length !== elements.length)
-      return this.full(elements, drops, measured);
+    if (!s || s.drops !== drops || s.elements.length !== elements.length) return this.full(elements, drops, measured);
     const changed: Element[] = [];
     for (let i = 0; i < elements.length; i++) {
       if (elements[i] === s.elements[i]) continue;
       if (elements[i]!.id !== s.elements[i]!.id || changed.length >= INCREMENTAL_LIMIT) return this.full(elements, drops, measured);
       changed.push(elements[i]!);
+    }
+    // Measured sizes: a bus's width follows its drops, so React Flow measures the buses a drag
+    // stretches every frame or two. Only an element's own size places its drops: the entries that
+    // changed (the editor replaces only those) are elements changed too.
+    const resized: string[] = [];
+    if (s.measured !== measured) {
+      if (s.measured.size !== measured.size) return this.full(elements, drops, measured);
+      for (const [id, m] of measured) {
+        if (s.measured.get(id) === m) continue;
+        // A new entry in a map of the same size: another one went (not something the editor does).
+        if (resized.length >= INCREMENTAL_LIMIT || !s.measured.has(id)) return this.full(elements, drops, measured);
+        resized.push(id);
+      }
+      s.measured = measured;
     }
     s.elements = elements;
     for (const el of changed) s.byId.set(el.id, el);
@@ -64,6 +77,7 @@ export class BusGeometryCache {
         for (const id of s.onBus.get(el.id) ?? []) replace.add(id);
       } else if (s.perElement.has(el.id)) replace.add(el.id);
     }
+    for (const id of resized) if (s.perElement.has(id)) replace.add(id);
     for (const id of replace) {
       for (const d of s.placed.get(id) ?? []) buses.add(d.networkId);
       const placed = placeDrops(s.byId.get(id)!, s.perElement.get(id)!, s.byId, measured);
