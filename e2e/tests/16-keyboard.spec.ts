@@ -95,3 +95,45 @@ test('builds seed 000’s 3-network design by keyboard only, with no errors', as
   expect((await app.diagnostics()).filter((d) => d.severity === 'error')).toEqual([]);
   await app.screenshot('16-keyboard-built');
 });
+
+test('draws a leaf cable between two ACI switches from a handle, by keyboard only', async ({ app, page }) => {
+  await app.fresh();
+  const kb = new KeyboardPage(page);
+  const focusedNode = () => page.evaluate(() => document.activeElement?.closest<HTMLElement>('.react-flow__node')?.dataset['id'] ?? '');
+  /** Arrow keys until the focus is on element `id` (with two elements, one direction leads to it). */
+  const arrowTo = async (id: string) => {
+    for (const key of ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']) {
+      await page.keyboard.press(key);
+      await expect.poll(focusedNode).not.toBe('');
+      if ((await focusedNode()) === id) return;
+    }
+    throw new Error(`the arrow keys did not reach ${id}`);
+  };
+  const leafA = await kb.addKind('aciSwitch');
+  const leafB = await kb.addKind('aciSwitch');
+
+  // The canvas pane lands on the selected switch (the one added last); the arrows walk to the other.
+  await kb.toPane('canvas');
+  await expect.poll(focusedNode).toBe(leafB);
+  await arrowTo(leafA);
+  // Its handles are in the tab order now that it is selected (and only then).
+  await expect(page.getByTestId(`handle-${leafB}-leaf`)).toHaveAttribute('tabindex', '-1');
+  await kb.tabTo(`handle-${leafA}-leaf`);
+  await expect(page.getByTestId(`handle-${leafA}-leaf`)).toHaveAccessibleName(/^Connect Leaf cable from /);
+
+  // Escape cancels a started connection: nothing is drawn.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('key-connect-status')).toContainText('Connecting Leaf cable from');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('key-connect-status')).toHaveText('');
+
+  // Enter on the handle, the arrows to the other switch, Enter there: the cable.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('key-connect-status')).toContainText('Connecting Leaf cable from');
+  await arrowTo(leafB);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('key-connect-status')).toHaveText('');
+  await expect
+    .poll(async () => (await app.document()).links.filter((l) => l.kind === 'leaf').map((l) => [l.from, l.to]))
+    .toEqual([[leafA, leafB]]);
+});

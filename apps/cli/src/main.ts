@@ -93,6 +93,8 @@ export async function main(argv: string[], streams: { stdout: Writable; stderr: 
       out: text('out'),
       into: text('into'),
       catalogue: (values as Record<string, unknown>)['catalogue'] === true,
+      fix: (values as Record<string, unknown>)['fix'] === true,
+      dryRun: (values as Record<string, unknown>)['dry-run'] === true,
     };
     const command = await spec.load();
     return await command.run(args, io);

@@ -27,6 +27,10 @@ export const LOCAL_KEYS: { keys: string; label: string }[] = [
   { keys: '← → ↑ ↓ (canvas)', label: 'Select the neighbouring element' },
   { keys: 'Shift ← → ↑ ↓ (canvas)', label: 'Move the selected elements' },
   { keys: 'Enter (canvas)', label: 'Select the focused element or connection' },
+  {
+    keys: 'Tab, Enter (canvas)',
+    label: 'Tab from the selected element to its handles; Enter on a handle starts a connection, Enter on another element ends it',
+  },
 ];
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
@@ -50,7 +54,7 @@ export const SHORTCUTS: Shortcut[] = [
     keys: 'Escape',
     label: 'Clear selection and highlight',
     match: (e) => e.key === 'Escape',
-    run: () => (editor().clearSelection(), clearHighlight(), useUi.setState({ chooser: null })),
+    run: () => (editor().clearSelection(), clearHighlight(), useUi.setState({ chooser: null, keyConnect: null })),
   },
   { keys: 'F', label: 'Zoom to fit', match: (e) => plain(e) && key(e, 'f'), run: () => canvasApi.current?.fitAll() },
   { keys: '+', label: 'Zoom in', match: (e) => plain(e) && (e.key === '+' || e.key === '='), run: () => canvasApi.current?.zoomIn() },

@@ -20,6 +20,10 @@ export interface ParsedArgs {
   into?: string;
   /** flows: list the catalogue instead of a design's flows. */
   catalogue?: boolean;
+  /** validate: apply the unambiguous quick fixes. */
+  fix?: boolean;
+  /** validate --fix: report what would be fixed, write nothing. */
+  dryRun?: boolean;
 }
 
 export interface Command {

@@ -9,7 +9,7 @@ import { IMPORT_FORMATS } from '@viplane/formats/import-formats';
 
 export type OptionName = 'format' | 'from' | 'to' | 'vrf' | 'out' | 'into';
 /** Options without a value. */
-export type FlagName = 'catalogue';
+export type FlagName = 'catalogue' | 'fix' | 'dry-run';
 
 export interface CommandSpec {
   name: string;
@@ -29,15 +29,25 @@ const EXIT_CHECK = 'exit codes: 0 no error findings, 1 error findings, 2 unusabl
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'validate',
-    usage: 'validate <file|-> [--format text|json]',
-    summary: 'check a design against every rule',
+    usage: 'validate <file|-> [--format text|json] [--fix [--out file] [--dry-run]]',
+    summary: 'check a design against every rule (--fix: apply the quick fixes)',
     details: [
       'Reads a topology document (a file, or - for stdin) and prints every finding on stdout.',
       FORMAT,
       '                        json: {"diagnostics":[{ruleId,severity,message,data,targets}]}',
-      EXIT_CHECK,
+      '  --fix                 apply every quick fix that is unambiguous (a finding offering exactly one),',
+      '                        one at a time, validating again after each, until none is left; a fix that',
+      '                        would add an error or leaves its finding is undone and reported. Prints what',
+      '                        was fixed (rule, target, fix) and what remains, and writes the design back',
+      '                        (a file only when something was fixed; stdin needs --out).',
+      '                        json: {fixed:[{ruleId,targets,title,changes}],notFixed:[{ruleId,targets,titles,reason}],',
+      '                        diagnostics:[...],written,capped}',
+      '  --out file            with --fix: write the fixed design there instead',
+      '  --dry-run             with --fix: print what would be fixed, write nothing',
+      `${EXIT_CHECK}; with --fix, of the fixed design`,
     ],
-    options: ['format'],
+    options: ['format', 'out'],
+    flags: ['fix', 'dry-run'],
     load: async () => (await import('./validate.ts')).validateCommand,
   },
   {

@@ -4,7 +4,7 @@
  * components read their own state by id. Drag = one transaction (one undo step).
  */
 import { PresenceLayer } from '../live/PresenceLayer.tsx';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import {
   ConnectionMode,
   MiniMap,
@@ -48,6 +48,8 @@ import { FrameLayer } from './FrameLayer.tsx';
 import { displayElements } from '../layout/firstOpen.ts';
 import { connectorRouting } from './routing/client.ts';
 import { routingBoxOf, routingEdgeOf } from './routing/adapters.ts';
+import { KeyConnectStatus } from './KeyConnectStatus.tsx';
+import { useKeyboardConnectKeys } from './keyboardConnect.ts';
 
 export const PALETTE_MIME = 'application/x-viplane-kind';
 
@@ -304,7 +306,7 @@ export function Canvas() {
     // Left the canvas (not just moved from one child to another).
     if (!wrapper.current?.contains(event.relatedTarget as globalThis.Node | null)) setFileOver(false);
   }, []);
-  const onPaneClick = useCallback(() => useUi.setState({ chooser: null }), []);
+  const onPaneClick = useCallback(() => useUi.setState({ chooser: null, keyConnect: null }), []);
   // While the view moves, the viewport is a compositor layer of its own, so a pan only moves
   // pixels instead of painting and rasterising every node and edge again each frame (the largest
   // cost of a pan in software rendering, performance.md §3.2). Only while moving: a layer kept
@@ -318,6 +320,13 @@ export function Canvas() {
   const proOptions = useMemo(() => ({ hideAttribution: true }), []);
   const large = nodes.length > CULL_THRESHOLD;
   const onArrowKey = useArrowNavigation(wrapper);
+  const onConnectKey = useKeyboardConnectKeys(wrapper);
+  const onCanvasKey = useCallback(
+    (e: KeyboardEvent) => {
+      if (!onConnectKey(e)) onArrowKey(e);
+    },
+    [onConnectKey, onArrowKey],
+  );
 
   return (
     <div
@@ -330,7 +339,7 @@ export function Canvas() {
       role="region"
       aria-label="Canvas"
       tabIndex={-1}
-      onKeyDownCapture={onArrowKey}
+      onKeyDownCapture={onCanvasKey}
       onPointerMove={(e) => (lastPointer.current = { x: e.clientX, y: e.clientY })}
     >
       <ReactFlow<NetworkViewNode, ConnectionEdge>
@@ -395,6 +404,7 @@ export function Canvas() {
       )}
       <CanvasToolbar />
       <Chooser />
+      <KeyConnectStatus />
       {nodes.length === 0 && <EmptyState readOnly={readOnly} />}
     </div>
   );
@@ -517,8 +527,8 @@ function EmptyState({ readOnly }: { readOnly: boolean }) {
         <h2>{readOnly ? 'This design is empty' : 'Start your topology'}</h2>
         {!readOnly && (
           <>
-            Drag port groups, routers, load balancers and clusters from the palette, then connect them by their typed handles. Or start from
-            one of the seeds' reference designs.
+            Drag port groups, routers, load balancers and clusters from the palette, then connect them by their typed handles (or the
+            inspector's Add interface). Or start from one of the seeds' reference designs.
             <div className="row">
               <button
                 className="btn outline"

@@ -11,6 +11,7 @@ import { GLYPH } from '../lib/kinds.ts';
 import type { ElementFlowNode } from './mapping.ts';
 import { ROLE_LABEL, sourceHandleId, TARGET_HANDLE_ID } from './roles.ts';
 import { CommentMarker } from '../comments/CommentMarker.tsx';
+import { startKeyboardConnect } from './keyboardConnect.ts';
 
 /**
  * Levels of detail (performance.md §5.3): below FAR_ZOOM a node shows its glyph and name only;
@@ -21,8 +22,9 @@ export const FAR_ZOOM = 0.45;
 export const DOT_ZOOM = 0.2;
 const tierOf = (s: ReactFlowState) => (s.transform[2] < DOT_ZOOM ? 2 : s.transform[2] < FAR_ZOOM ? 1 : 0);
 
-function ElementNodeView({ id, data }: NodeProps<ElementFlowNode>) {
+function ElementNodeView({ id, data, selected }: NodeProps<ElementFlowNode>) {
   const tier = useStore(tierOf);
+  const connectingFrom = useUi((s) => (s.keyConnect?.source === id ? s.keyConnect.handle : null));
   const far = tier > 0;
   const badge = useBadge(id);
   const tone = useUi((s) => (s.highlight.has(id) ? s.highlightTone : null));
@@ -141,7 +143,19 @@ function ElementNodeView({ id, data }: NodeProps<ElementFlowNode>) {
           className="vp-handle"
           style={{ top: `${((i + 1) / (n + 1)) * 100}%`, '--role': `var(--role-${role})` } as CSSProperties}
           data-testid={`handle-${id}-${role}`}
-          title={`${ROLE_LABEL[role]}: drag onto an element`}
+          title={`${ROLE_LABEL[role]}: drag onto an element, or press Enter and then Enter on the element`}
+          // Keyboard: in the tab order inside the selected element only (keyboardConnect.ts).
+          tabIndex={selected ? 0 : -1}
+          role="button"
+          aria-label={`Connect ${ROLE_LABEL[role]} from ${data.name}`}
+          data-connecting={connectingFrom === sourceHandleId(role) ? 'true' : undefined}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' && e.key !== ' ') return;
+            // Not React Flow's node key handling (Enter would select the node again).
+            e.preventDefault();
+            e.stopPropagation();
+            startKeyboardConnect(id, sourceHandleId(role), `${ROLE_LABEL[role]} from ${data.name}`);
+          }}
         >
           <span className="vp-handle-label">{ROLE_LABEL[role]}</span>
         </Handle>

@@ -47,6 +47,8 @@ export interface UiState {
   chooser: { x: number; y: number; actions: ConnectAction[] } | null;
   /** Live reason why the connection being dragged would be refused. */
   connectHint: string | null;
+  /** A connection started from a handle with the keyboard, waiting for Enter on the other element. */
+  keyConnect: { source: string; handle: string; label: string } | null;
   /** History panel: how each element differs from the version compared against (drawn in colour). */
   diffMarks: ReadonlyMap<string, DiffMark>;
   /** An auto-layout is running (ELK in its worker can take a while on a large design). */
@@ -68,6 +70,7 @@ export const useUi = create<UiState>()(() => ({
   trace: null,
   chooser: null,
   connectHint: null,
+  keyConnect: null,
   diffMarks: new Map(),
   layoutBusy: false,
 }));

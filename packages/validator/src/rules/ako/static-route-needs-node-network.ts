@@ -20,7 +20,8 @@ A management NIC on the node network counts: in seed 003 the SE's management net
 the node network, and the SE reaches the nodes over it.
 
 ### How to fix in Viplane
-Draw a NIC (role **data**) from the SE group to the node network, and make sure the node
+Give the SE group a **data** interface on the node network (select the SE group, **Interfaces → Add interface**
+with the node network and role **Data / VIP**; or drag its **Data / VIP** handle onto the network), and make sure the node
 network is registered on the Controller (port group **Registered on NSX-ALB** on, with its subnet); or set
 the AKO element's **Mode** to \`nodeport\` and fill its **Node selector labels** when the SE must stay off the node
 network.

@@ -16,7 +16,8 @@ only ever reach HAProxy, which forwards to the nodes over the workload network.
 
 ### How to fix in Viplane
 Select the HAProxy and set **Topology** to \`frontend\`: add a frontend port group (e.g.
-\`192.168.130.0/24\`), draw a NIC (role **frontend**) from the HAProxy to it with a static **address** and **gateway**,
+\`192.168.130.0/24\`), give the HAProxy a **frontend** interface on it (**Interfaces → Add interface** with that
+network and role **frontend**; or drag its **Frontend** handle onto it) with a static **address** and **gateway**,
 and move the **VIP ranges** into the frontend subnet. Keep Default for labs and PoCs, or set the design's
 environment to \`lab\`.
 

@@ -16,8 +16,9 @@ Tier-0 and out through the Tier-0's uplink to the existing physical network. A T
 \`tier0_path\`), or a Tier-0 with no uplink interface, leaves the clusters behind it cut off.
 
 ### How to fix in Viplane
-Select the Tier-1 gateway and set its **Tier-0 gateway**, and draw a NIC (role \`uplink\`) from that Tier-0 to the
-existing network (a VLAN segment towards the physical routers). Exported as the Tier-1's \`tier0_path\`.
+Select the Tier-1 gateway and set its **Tier-0 gateway**, and give that Tier-0 an \`uplink\` interface on the
+existing network, a VLAN segment towards the physical routers (select the Tier-0, **Interfaces → Add interface**;
+or drag its **Uplink** handle onto the segment). Exported as the Tier-1's \`tier0_path\`.
 
 In the vendor's tools: "Linked Tier-0 Gateway" of the Tier-1 in NSX Manager.
 

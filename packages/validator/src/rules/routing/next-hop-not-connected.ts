@@ -33,7 +33,8 @@ connected is not reported when another route for the same prefix that applies to
 ### How to fix in Viplane
 Edit the route's **next hop** (the Controller's **VRFs → Static routes**, or the router's / gateway's
 **Static routes**) to the gateway or router address on a network the host has a NIC on, e.g. the L3 switch SVI of
-the SE's data network; or draw a NIC from the SE group / router to the next hop's network. A route meant for other
+the SE's data network; or give the SE group / router an interface on the next hop's network (select it,
+**Interfaces → Add interface**; or drag its handle onto that network). A route meant for other
 SE groups only can carry **labels** that those SE groups carry (Avi 20.1.1+).
 
 ### Source

@@ -23,7 +23,8 @@ on the way).
 ### How to fix in Viplane
 Either:
 
-- move the SE group's **management** NIC to the Controller's network (seed 000: both on dp-mgmt-32), or
+- move the SE group's **management** interface to the Controller's network (seed 000: both on dp-mgmt-32): in the
+  SE group's **Interfaces**, set that interface's **Network**, or drag the end of its connection onto the network, or
 - select the Controller and add to **VRFs → management → Static routes** a route \`0.0.0.0/0\` (or the Controller's
   subnet) whose next hop is the gateway of the SE management network (e.g. \`192.168.32.1\`), and make sure that
   router has a NIC or route to the Controller's network.

@@ -25,8 +25,9 @@ group has no NIC on it and reaches it through a routed path.
 
 ### How to fix in Viplane
 Either turn off **Registered on NSX-ALB** on the node network's port group (and remove its pool
-ranges) so that the routed path is used, or, if the SE should sit on the node network, draw a NIC (role **data**)
-from the SE group to it (seed 000's recommended 3-network NSX-ALB design).
+ranges) so that the routed path is used, or, if the SE should sit on the node network, give the SE group a **data**
+interface on it (select the SE group, **Interfaces → Add interface** with the node network and role **Data / VIP**; or
+drag its **Data / VIP** handle onto the network), as in seed 000's recommended 3-network NSX-ALB design.
 
 ### Source
 Seed 000 (NSX-ALB routing), kube-vip design: "dp-data-52 is not configured (None). If NSX-ALB knew that

@@ -33,7 +33,9 @@ AKO in static-route mode additionally needs the SE *on* the node network (the ne
 are node IPs); that is reported by \`ako/static-route-needs-node-network\`.
 
 ### How to fix in Viplane
-Draw a NIC from the SE group (or the HAProxy's **workload** NIC) to the node network; or add to the
+Give the SE group an interface on the node network (select it, **Interfaces → Add interface** with the node
+network and role **Data / VIP**; or drag its **Data / VIP** handle onto the network), or the HAProxy a **workload** interface
+there; or add to the
 Controller's **VRFs → global → Static routes** a route to the node network whose next hop is a router on a network
 the SE is attached to, make sure that router has a NIC on the node network, and give the node network a
 **Gateway** that routes back.

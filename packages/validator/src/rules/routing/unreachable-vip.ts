@@ -20,7 +20,8 @@ network of the recommended 3-network design is deliberately internal, so it is n
 repeated here.
 
 ### How to fix in Viplane
-Connect the client network to the VIP network: draw a NIC from the router to both (an SVI) or add a route
+Connect the client network to the VIP network: give the router an interface (an SVI) on both (select it,
+**Interfaces → Add interface** for each network; or drag its **Routed (SVI)** handle onto each) or add a route
 to the router's **Static routes**; and give the load balancer a way back - normally a \`0.0.0.0/0\` route in the
 Controller's **VRFs → global** via the VIP network's gateway.
 

@@ -22,8 +22,9 @@ by VLAN is the point of these topologies, so the traffic has to be **routed** be
 (gateway) joining them TKC creation never finishes.
 
 ### How to fix in Viplane
-Give each workload network's port group a **Gateway** and draw a NIC from a router (or L3 switch) to
-it, on a router that also has NICs (or **Static routes**) to the primary workload network and the management
+Give each workload network's port group a **Gateway** and give a router (or L3 switch) an interface on
+it (select the router, **Interfaces → Add interface** with that network; or drag its **Routed (SVI)** handle onto
+the port group), on a router that also has NICs (or **Static routes**) to the primary workload network and the management
 network (seed 002 design: \`l3-gw\` with SVIs 192.168.110.1, 192.168.120.1, 192.168.121.1). Filter with firewall
 rules, not by leaving the networks unrouted.
 
