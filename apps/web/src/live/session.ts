@@ -35,9 +35,13 @@ import { editor, setUndoRedo, useEditor } from '../store/editor.ts';
 import { useSession } from '../store/session.ts';
 import { toast } from '../store/ui.ts';
 import { storedName, useLive, type Participant } from './store.ts';
+import { PendingLog } from './pendingLog.ts';
+import { PendingWriter, pendingKey } from './pendingStore.ts';
 
 const LOCAL = 'local';
 const REMOTE = 'remote';
+/** Our own updates from before a reload (pendingStore.ts), applied again: pending already, not sent on their own. */
+const RESTORED = 'restored';
 const WRITE_MS = 50;
 /** Closes after which reconnecting cannot help. */
 const FINAL = new Set<number>([CLOSE.unauthorised, CLOSE.readOnly, CLOSE.revoked, CLOSE.full, CLOSE.tooBig]);
@@ -48,9 +52,10 @@ export function liveSession(): LiveSession | null {
   return current;
 }
 
-export function startLive(designId: string, token: string, scope: 'view' | 'edit'): LiveSession {
+/** `restored`: our updates the server had not acknowledged before a reload (live/rejoin.ts). */
+export function startLive(designId: string, token: string, scope: 'view' | 'edit', restored: readonly Uint8Array[] = []): LiveSession {
   current?.stop();
-  current = new LiveSession(designId, token, scope);
+  current = new LiveSession(designId, token, scope, restored);
   return current;
 }
 
@@ -76,20 +81,28 @@ export class LiveSession {
   private readonly baseline: TopologyDocument;
   private readonly onOnline = () => this.connect();
   private readonly onOffline = () => this.socket?.close(4000, 'offline');
+  /** Our updates the server has not acknowledged, kept in IndexedDB until it has (a reload rejoins with them). */
+  readonly pending: PendingLog;
 
   constructor(
     readonly designId: string,
     private readonly token: string,
     readonly scope: 'view' | 'edit',
+    restored: readonly Uint8Array[] = [],
   ) {
     this.baseline = editor().doc;
+    const writer = new PendingWriter(pendingKey(designId, token), designId, () => editor().doc);
+    this.pending = new PendingLog(restored, (updates) => writer.save(updates));
     const s = shared(this.doc);
     this.undo = new Y.UndoManager([s.meta, s.elements, s.links, s.order, s.linkOrder], {
       trackedOrigins: new Set([LOCAL]),
       captureTimeout: 600,
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== REMOTE && this.scope === 'edit') this.sendUpdate(update);
+      if (origin !== REMOTE && origin !== RESTORED && this.scope === 'edit') {
+        this.pending.add(update);
+        this.sendUpdate(update);
+      }
       if (origin !== LOCAL) this.scheduleRead();
     });
     this.awareness.setLocalState({
@@ -119,6 +132,8 @@ export class LiveSession {
     useLive.setState({ status: 'connecting', scope, endedReason: null, others: [], following: null, pending: 0 });
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
+    // They build on the server's state: Yjs holds what it cannot place yet until the first sync brings it.
+    if (this.scope === 'edit') for (const u of restored) Y.applyUpdate(this.doc, u, RESTORED);
     this.connect();
   }
 
@@ -145,7 +160,10 @@ export class LiveSession {
     }
     if (frame.syncKind === SYNC_STEP1) {
       // The server asks what it lacks: our offline edits.
-      if (this.scope === 'edit') this.send(syncFrame(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, frame.payload)));
+      if (this.scope === 'edit' && this.socket?.readyState === WebSocket.OPEN) {
+        this.send(syncFrame(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, frame.payload)));
+        this.pending.sentState();
+      }
       return;
     }
     Y.applyUpdate(this.doc, frame.payload, REMOTE);
@@ -166,6 +184,7 @@ export class LiveSession {
         this.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
         break;
       case 'ack':
+        this.pending.acked(message.count);
         this.acked(message.count);
         break;
       case 'saved': {
@@ -192,6 +211,7 @@ export class LiveSession {
     this.socket = null;
     // Each connection counts its own acknowledgements.
     this.sent = 0;
+    this.pending.disconnected();
     if (this.stopped) return;
     if (FINAL.has(code)) {
       this.stopped = true;
@@ -215,6 +235,7 @@ export class LiveSession {
   private sendUpdate(update: Uint8Array): void {
     if (this.socket?.readyState !== WebSocket.OPEN || !this.synced) return;
     this.socket.send(updateFrame(update));
+    this.pending.sentLatest();
     this.sent++;
     useLive.setState({ pending: useLive.getState().pending + 1 });
     if (!useSession.getState().dirty) useSession.setState({ dirty: true });

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { PendingLog } from './pendingLog.ts';
+import { PendingWriter, pendingKey, readPending, type PendingBackend, type PendingRecord } from './pendingStore.ts';
+
+const u = (n: number) => new Uint8Array([n]);
+
+describe('pending live updates', () => {
+  it('keeps an update until a frame standing for it is acknowledged', () => {
+    const changes: number[] = [];
+    const log = new PendingLog([], (list) => changes.push(list.length));
+    log.add(u(1));
+    log.sentLatest();
+    log.add(u(2));
+    log.sentLatest();
+    expect(log.size).toBe(2);
+    log.acked(1);
+    expect(log.updates()).toEqual([u(2)]);
+    log.acked(2);
+    expect(log.size).toBe(0);
+    expect(changes).toEqual([1, 2, 1, 0]);
+  });
+
+  it('updates made offline wait for the next connection’s state frame', () => {
+    const log = new PendingLog();
+    log.add(u(1));
+    log.sentLatest();
+    log.disconnected(); // closed before the ack: it may or may not be stored
+    log.acked(1); // a late count of a closed connection means nothing
+    log.add(u(2)); // offline: not sent
+    log.add(u(3));
+    expect(log.size).toBe(3);
+    // Reconnected: one update sent before the server asked for our state, then the state.
+    log.add(u(4));
+    log.sentLatest();
+    log.sentState();
+    log.add(u(5));
+    log.sentLatest();
+    log.acked(1);
+    expect(log.updates()).toEqual([u(1), u(2), u(3), u(5)]);
+    log.acked(2); // the state frame stood for everything made before it
+    expect(log.updates()).toEqual([u(5)]);
+    log.acked(3);
+    expect(log.size).toBe(0);
+  });
+
+  it('restored updates are pending until a state frame carries them', () => {
+    const log = new PendingLog([u(7), u(8)]);
+    expect(log.size).toBe(2);
+    log.add(u(9));
+    log.sentLatest();
+    log.acked(1);
+    expect(log.updates()).toEqual([u(7), u(8)]);
+    log.sentState();
+    log.acked(2);
+    expect(log.size).toBe(0);
+  });
+
+  it('ignores counts beyond what was sent and repeated counts', () => {
+    const log = new PendingLog();
+    log.add(u(1));
+    log.acked(5);
+    expect(log.size).toBe(1);
+    log.sentLatest();
+    log.acked(1);
+    log.acked(1);
+    expect(log.size).toBe(0);
+  });
+
+  it('rejoining merges the restored updates with what others did meanwhile', () => {
+    // The server's doc and ours start equal; we edit offline, someone else edits on the server.
+    const server = new Y.Doc();
+    server.getMap('m').set('base', 1);
+    const mine = new Y.Doc();
+    Y.applyUpdate(mine, Y.encodeStateAsUpdate(server));
+    const log = new PendingLog();
+    mine.on('update', (update: Uint8Array) => log.add(update));
+    mine.getMap('m').set('base', 2);
+    mine.getMap('m').set('mine', 'offline');
+    server.getMap('m').set('theirs', 'online');
+    // Reload: a new doc gets the restored updates before the server's state, then syncs.
+    const again = new Y.Doc();
+    for (const update of log.updates()) Y.applyUpdate(again, update);
+    Y.applyUpdate(again, Y.encodeStateAsUpdate(server));
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(again, Y.encodeStateVector(server)));
+    expect(server.getMap('m').toJSON()).toEqual({ base: 2, mine: 'offline', theirs: 'online' });
+    expect(again.getMap('m').toJSON()).toEqual(server.getMap('m').toJSON());
+  });
+});
+
+function memoryBackend(): PendingBackend & { records: Map<string, PendingRecord>; writes: number } {
+  const records = new Map<string, PendingRecord>();
+  const backend = {
+    records,
+    writes: 0,
+    get: async (key: string) => records.get(key),
+    put: async (r: PendingRecord) => {
+      backend.writes++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      records.set(r.key, structuredClone(r));
+    },
+    delete: async (key: string) => {
+      backend.writes++;
+      records.delete(key);
+    },
+  };
+  return backend;
+}
+
+describe('pending update store', () => {
+  it('keys records by design and link, not by the token itself', async () => {
+    const a = await pendingKey('d1', 'token-a');
+    expect(a).toMatch(/^d1:[0-9a-f]{64}$/);
+    expect(a).not.toContain('token-a');
+    expect(await pendingKey('d1', 'token-b')).not.toBe(a);
+    expect(await pendingKey('d2', 'token-a')).not.toBe(a);
+    expect(await pendingKey('d1', 'token-a')).toBe(a);
+  });
+
+  it('writes the latest list (one write in flight) and deletes the record when the list empties', async () => {
+    const backend = memoryBackend();
+    const doc = { name: 'd' } as never;
+    const writer = new PendingWriter(pendingKey('d1', 't'), 'd1', () => doc, backend);
+    writer.save([u(1)]);
+    await new Promise((resolve) => setTimeout(resolve, 1)); // its write is under way
+    writer.save([u(1), u(2)]);
+    writer.save([u(1), u(2), u(3)]);
+    await writer.idle();
+    // The first list and the last: the one in between was superseded while the first was written.
+    expect(backend.writes).toBe(2);
+    const record = await readPending('d1', 't', backend);
+    expect(record?.updates).toEqual([u(1), u(2), u(3)]);
+    expect(record?.document).toEqual({ name: 'd' });
+    expect(await readPending('d1', 'other', backend)).toBeUndefined();
+    writer.save([]);
+    await writer.idle();
+    expect(backend.records.size).toBe(0);
+    expect(await readPending('d1', 't', backend)).toBeUndefined();
+  });
+
+  it('reports a failed write and goes on with the next', async () => {
+    const errors: unknown[] = [];
+    let fail = true;
+    const backend = memoryBackend();
+    const put = backend.put;
+    backend.put = async (r) => {
+      if (fail) {
+        fail = false;
+        throw new Error('quota');
+      }
+      return put(r);
+    };
+    const writer = new PendingWriter(pendingKey('d1', 't'), 'd1', () => null, backend, (e) => errors.push(e));
+    writer.save([u(1)]);
+    await writer.idle();
+    writer.save([u(1), u(2)]);
+    await writer.idle();
+    expect(errors).toHaveLength(1);
+    expect((await readPending('d1', 't', backend))?.updates).toEqual([u(1), u(2)]);
+  });
+});
