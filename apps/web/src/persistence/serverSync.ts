@@ -123,13 +123,14 @@ export async function resolveConflictSaveAsCopy() {
 /** Opens `#design=…` links. Returns true when the fragment named a design. */
 export async function openFromFragment(
   link: FragmentLink,
-  local: { doc: TopologyDocument; server: ServerBinding | null; dirty: boolean; history?: unknown } | undefined,
+  local: { doc: TopologyDocument; server: ServerBinding | null; dirty: boolean; history?: unknown; live?: boolean } | undefined,
 ): Promise<boolean> {
   // Live edits the server never acknowledged (a reload while offline or before the ack): the link
   // rejoins the session with them (live/rejoin.ts), whatever the autosave says.
   const pending = await pendingEdits(link);
   // An edit link to the design we were editing: local unsaved edits win (reload loses nothing).
-  if (!pending && link.scope === 'edit' && local?.server?.id === link.id && local.dirty) {
+  // Not after a live session: all it had not sent is in `pending`, the rest is the server's.
+  if (!pending && !local?.live && link.scope === 'edit' && local?.server?.id === link.id && local.dirty) {
     const r = restore(local.doc);
     if (r.ok) {
       editor().load(r.document);
