@@ -232,21 +232,31 @@ test('a context goes offline, edits, reconnects, and both edits survive', async 
   await b.context.close();
 });
 
-/** Our live updates the server has not acknowledged, as kept in this browser (live/pendingStore.ts). */
-const pendingUpdates = (page: Page) =>
+/** Our live updates the server has not acknowledged, as kept in this browser (live/pendingStore.ts), and the document copies kept with them. */
+const pendingStore = (page: Page) =>
   page.evaluate(
     () =>
-      new Promise<number>((resolve, reject) => {
+      new Promise<{ updates: number; documents: { elements: { id: string; name: string }[] }[] }>((resolve, reject) => {
         const req = indexedDB.open('viplane-live', 1);
-        req.onupgradeneeded = () => req.result.createObjectStore('pending', { keyPath: 'key' });
-        req.onerror = () => reject(req.error);
+        // Not made yet by the app: nothing kept (and nothing made here).
+        req.onupgradeneeded = () => req.transaction!.abort();
+        req.onerror = () => resolve({ updates: 0, documents: [] });
         req.onsuccess = () => {
-          const all = req.result.transaction('pending', 'readonly').objectStore('pending').getAll();
-          all.onsuccess = () => resolve((all.result as { updates: unknown[] }[]).reduce((n, r) => n + r.updates.length, 0));
-          all.onerror = () => reject(all.error);
+          const t = req.result.transaction(['pending', 'documents'], 'readonly');
+          const records = t.objectStore('pending').getAll();
+          const documents = t.objectStore('documents').getAll();
+          t.oncomplete = () => {
+            resolve({
+              updates: (records.result as { updates: unknown[] }[]).reduce((n, r) => n + r.updates.length, 0),
+              documents: documents.result as never,
+            });
+            req.result.close();
+          };
+          t.onerror = () => reject(t.error);
         };
       }),
   );
+const pendingUpdates = async (page: Page) => (await pendingStore(page)).updates;
 
 const firstNames = (page: Page) =>
   page.evaluate(() => (window.viplane!.document() as { elements: { name: string }[] }).elements.slice(0, 2).map((e) => e.name));
@@ -298,6 +308,9 @@ test('edits stranded by a link revoked while offline are offered as a design fil
   await expect(a.page.getByTestId('live-bar')).toHaveAttribute('data-status', 'offline');
   await renameNode(a.page, first, 'edited-before-revoke');
   await expect.poll(() => pendingUpdates(a.page)).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await pendingStore(a.page)).documents[0]?.elements.find((e) => e.id === first)?.name)
+    .toBe('edited-before-revoke');
   const res = await fetch(`${servers[0]!.base}/api/designs/${design.id}/shares/${link.id}`, {
     method: 'DELETE',
     headers: { authorization: `Bearer ${design.editToken}` },

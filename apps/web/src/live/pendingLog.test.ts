@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PendingLog } from './pendingLog.ts';
-import { PendingWriter, pendingKey, readPending, type PendingBackend, type PendingRecord } from './pendingStore.ts';
+import { DOCUMENT_MS, PendingWriter, pendingKey, readPending, type PendingBackend, type PendingRecord } from './pendingStore.ts';
 
 const u = (n: number) => new Uint8Array([n]);
 
@@ -88,22 +88,33 @@ describe('pending live updates', () => {
   });
 });
 
-function memoryBackend(): PendingBackend & { records: Map<string, PendingRecord>; writes: number } {
-  const records = new Map<string, PendingRecord>();
+function memoryBackend() {
+  const records = new Map<string, Omit<PendingRecord, 'document'>>();
+  const documents = new Map<string, unknown>();
+  const log: string[] = [];
   const backend = {
     records,
-    writes: 0,
-    get: async (key: string) => records.get(key),
-    put: async (r: PendingRecord) => {
-      backend.writes++;
+    documents,
+    log,
+    get: async (key: string) => {
+      const r = records.get(key);
+      return r ? ({ ...r, document: documents.get(key) ?? null } as PendingRecord) : undefined;
+    },
+    putUpdates: async (r: Omit<PendingRecord, 'document'>) => {
+      log.push(`updates ${r.updates.length}`);
       await new Promise((resolve) => setTimeout(resolve, 5));
       records.set(r.key, structuredClone(r));
     },
-    delete: async (key: string) => {
-      backend.writes++;
-      records.delete(key);
+    putDocument: async (key: string, doc: unknown) => {
+      log.push(`document ${(doc as { name: string }).name}`);
+      documents.set(key, structuredClone(doc));
     },
-  };
+    delete: async (key: string) => {
+      log.push('delete');
+      records.delete(key);
+      documents.delete(key);
+    },
+  } satisfies PendingBackend & Record<string, unknown>;
   return backend;
 }
 
@@ -117,33 +128,50 @@ describe('pending update store', () => {
     expect(await pendingKey('d1', 'token-a')).toBe(a);
   });
 
-  it('writes the latest list (one write in flight) and deletes the record when the list empties', async () => {
+  it('writes the latest list (one write in flight), the document at most every second, and deletes both when the list empties', async () => {
     const backend = memoryBackend();
-    const doc = { name: 'd' } as never;
-    const writer = new PendingWriter(pendingKey('d1', 't'), 'd1', () => doc, backend);
+    let name = 'v1';
+    const writer = new PendingWriter(pendingKey('d1', 't'), 'd1', () => ({ name }) as never, backend);
     writer.save([u(1)]);
     await new Promise((resolve) => setTimeout(resolve, 1)); // its write is under way
+    name = 'v2';
     writer.save([u(1), u(2)]);
+    name = 'v3';
     writer.save([u(1), u(2), u(3)]);
+    const started = Date.now();
     await writer.idle();
-    // The first list and the last: the one in between was superseded while the first was written.
-    expect(backend.writes).toBe(2);
+    // The first list with the document, then the last list (the one between was superseded); the
+    // document again only once DOCUMENT_MS had passed, as it was then.
+    expect(backend.log).toEqual(['updates 1', 'document v1', 'updates 3', 'document v3']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(DOCUMENT_MS - 50);
     const record = await readPending('d1', 't', backend);
     expect(record?.updates).toEqual([u(1), u(2), u(3)]);
-    expect(record?.document).toEqual({ name: 'd' });
+    expect(record?.document).toEqual({ name: 'v3' });
     expect(await readPending('d1', 'other', backend)).toBeUndefined();
     writer.save([]);
     await writer.idle();
-    expect(backend.records.size).toBe(0);
+    expect(backend.records.size + backend.documents.size).toBe(0);
     expect(await readPending('d1', 't', backend)).toBeUndefined();
+  });
+
+  it('writes no document copy once everything is acknowledged', async () => {
+    const backend = memoryBackend();
+    const writer = new PendingWriter(pendingKey('d1', 't'), 'd1', () => ({ name: 'x' }) as never, backend);
+    writer.save([u(1)]);
+    await writer.idle();
+    writer.save([u(1), u(2)]); // its document copy is due in a second…
+    writer.save([]); // …but the server has them all first
+    await writer.idle();
+    expect(backend.log).toEqual(['updates 1', 'document x', 'delete']);
+    expect(backend.records.size + backend.documents.size).toBe(0);
   });
 
   it('reports a failed write and goes on with the next', async () => {
     const errors: unknown[] = [];
     let fail = true;
     const backend = memoryBackend();
-    const put = backend.put;
-    backend.put = async (r) => {
+    const put = backend.putUpdates;
+    backend.putUpdates = async (r) => {
       if (fail) {
         fail = false;
         throw new Error('quota');

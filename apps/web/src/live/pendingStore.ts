@@ -12,6 +12,9 @@ import type { TopologyDocument } from '@viplane/model';
 
 const DB = 'viplane-live';
 const STORE = 'pending';
+/** The editor's document per record: large, so written apart and at most every DOCUMENT_MS. */
+const DOCUMENTS = 'documents';
+export const DOCUMENT_MS = 1000;
 
 export interface PendingRecord {
   /** `<design id>:<SHA-256 of the token, hex>`: a link's record, without keeping the token itself twice. */
@@ -19,14 +22,17 @@ export interface PendingRecord {
   designId: string;
   /** Our unacknowledged Yjs updates, oldest first. */
   updates: Uint8Array[];
-  /** The editor's document when last written (with those edits), or null. */
+  /** The editor's document when last written (with those edits, at most DOCUMENT_MS older), or null. */
   document: TopologyDocument | null;
   savedAt: number;
 }
 
 export interface PendingBackend {
+  /** The record with its document. */
   get(key: string): Promise<PendingRecord | undefined>;
-  put(record: PendingRecord): Promise<void>;
+  putUpdates(record: Omit<PendingRecord, 'document'>): Promise<void>;
+  putDocument(key: string, document: TopologyDocument): Promise<void>;
+  /** The record and its document. */
   delete(key: string): Promise<void>;
 }
 
@@ -50,7 +56,9 @@ function openDb(): Promise<IDBDatabase> {
   return (dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open(DB, 1);
     req.onupgradeneeded = () => {
-      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'key' });
+      const names = req.result.objectStoreNames;
+      if (!names.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'key' });
+      if (!names.contains(DOCUMENTS)) req.result.createObjectStore(DOCUMENTS);
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
@@ -60,52 +68,92 @@ function openDb(): Promise<IDBDatabase> {
   }));
 }
 
-function run<T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest): Promise<T> {
+/** One transaction over both stores; resolves with what `op` returns once it has committed. */
+function run<T>(mode: IDBTransactionMode, op: (t: IDBTransaction) => () => T): Promise<T> {
   return openDb().then(
     (d) =>
       new Promise<T>((resolve, reject) => {
-        const t = d.transaction(STORE, mode);
-        const req = op(t.objectStore(STORE));
-        t.oncomplete = () => resolve(req.result as T);
+        const t = d.transaction([STORE, DOCUMENTS], mode);
+        const result = op(t);
+        t.oncomplete = () => resolve(result());
         t.onerror = () => reject(t.error);
         t.onabort = () => reject(t.error);
       }),
   );
 }
 
+const none = () => undefined;
+
 export const indexedDbBackend: PendingBackend = {
-  get: (key) => run<PendingRecord | undefined>('readonly', (s) => s.get(key)),
-  put: (record) => run<unknown>('readwrite', (s) => s.put(record)).then(() => undefined),
-  delete: (key) => run<unknown>('readwrite', (s) => s.delete(key)).then(() => undefined),
+  get: (key) =>
+    run('readonly', (t) => {
+      const record = t.objectStore(STORE).get(key);
+      const document = t.objectStore(DOCUMENTS).get(key);
+      return () => {
+        const r = record.result as Omit<PendingRecord, 'document'> | undefined;
+        return r ? { ...r, document: (document.result as TopologyDocument | undefined) ?? null } : undefined;
+      };
+    }),
+  putUpdates: (record) => run('readwrite', (t) => (t.objectStore(STORE).put(record), none)),
+  putDocument: (key, document) => run('readwrite', (t) => (t.objectStore(DOCUMENTS).put(document, key), none)),
+  delete: (key) =>
+    run('readwrite', (t) => {
+      t.objectStore(STORE).delete(key);
+      t.objectStore(DOCUMENTS).delete(key);
+      return none;
+    }),
 };
 
 /**
  * Writes one link's pending updates as they change: at most one write in flight, and the latest list
- * is written after it (the lists in between are superseded). An empty list deletes the record.
+ * is written after it (the lists in between are superseded); an empty list deletes the record. The
+ * document goes along with the first list, then at most every DOCUMENT_MS while updates are pending
+ * (a drag changes it every frame, and copying a large design each time cost more than the frame).
  */
 export class PendingWriter {
   private latest: Uint8Array[] | null = null;
+  private documentDue = false;
+  private lastDocumentAt = -Infinity;
+  private documentTimer: ReturnType<typeof setTimeout> | undefined;
+  private hasPending = false;
   private writing: Promise<void> | null = null;
-  private failed: ((err: unknown) => void) | undefined;
 
   constructor(
     private readonly key: Promise<string>,
     private readonly designId: string,
     private readonly document: () => TopologyDocument | null,
     private readonly backend: PendingBackend = indexedDbBackend,
-    onError?: (err: unknown) => void,
-  ) {
-    this.failed = onError;
-  }
+    private readonly onError: (err: unknown) => void = () => {},
+  ) {}
 
   save(updates: Uint8Array[]): void {
     this.latest = updates;
+    this.hasPending = updates.length > 0;
+    if (this.hasPending) this.documentSoon();
     this.writing ??= this.drain();
   }
 
-  /** Resolves once everything saved so far is written. */
+  /** Resolves once everything saved so far is written (the document copy included). */
   async idle(): Promise<void> {
-    while (this.writing) await this.writing;
+    while (this.writing || this.documentTimer !== undefined) {
+      if (this.writing) await this.writing;
+      else await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  private documentSoon(): void {
+    if (this.documentTimer !== undefined || this.documentDue) return;
+    const wait = this.lastDocumentAt + DOCUMENT_MS - Date.now();
+    if (wait <= 0) {
+      this.documentDue = true;
+      return;
+    }
+    this.documentTimer = setTimeout(() => {
+      this.documentTimer = undefined;
+      if (!this.hasPending) return;
+      this.documentDue = true;
+      this.writing ??= this.drain();
+    }, wait);
   }
 
   private async drain(): Promise<void> {
@@ -114,17 +162,27 @@ export class PendingWriter {
       try {
         key = await this.key;
       } catch (err) {
-        this.failed?.(err);
+        this.onError(err);
         return;
       }
-      while (this.latest) {
+      while (this.latest || this.documentDue) {
         const updates = this.latest;
+        const withDocument = this.documentDue;
         this.latest = null;
+        this.documentDue = false;
         try {
-          if (updates.length === 0) await this.backend.delete(key);
-          else await this.backend.put({ key, designId: this.designId, updates, document: this.document(), savedAt: Date.now() });
+          if (updates?.length === 0) await this.backend.delete(key);
+          else {
+            // Taken with the list: the document as it was when these updates were the pending ones.
+            const document = withDocument && this.hasPending ? this.document() : null;
+            if (document) this.lastDocumentAt = Date.now();
+            if (updates) await this.backend.putUpdates({ key, designId: this.designId, updates, savedAt: Date.now() });
+            if (document) {
+              await this.backend.putDocument(key, document);
+            }
+          }
         } catch (err) {
-          this.failed?.(err);
+          this.onError(err);
         }
       }
     } finally {
