@@ -92,7 +92,11 @@ export class LiveSession {
   ) {
     this.baseline = editor().doc;
     const writer = new PendingWriter(pendingKey(designId, token), designId, () => editor().doc);
-    this.pending = new PendingLog(restored, (updates) => writer.save(updates));
+    this.pending = new PendingLog(restored, (updates) => {
+      writer.save(updates);
+      // An edit made offline is unsaved too (sendUpdate marks only those it sends).
+      if (updates.length > 0 && !useSession.getState().dirty) useSession.setState({ dirty: true });
+    });
     const s = shared(this.doc);
     this.undo = new Y.UndoManager([s.meta, s.elements, s.links, s.order, s.linkOrder], {
       trackedOrigins: new Set([LOCAL]),
