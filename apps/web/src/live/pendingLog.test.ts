@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PendingLog } from './pendingLog.ts';
-import { DOCUMENT_MS, PendingWriter, pendingKey, readPending, type PendingBackend, type PendingRecord } from './pendingStore.ts';
+import { DOCUMENT_MS, PendingWriter, deletePending, linkKey, readPending, type PendingBackend, type PendingRecord } from './pendingStore.ts';
 
 const u = (n: number) => new Uint8Array([n]);
 
@@ -96,10 +96,8 @@ function memoryBackend() {
     records,
     documents,
     log,
-    get: async (key: string) => {
-      const r = records.get(key);
-      return r ? ({ ...r, document: documents.get(key) ?? null } as PendingRecord) : undefined;
-    },
+    list: async (prefix: string) =>
+      [...records.values()].filter((r) => r.key.startsWith(prefix)).map((r) => ({ ...r, document: documents.get(r.key) ?? null }) as PendingRecord),
     putUpdates: async (r: Omit<PendingRecord, 'document'>) => {
       log.push(`updates ${r.updates.length}`);
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -118,20 +116,22 @@ function memoryBackend() {
   return backend;
 }
 
+const key = (tab: string) => linkKey('d1', 't').then((link) => `${link}/${tab}`);
+
 describe('pending update store', () => {
   it('keys records by design and link, not by the token itself', async () => {
-    const a = await pendingKey('d1', 'token-a');
+    const a = await linkKey('d1', 'token-a');
     expect(a).toMatch(/^d1:[0-9a-f]{64}$/);
     expect(a).not.toContain('token-a');
-    expect(await pendingKey('d1', 'token-b')).not.toBe(a);
-    expect(await pendingKey('d2', 'token-a')).not.toBe(a);
-    expect(await pendingKey('d1', 'token-a')).toBe(a);
+    expect(await linkKey('d1', 'token-b')).not.toBe(a);
+    expect(await linkKey('d2', 'token-a')).not.toBe(a);
+    expect(await linkKey('d1', 'token-a')).toBe(a);
   });
 
   it('writes the latest list (one write in flight), the document at most every second, and deletes both when the list empties', async () => {
     const backend = memoryBackend();
     let name = 'v1';
-    const writer = new PendingWriter(pendingKey('d1', 't'), 'd1', () => ({ name }) as never, backend);
+    const writer = new PendingWriter(key('tab1'), 'd1', () => ({ name }) as never, backend);
     writer.save([u(1)]);
     await new Promise((resolve) => setTimeout(resolve, 1)); // its write is under way
     name = 'v2';
@@ -156,7 +156,7 @@ describe('pending update store', () => {
 
   it('writes no document copy once everything is acknowledged', async () => {
     const backend = memoryBackend();
-    const writer = new PendingWriter(pendingKey('d1', 't'), 'd1', () => ({ name: 'x' }) as never, backend);
+    const writer = new PendingWriter(key('tab1'), 'd1', () => ({ name: 'x' }) as never, backend);
     writer.save([u(1)]);
     await writer.idle();
     writer.save([u(1), u(2)]); // its document copy is due in a second…
@@ -178,12 +178,43 @@ describe('pending update store', () => {
       }
       return put(r);
     };
-    const writer = new PendingWriter(pendingKey('d1', 't'), 'd1', () => null, backend, (e) => errors.push(e));
+    const writer = new PendingWriter(key('tab1'), 'd1', () => null, backend, (e) => errors.push(e));
     writer.save([u(1)]);
     await writer.idle();
     writer.save([u(1), u(2)]);
     await writer.idle();
     expect(errors).toHaveLength(1);
     expect((await readPending('d1', 't', backend))?.updates).toEqual([u(1), u(2)]);
+  });
+
+  it('two sessions on one link keep their own records; a rejoin takes both over and lets them go', async () => {
+    const backend = memoryBackend();
+    const tab1 = new PendingWriter(key('tab1'), 'd1', () => ({ name: 'one' }) as never, backend);
+    const tab2 = new PendingWriter(key('tab2'), 'd1', () => ({ name: 'two' }) as never, backend);
+    tab1.save([u(1)]);
+    await tab1.idle();
+    tab2.save([u(2), u(3)]);
+    await tab2.idle();
+    const other = new PendingWriter(linkKey('d1', 'other-link').then((l) => `${l}/x`), 'd1', () => null, backend);
+    other.save([u(9)]);
+    await other.idle();
+    const pending = (await readPending('d1', 't', backend))!;
+    expect(pending.updates).toEqual([u(1), u(2), u(3)]);
+    expect(pending.keys).toHaveLength(2);
+    expect(pending.document).toEqual({ name: 'two' });
+
+    // The rejoining session writes them under its own record with their document, then deletes theirs.
+    const again = new PendingWriter(key('tab3'), 'd1', () => ({ name: 'server, not merged yet' }) as never, backend);
+    again.adopt(pending.keys, pending.document);
+    again.save(pending.updates);
+    await again.idle();
+    const after = (await readPending('d1', 't', backend))!;
+    expect(after.keys).toEqual([await key('tab3')]);
+    expect(after.updates).toEqual([u(1), u(2), u(3)]);
+    expect(after.document).toEqual({ name: 'two' });
+    // Discarded: nothing of this link is left; the other link's record is untouched.
+    await deletePending(after.keys, backend);
+    expect(await readPending('d1', 't', backend)).toBeUndefined();
+    expect((await readPending('d1', 'other-link', backend))?.updates).toEqual([u(9)]);
   });
 });

@@ -17,7 +17,10 @@ const DOCUMENTS = 'documents';
 export const DOCUMENT_MS = 1000;
 
 export interface PendingRecord {
-  /** `<design id>:<SHA-256 of the token, hex>`: a link's record, without keeping the token itself twice. */
+  /**
+   * `<design id>:<SHA-256 of the token, hex>/<session id>`: one live session's record (two tabs on
+   * one link keep theirs apart), found by its link's prefix without keeping the token itself twice.
+   */
   key: string;
   designId: string;
   /** Our unacknowledged Yjs updates, oldest first. */
@@ -27,16 +30,28 @@ export interface PendingRecord {
   savedAt: number;
 }
 
+/** A link's pending edits, from all its records (several tabs, or sessions that never ended well). */
+export interface PendingEdits {
+  designId: string;
+  /** The records they come from (deleted once a new session holds their updates). */
+  keys: string[];
+  updates: Uint8Array[];
+  /** The newest record's document. */
+  document: TopologyDocument | null;
+  savedAt: number;
+}
+
 export interface PendingBackend {
-  /** The record with its document. */
-  get(key: string): Promise<PendingRecord | undefined>;
+  /** The records whose key starts with `prefix`, with their documents. */
+  list(prefix: string): Promise<PendingRecord[]>;
   putUpdates(record: Omit<PendingRecord, 'document'>): Promise<void>;
   putDocument(key: string, document: TopologyDocument): Promise<void>;
   /** The record and its document. */
   delete(key: string): Promise<void>;
 }
 
-export async function pendingKey(designId: string, token: string): Promise<string> {
+/** `<design id>:<hash of the token>`: what a link's records' keys start with (then `/<session id>`). */
+export async function linkKey(designId: string, token: string): Promise<string> {
   const bytes = new TextEncoder().encode(token);
   // crypto.subtle exists only in secure contexts (https, localhost): elsewhere a plain FNV-1a hash
   // still keeps links apart (the key only names a record in this browser).
@@ -85,13 +100,15 @@ function run<T>(mode: IDBTransactionMode, op: (t: IDBTransaction) => () => T): P
 const none = () => undefined;
 
 export const indexedDbBackend: PendingBackend = {
-  get: (key) =>
+  list: (prefix) =>
     run('readonly', (t) => {
-      const record = t.objectStore(STORE).get(key);
-      const document = t.objectStore(DOCUMENTS).get(key);
+      const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+      const records = t.objectStore(STORE).getAll(range);
+      const keys = t.objectStore(DOCUMENTS).getAllKeys(range);
+      const documents = t.objectStore(DOCUMENTS).getAll(range);
       return () => {
-        const r = record.result as Omit<PendingRecord, 'document'> | undefined;
-        return r ? { ...r, document: (document.result as TopologyDocument | undefined) ?? null } : undefined;
+        const byKey = new Map((keys.result as string[]).map((k, i) => [k, documents.result[i] as TopologyDocument]));
+        return (records.result as Omit<PendingRecord, 'document'>[]).map((r) => ({ ...r, document: byKey.get(r.key) ?? null }));
       };
     }),
   putUpdates: (record) => run('readwrite', (t) => (t.objectStore(STORE).put(record), none)),
@@ -117,6 +134,9 @@ export class PendingWriter {
   private documentTimer: ReturnType<typeof setTimeout> | undefined;
   private hasPending = false;
   private writing: Promise<void> | null = null;
+  /** Records of earlier sessions whose updates this one took over: deleted once ours is written. */
+  private adopted: string[] = [];
+  private adoptedDocument: TopologyDocument | null = null;
 
   constructor(
     private readonly key: Promise<string>,
@@ -125,6 +145,15 @@ export class PendingWriter {
     private readonly backend: PendingBackend = indexedDbBackend,
     private readonly onError: (err: unknown) => void = () => {},
   ) {}
+
+  /**
+   * This session holds the updates of these records now (a rejoin): they are deleted after our own
+   * record is written, and their document stands for ours until the editor has merged them.
+   */
+  adopt(keys: readonly string[], document: TopologyDocument | null): void {
+    this.adopted.push(...keys);
+    this.adoptedDocument = document;
+  }
 
   save(updates: Uint8Array[]): void {
     this.latest = updates;
@@ -174,13 +203,15 @@ export class PendingWriter {
           if (updates?.length === 0) await this.backend.delete(key);
           else {
             // Taken with the list: the document as it was when these updates were the pending ones.
-            const document = withDocument && this.hasPending ? this.document() : null;
+            const document = withDocument && this.hasPending ? (this.adoptedDocument ?? this.document()) : null;
+            if (document) this.adoptedDocument = null;
             if (document) this.lastDocumentAt = Date.now();
             if (updates) await this.backend.putUpdates({ key, designId: this.designId, updates, savedAt: Date.now() });
             if (document) {
               await this.backend.putDocument(key, document);
             }
           }
+          for (const old of this.adopted.splice(0)) if (old !== key) await this.backend.delete(old);
         } catch (err) {
           this.onError(err);
         }
@@ -191,20 +222,34 @@ export class PendingWriter {
   }
 }
 
-/** A link's pending record, if any (undefined too when IndexedDB cannot be read). */
-export async function readPending(designId: string, token: string, backend: PendingBackend = indexedDbBackend) {
+/** A link's pending edits from all its records, oldest record first; undefined when none (or IndexedDB cannot be read). */
+export async function readPending(
+  designId: string,
+  token: string,
+  backend: PendingBackend = indexedDbBackend,
+): Promise<PendingEdits | undefined> {
   try {
-    const record = await backend.get(await pendingKey(designId, token));
-    return record && record.updates.length > 0 ? record : undefined;
+    const records = (await backend.list(`${await linkKey(designId, token)}/`))
+      .filter((r) => r.updates.length > 0)
+      .sort((a, b) => a.savedAt - b.savedAt);
+    if (records.length === 0) return undefined;
+    const newest = records[records.length - 1]!;
+    return {
+      designId,
+      keys: records.map((r) => r.key),
+      updates: records.flatMap((r) => r.updates),
+      document: [...records].reverse().find((r) => r.document)?.document ?? null,
+      savedAt: newest.savedAt,
+    };
   } catch {
     return undefined;
   }
 }
 
-export async function deletePending(designId: string, token: string, backend: PendingBackend = indexedDbBackend): Promise<void> {
+export async function deletePending(keys: readonly string[], backend: PendingBackend = indexedDbBackend): Promise<void> {
   try {
-    await backend.delete(await pendingKey(designId, token));
+    for (const key of keys) await backend.delete(key);
   } catch {
-    /* nothing to delete, or IndexedDB is away: the record is harmless (re-sent updates are idempotent) */
+    /* IndexedDB is away: the records are harmless (re-sent updates are idempotent) */
   }
 }

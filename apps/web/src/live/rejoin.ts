@@ -6,24 +6,24 @@
  */
 import { create } from 'zustand';
 import type { TopologyDocument } from '@viplane/model';
-import { deletePending, readPending, type PendingRecord } from './pendingStore.ts';
+import { deletePending, readPending, type PendingEdits } from './pendingStore.ts';
 
 export interface UnsavedEditsState {
   /** The edits that could not rejoin their session, with the link they were made through. */
-  stranded: { designId: string; token: string; document: TopologyDocument | null; count: number; savedAt: number } | null;
+  stranded: { keys: string[]; document: TopologyDocument | null; count: number; savedAt: number } | null;
 }
 
 export const useUnsavedEdits = create<UnsavedEditsState>()(() => ({ stranded: null }));
 
 /** The edit link's pending updates, if it has any. */
-export async function pendingEdits(link: { id: string; token: string; scope: string }): Promise<PendingRecord | undefined> {
+export async function pendingEdits(link: { id: string; token: string; scope: string }): Promise<PendingEdits | undefined> {
   return link.scope === 'edit' ? readPending(link.id, link.token) : undefined;
 }
 
 /** The edits cannot go back to the server: say so where the link is explained, with a download. */
-export function strand(link: { id: string; token: string }, pending: PendingRecord): void {
+export function strand(pending: PendingEdits): void {
   useUnsavedEdits.setState({
-    stranded: { designId: link.id, token: link.token, document: pending.document, count: pending.updates.length, savedAt: pending.savedAt },
+    stranded: { keys: pending.keys, document: pending.document, count: pending.updates.length, savedAt: pending.savedAt },
   });
 }
 
@@ -31,6 +31,6 @@ export function strand(link: { id: string; token: string }, pending: PendingReco
 export async function discardStranded(): Promise<void> {
   const s = useUnsavedEdits.getState().stranded;
   if (!s) return;
-  await deletePending(s.designId, s.token);
+  await deletePending(s.keys);
   useUnsavedEdits.setState({ stranded: null });
 }

@@ -35,8 +35,9 @@ import { editor, setUndoRedo, useEditor } from '../store/editor.ts';
 import { useSession } from '../store/session.ts';
 import { toast } from '../store/ui.ts';
 import { storedName, useLive, type Participant } from './store.ts';
-import { PendingLog } from './pendingLog.ts';
-import { PendingWriter, pendingKey } from './pendingStore.ts';
+import type { PendingLog } from './pendingLog.ts';
+import type { PendingEdits } from './pendingStore.ts';
+import { keepPending } from './keepPending.ts';
 
 const LOCAL = 'local';
 const REMOTE = 'remote';
@@ -53,7 +54,7 @@ export function liveSession(): LiveSession | null {
 }
 
 /** `restored`: our updates the server had not acknowledged before a reload (live/rejoin.ts). */
-export function startLive(designId: string, token: string, scope: 'view' | 'edit', restored: readonly Uint8Array[] = []): LiveSession {
+export function startLive(designId: string, token: string, scope: 'view' | 'edit', restored?: PendingEdits): LiveSession {
   current?.stop();
   current = new LiveSession(designId, token, scope, restored);
   return current;
@@ -88,15 +89,11 @@ export class LiveSession {
     readonly designId: string,
     private readonly token: string,
     readonly scope: 'view' | 'edit',
-    restored: readonly Uint8Array[] = [],
+    restored?: PendingEdits,
   ) {
     this.baseline = editor().doc;
-    const writer = new PendingWriter(pendingKey(designId, token), designId, () => editor().doc);
-    this.pending = new PendingLog(restored, (updates) => {
-      writer.save(updates);
-      // An edit made offline is unsaved too (sendUpdate marks only those it sends).
-      if (updates.length > 0 && !useSession.getState().dirty) useSession.setState({ dirty: true });
-    });
+    const kept = keepPending(designId, token, restored);
+    this.pending = kept.log;
     const s = shared(this.doc);
     this.undo = new Y.UndoManager([s.meta, s.elements, s.links, s.order, s.linkOrder], {
       trackedOrigins: new Set([LOCAL]),
@@ -137,7 +134,10 @@ export class LiveSession {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     // They build on the server's state: Yjs holds what it cannot place yet until the first sync brings it.
-    if (this.scope === 'edit') for (const u of restored) Y.applyUpdate(this.doc, u, RESTORED);
+    if (restored && this.scope === 'edit') {
+      for (const u of restored.updates) Y.applyUpdate(this.doc, u, RESTORED);
+      kept.adoptRestored();
+    }
     this.connect();
   }
 
@@ -223,7 +223,8 @@ export class LiveSession {
         code === CLOSE.revoked ? 'The share link was revoked: live editing has ended.' : reason || `The live session ended (${code}).`;
       useLive.setState({ status: 'ended', endedReason: why, others: [] });
       editor().setReadOnly(true);
-      toast(why, 'error', 10_000);
+      const unsent = this.pending.size > 0 ? ' Your edits the server did not receive are on the canvas: Save file keeps them.' : '';
+      toast(why + unsent, 'error', 10_000);
       return;
     }
     useLive.setState({ status: code === 4000 ? 'offline' : 'connecting', others: [] });

@@ -157,7 +157,7 @@ export async function openFromFragment(
       viewOnly: readOnly,
     });
     // Everyone who opens the design by a link edits (or watches) it live.
-    startLive(design.id, link.token, readOnly ? 'view' : 'edit', readOnly ? [] : (pending?.updates ?? []));
+    startLive(design.id, link.token, readOnly ? 'view' : 'edit', readOnly ? undefined : pending);
     // Kept for when the link edits again (the download is offered where a link is refused: LinkGone).
     if (pending && readOnly) toast('Your edits made through this link did not reach the server, and it no longer edits this design.', 'error', 10_000);
     else if (pending) {
@@ -167,7 +167,7 @@ export async function openFromFragment(
   } catch (err) {
     const gone = linkGone(err);
     if (gone) {
-      if (pending) strand(link, pending);
+      if (pending) strand(pending);
       useSession.setState({ goneLink: gone });
       return false;
     }
