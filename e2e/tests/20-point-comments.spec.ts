@@ -59,6 +59,8 @@ test('a comment pinned to a canvas point by the context menu is seen and opened 
   const before = await a.document();
   const spot = await emptySpot(a.page);
   await a.page.mouse.click(spot.x, spot.y, { button: 'right' });
+  await expect(a.page.getByRole('menuitem', { name: 'Comment here' })).toBeFocused();
+  await a.screenshot('20-canvas-menu');
   await a.page.getByRole('menuitem', { name: 'Comment here' }).click();
   const form = a.page.getByRole('form', { name: /^New comment on Canvas point \(-?\d+, -?\d+\)$/ });
   await form.getByLabel('Your name').fill('Nina (network)');

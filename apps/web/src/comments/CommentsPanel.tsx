@@ -62,7 +62,7 @@ export function CommentsPanel() {
           <button
             className="btn outline"
             disabled={!selection}
-            title={selection ? undefined : 'Select an element or a connection first'}
+            title={selection ? undefined : 'Select an element or a connection first (a point: right-click the canvas, or C)'}
             onClick={() => selection && useCommentUi.setState({ draft: selection })}
             data-testid="comment-add"
           >
