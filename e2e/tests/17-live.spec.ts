@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import pg from 'pg';
@@ -337,4 +338,105 @@ test('an offline edit that would take a list past its limit together with anothe
   await expect.poll(() => docName(b.page)).toBe('after the refusal');
   await a.context.close();
   await b.context.close();
+});
+
+/** Our live updates the server has not acknowledged, as kept in this browser (live/pendingStore.ts), and the document copies kept with them. */
+const pendingStore = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ updates: number; documents: { elements: { id: string; name: string }[] }[] }>((resolve, reject) => {
+        const req = indexedDB.open('viplane-live', 1);
+        // Not made yet by the app: nothing kept (and nothing made here).
+        req.onupgradeneeded = () => req.transaction!.abort();
+        req.onerror = () => resolve({ updates: 0, documents: [] });
+        req.onsuccess = () => {
+          const t = req.result.transaction(['pending', 'documents'], 'readonly');
+          const records = t.objectStore('pending').getAll();
+          const documents = t.objectStore('documents').getAll();
+          t.oncomplete = () => {
+            resolve({
+              updates: (records.result as { updates: unknown[] }[]).reduce((n, r) => n + r.updates.length, 0),
+              documents: documents.result as never,
+            });
+            req.result.close();
+          };
+          t.onerror = () => reject(t.error);
+        };
+      }),
+  );
+const pendingUpdates = async (page: Page) => (await pendingStore(page)).updates;
+
+const firstNames = (page: Page) =>
+  page.evaluate(() => (window.viplane!.document() as { elements: { name: string }[] }).elements.slice(0, 2).map((e) => e.name));
+
+test('a reload with edits the server never acknowledged rejoins the session and merges them', async ({ browser }) => {
+  const design = await createDesign();
+  const doc = templates.find((t) => t.id === 'seed000-3net-alb')!.build();
+  const [first, second] = [doc.elements[0]!.id, doc.elements[1]!.id];
+  const a = await join(browser, 0, design, 'edit', design.editToken, 'Ada');
+  const b = await join(browser, 1, design, 'edit', design.editToken, 'Bob');
+  // A's next live sockets can be held open with nothing coming back: no acknowledgement reaches it.
+  let hold = false;
+  await a.page.routeWebSocket(/\/live$/, (ws) => {
+    if (!hold) ws.connectToServer();
+  });
+
+  await a.context.setOffline(true);
+  await expect(a.page.getByTestId('live-bar')).toHaveAttribute('data-status', 'offline');
+  await renameNode(a.page, first, 'edited-offline');
+  await renameNode(b.page, second, 'edited-online');
+  await expect.poll(() => pendingUpdates(a.page)).toBeGreaterThan(0);
+  // Back online, but the socket is held: the edit is still unacknowledged when A reloads.
+  hold = true;
+  await a.context.setOffline(false);
+  await a.page.waitForTimeout(500);
+  expect(await pendingUpdates(a.page)).toBeGreaterThan(0);
+  expect(await firstNames(b.page)).toEqual([doc.elements[0]!.name, 'edited-online']);
+
+  hold = false;
+  await a.page.reload();
+  await a.app.ready();
+  await expect(a.page.getByTestId('live-bar')).toHaveAttribute('data-status', 'live');
+  for (const page of [a.page, b.page]) await expect.poll(() => firstNames(page)).toEqual(['edited-offline', 'edited-online']);
+  // Acknowledged: nothing is kept any more, and the edit is the server's (a newcomer on the other server sees it).
+  await expect.poll(() => pendingUpdates(a.page)).toBe(0);
+  const c = await join(browser, 1, design, 'edit', design.editToken, 'Cy');
+  await expect.poll(() => firstNames(c.page)).toEqual(['edited-offline', 'edited-online']);
+  await a.context.close();
+  await b.context.close();
+  await c.context.close();
+});
+
+test('edits stranded by a link revoked while offline are offered as a design file', async ({ browser }) => {
+  const design = await createDesign();
+  const link = await shareLink(design, 'edit');
+  const first = templates.find((t) => t.id === 'seed000-3net-alb')!.build().elements[0]!.id;
+  const a = await join(browser, 0, design, 'edit', link.token, 'Ada');
+  await a.context.setOffline(true);
+  await expect(a.page.getByTestId('live-bar')).toHaveAttribute('data-status', 'offline');
+  await renameNode(a.page, first, 'edited-before-revoke');
+  await expect.poll(() => pendingUpdates(a.page)).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await pendingStore(a.page)).documents[0]?.elements.find((e) => e.id === first)?.name)
+    .toBe('edited-before-revoke');
+  const res = await fetch(`${servers[0]!.base}/api/designs/${design.id}/shares/${link.id}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${design.editToken}` },
+  });
+  expect(res.status).toBe(204);
+  await a.context.setOffline(false);
+  await a.page.reload();
+  await expect(a.page.getByTestId('link-gone')).toHaveAttribute('data-reason', 'revoked');
+  const unsaved = a.page.getByTestId('unsaved-edits');
+  await expect(unsaved).toContainText('edits the server never received');
+  const download = a.page.waitForEvent('download');
+  await unsaved.getByRole('button', { name: 'Download your edits as a design file' }).click();
+  const file = await (await download).path();
+  const saved = JSON.parse(await readFile(file, 'utf8')) as { elements: { id: string; name: string }[] };
+  expect(saved.elements.find((e) => e.id === first)?.name).toBe('edited-before-revoke');
+  // Let go of them: the link's page no longer offers them.
+  await unsaved.getByRole('button', { name: 'Done: forget them here' }).click();
+  await expect(unsaved).toHaveCount(0);
+  expect(await pendingUpdates(a.page)).toBe(0);
+  await a.context.close();
 });

@@ -7,6 +7,7 @@ import { autoLayout } from './layout/autoLayout.ts';
 import { saveToServer } from './persistence/serverSync.ts';
 import { pickFile, saveFile } from './persistence/files.ts';
 import { cyclePane } from './panes.ts';
+import { commentAtCentre } from './comments/pointComments.ts';
 
 interface Shortcut {
   keys: string;
@@ -71,6 +72,12 @@ export const SHORTCUTS: Shortcut[] = [
     label: 'Minimap on/off',
     match: (e) => plain(e) && !e.shiftKey && key(e, 'm'),
     run: () => useUi.setState((s) => ({ showMinimap: !s.showMinimap })),
+  },
+  {
+    keys: 'C',
+    label: 'Comment at the centre of the view (comment and edit links)',
+    match: (e) => plain(e) && !e.shiftKey && key(e, 'c'),
+    run: commentAtCentre,
   },
   {
     keys: 'P',

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useEditor } from '../store/editor.ts';
 import { useSession } from '../store/session.ts';
 import { focusElements } from '../store/actions.ts';
+import { canvasApi } from '../store/canvasApi.ts';
 import { toast } from '../store/ui.ts';
 import * as api from '../persistence/api.ts';
 import type { CommentThread } from '../persistence/api.ts';
@@ -61,7 +62,7 @@ export function CommentsPanel() {
           <button
             className="btn outline"
             disabled={!selection}
-            title={selection ? undefined : 'Select an element or a connection first'}
+            title={selection ? undefined : 'Select an element or a connection first (a point: right-click the canvas, or C)'}
             onClick={() => selection && useCommentUi.setState({ draft: selection })}
             data-testid="comment-add"
           >
@@ -178,6 +179,8 @@ function ThreadItem({ thread, targetName, writable }: { thread: CommentThread; t
           onClick={() => {
             useCommentUi.setState({ openThreadId: open ? null : thread.id });
             if (canvasId) focusElements([canvasId], 'problem');
+            // A thread pinned to a point: the view comes to its marker.
+            else if (thread.target.kind === 'point') canvasApi.current?.panTo(thread.target);
           }}
           aria-expanded={open}
           aria-label={`${targetName}: ${first ? `${first.author}: ${first.body.slice(0, 60)}` : 'thread'}`}

@@ -7,13 +7,13 @@ import { useEffect } from 'react';
 import { useSession } from '../store/session.ts';
 import { invalidateComments, useThreads } from './queries.ts';
 import { useCommentUi } from './store.ts';
-import { markersByTarget } from './threads.ts';
+import { markersByTarget, pointMarkers } from './threads.ts';
 
 export function CommentsSync() {
   const { data } = useThreads();
   const designId = useSession((s) => s.server?.id ?? null);
   useEffect(() => {
-    useCommentUi.setState({ markers: markersByTarget(data ?? []) });
+    useCommentUi.setState({ markers: markersByTarget(data ?? []), points: pointMarkers(data ?? []) });
   }, [data]);
   useEffect(() => {
     if (!designId) return;

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from '@viplane/model';
 import type { CommentThread } from '../persistence/api.ts';
-import { canvasIdOf, filterThreads, markerLabel, markersByTarget, targetLabel, targetOfSelection } from './threads.ts';
+import {
+  canvasIdOf,
+  filterThreads,
+  markerLabel,
+  markersByTarget,
+  pointAt,
+  pointMarkerLabel,
+  pointMarkers,
+  targetLabel,
+  targetOfSelection,
+} from './threads.ts';
 
 const thread = (id: string, target: CommentThread['target'], status: CommentThread['status'] = 'open'): CommentThread => ({
   id,
@@ -56,5 +66,31 @@ describe('comment threads', () => {
     expect(targetOfSelection(new Set(), new Set(['ref:a:x']))).toBeNull();
     expect(targetOfSelection(new Set(['a', 'b']), new Set())).toBeNull();
     expect(targetOfSelection(new Set(), new Set())).toBeNull();
+  });
+});
+
+describe('threads pinned to canvas points', () => {
+  it('groups point threads per rounded point, open threads first to open', () => {
+    const list = [
+      thread('p1', { kind: 'point', x: 100.2, y: -40.4 }, 'resolved'),
+      thread('p2', { kind: 'point', x: 99.6, y: -39.8 }),
+      thread('p3', { kind: 'point', x: 99.8, y: -40 }),
+      thread('p4', { kind: 'point', x: 500, y: 20 }, 'resolved'),
+      thread('e1', { kind: 'element', id: 'pg' }),
+    ];
+    const points = pointMarkers(list);
+    expect(points).toEqual([
+      { x: 100, y: -40, key: 'point:100,-40', open: 2, resolved: 1, firstThreadId: 'p2' },
+      { x: 500, y: 20, key: 'point:500,20', open: 0, resolved: 1, firstThreadId: 'p4' },
+    ]);
+    expect(pointMarkerLabel(points[0]!)).toBe('Comment at (100, -40): 2 open threads');
+    expect(pointMarkerLabel(points[1]!)).toBe('Comment at (500, 20): 1 resolved thread');
+    // Element and link markers leave points out, as before.
+    expect(markersByTarget(list).size).toBe(1);
+  });
+
+  it('pins a new thread at whole flow units, never at NaN', () => {
+    expect(pointAt({ x: 12.5, y: -7.49 })).toEqual({ kind: 'point', x: 13, y: -7 });
+    expect(pointAt({ x: Number.NaN, y: Infinity })).toEqual({ kind: 'point', x: 0, y: 0 });
   });
 });

@@ -36,6 +36,43 @@ export function markersByTarget(threads: readonly CommentThread[]): Map<string, 
   return out;
 }
 
+/** Threads pinned to one point of the canvas (flow coordinates), drawn as one marker there. */
+export interface PointMarker extends Marker {
+  x: number;
+  y: number;
+  /** Stable per point: `point:<x>,<y>` (rounded), for test ids and React keys. */
+  key: string;
+}
+
+/** The point a comment is pinned to: whole flow units (what the panel shows), never NaN. */
+export function pointAt(p: { x: number; y: number }): { kind: 'point'; x: number; y: number } {
+  const round = (v: number) => (Number.isFinite(v) ? Math.round(v) : 0);
+  return { kind: 'point', x: round(p.x), y: round(p.y) };
+}
+
+/** Point threads grouped by their point (rounded to whole flow units), open threads first to open. */
+export function pointMarkers(threads: readonly CommentThread[]): PointMarker[] {
+  const out = new Map<string, PointMarker>();
+  for (const t of threads) {
+    if (t.target.kind !== 'point') continue;
+    const { x, y } = pointAt(t.target);
+    const key = `point:${x},${y}`;
+    const m = out.get(key) ?? { x, y, key, open: 0, resolved: 0, firstThreadId: t.id };
+    if (t.status === 'open') {
+      if (m.open === 0) m.firstThreadId = t.id;
+      m.open++;
+    } else m.resolved++;
+    out.set(key, m);
+  }
+  return [...out.values()];
+}
+
+/** "Comment at (120, -40): 2 open threads" / "…: 1 resolved thread" (the marker's accessible name). */
+export function pointMarkerLabel(m: PointMarker): string {
+  const n = m.open > 0 ? m.open : m.resolved;
+  return `Comment at (${m.x}, ${m.y}): ${n} ${m.open > 0 ? 'open' : 'resolved'} thread${n === 1 ? '' : 's'}`;
+}
+
 /** What a thread is on, as the panel names it; a target no longer in the document says so. */
 export function targetLabel(doc: TopologyDocument, target: CommentTarget): string {
   if (target.kind === 'point') return `Canvas point (${Math.round(target.x)}, ${Math.round(target.y)})`;

@@ -4,7 +4,7 @@
  * components read their own state by id. Drag = one transaction (one undo step).
  */
 import { PresenceLayer } from '../live/PresenceLayer.tsx';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   ConnectionMode,
   MiniMap,
@@ -50,6 +50,9 @@ import { connectorRouting } from './routing/client.ts';
 import { routingBoxOf, routingEdgeOf } from './routing/adapters.ts';
 import { KeyConnectStatus } from './KeyConnectStatus.tsx';
 import { useKeyboardConnectKeys } from './keyboardConnect.ts';
+import { PointMarkers } from '../comments/PointMarkers.tsx';
+import { PointCommentMenu } from '../comments/PointCommentMenu.tsx';
+import { openPointMenu } from '../comments/pointComments.ts';
 
 export const PALETTE_MIME = 'application/x-viplane-kind';
 
@@ -198,6 +201,7 @@ export function Canvas() {
           );
       },
       fitNodes: (ids) => fitBoxes(ids, { padding: 0.35, maxZoom: 1.1, duration: 300 }),
+      panTo: (p) => void flow.setCenter(p.x, p.y, { zoom: flow.getZoom(), duration: 300 }),
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
     };
@@ -307,6 +311,17 @@ export function Canvas() {
     if (!wrapper.current?.contains(event.relatedTarget as globalThis.Node | null)) setFileOver(false);
   }, []);
   const onPaneClick = useCallback(() => useUi.setState({ chooser: null, keyConnect: null }), []);
+  // Right-click on the empty canvas: "Comment here" (comments/PointCommentMenu.tsx), for links that may comment.
+  const onPaneContextMenu = useCallback(
+    (event: MouseEvent | ReactMouseEvent) => {
+      const rect = wrapper.current?.getBoundingClientRect();
+      if (!rect) return;
+      // Where the pointer is, not the grid point next to it (snap-to-grid is for elements).
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }, { snapToGrid: false });
+      if (openPointMenu(event.clientX - rect.left, event.clientY - rect.top, at)) event.preventDefault();
+    },
+    [flow],
+  );
   // While the view moves, the viewport is a compositor layer of its own, so a pan only moves
   // pixels instead of painting and rasterising every node and edge again each frame (the largest
   // cost of a pan in software rendering, performance.md §3.2). Only while moving: a layer kept
@@ -361,6 +376,7 @@ export function Canvas() {
         onDragOver={onDragOver}
         onDrop={onDrop}
         onPaneClick={onPaneClick}
+        onPaneContextMenu={onPaneContextMenu}
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         nodesDraggable={!readOnly}
@@ -396,6 +412,7 @@ export function Canvas() {
         )}
         <ConnectHint />
         <PresenceLayer containerRef={wrapper} />
+        <PointMarkers />
       </ReactFlow>
       {fileOver && (
         <div className="canvas-dropzone" data-testid="file-dropzone" aria-hidden>
@@ -405,6 +422,7 @@ export function Canvas() {
       <CanvasToolbar />
       <Chooser />
       <KeyConnectStatus />
+      <PointCommentMenu />
       {nodes.length === 0 && <EmptyState readOnly={readOnly} />}
     </div>
   );

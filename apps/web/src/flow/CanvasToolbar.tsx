@@ -4,7 +4,10 @@ import { openDialog, useUi } from '../store/ui.ts';
 import { useEditor } from '../store/editor.ts';
 import { canvasApi } from '../store/canvasApi.ts';
 import { autoLayout } from '../layout/autoLayout.ts';
-import { IconFit, IconGrid, IconLayout, IconMap, IconMinus, IconPlus, IconSearch } from '../components/icons.tsx';
+import { IconComment, IconFit, IconGrid, IconLayout, IconMap, IconMinus, IconPlus, IconSearch } from '../components/icons.tsx';
+import { useSession } from '../store/session.ts';
+import { canComment } from '../comments/queries.ts';
+import { commentAtCentre } from '../comments/pointComments.ts';
 import { setCanvasView, useCanvasView, type CanvasView } from '../store/canvasView.ts';
 
 const VIEWS: { view: CanvasView; label: string; title: string }[] = [
@@ -21,6 +24,7 @@ export function CanvasToolbar() {
   const readOnly = useEditor((s) => s.readOnly);
   const view = useCanvasView((s) => s.view);
   const layoutBusy = useUi((s) => s.layoutBusy);
+  const mayComment = useSession((s) => canComment(s.server));
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">
       <button
@@ -70,6 +74,17 @@ export function CanvasToolbar() {
           data-testid="auto-layout"
         >
           <IconLayout />
+        </button>
+      )}
+      {mayComment && (
+        <button
+          className="btn icon"
+          title="Add comment at the centre of the view (C)"
+          aria-label="Add comment at the centre of the view"
+          onClick={commentAtCentre}
+          data-testid="comment-at-centre"
+        >
+          <IconComment />
         </button>
       )}
       <button

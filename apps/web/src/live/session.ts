@@ -38,9 +38,14 @@ import { useSession } from '../store/session.ts';
 import { toast } from '../store/ui.ts';
 import { storedName, useLive, type Participant } from './store.ts';
 import { localUndo, refusalText } from './refusal.ts';
+import type { PendingLog } from './pendingLog.ts';
+import type { PendingEdits } from './pendingStore.ts';
+import { keepPending } from './keepPending.ts';
 
 const LOCAL = 'local';
 const REMOTE = 'remote';
+/** Our own updates from before a reload (pendingStore.ts), applied again: pending already, not sent on their own. */
+const RESTORED = 'restored';
 const WRITE_MS = 50;
 /** Closes after which reconnecting cannot help. */
 const FINAL = new Set<number>([CLOSE.unauthorised, CLOSE.readOnly, CLOSE.revoked, CLOSE.full, CLOSE.tooBig]);
@@ -51,9 +56,10 @@ export function liveSession(): LiveSession | null {
   return current;
 }
 
-export function startLive(designId: string, token: string, scope: 'view' | 'edit'): LiveSession {
+/** `restored`: our updates the server had not acknowledged before a reload (live/rejoin.ts). */
+export function startLive(designId: string, token: string, scope: 'view' | 'edit', restored?: PendingEdits): LiveSession {
   current?.stop();
-  current = new LiveSession(designId, token, scope);
+  current = new LiveSession(designId, token, scope, restored);
   return current;
 }
 
@@ -80,13 +86,18 @@ export class LiveSession {
   private baseline: TopologyDocument;
   private readonly onOnline = () => this.connect();
   private readonly onOffline = () => this.socket?.close(4000, 'offline');
+  /** Our updates the server has not acknowledged, kept in IndexedDB until it has (a reload rejoins with them). */
+  readonly pending: PendingLog;
 
   constructor(
     readonly designId: string,
     private readonly token: string,
     readonly scope: 'view' | 'edit',
+    restored?: PendingEdits,
   ) {
     this.baseline = editor().doc;
+    const kept = keepPending(designId, token, restored);
+    this.pending = kept.log;
     this.undo = localUndo(this.doc, LOCAL);
     this.doc.on('update', this.onDocUpdate);
     this.awareness.setLocalState({
@@ -116,11 +127,19 @@ export class LiveSession {
     useLive.setState({ status: 'connecting', scope, endedReason: null, others: [], following: null, pending: 0 });
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
+    // They build on the server's state: Yjs holds what it cannot place yet until the first sync brings it.
+    if (restored && this.scope === 'edit') {
+      for (const u of restored.updates) Y.applyUpdate(this.doc, u, RESTORED);
+      kept.adoptRestored();
+    }
     this.connect();
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin !== REMOTE && this.scope === 'edit') this.sendUpdate(update);
+    if (origin !== REMOTE && origin !== RESTORED && this.scope === 'edit') {
+      this.pending.add(update);
+      this.sendUpdate(update);
+    }
     if (origin !== LOCAL) this.scheduleRead();
   };
 
@@ -165,7 +184,10 @@ export class LiveSession {
     }
     if (frame.syncKind === SYNC_STEP1) {
       // The server asks what it lacks: our offline edits.
-      if (this.scope === 'edit') this.send(syncFrame(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, frame.payload)));
+      if (this.scope === 'edit' && this.socket?.readyState === WebSocket.OPEN) {
+        this.send(syncFrame(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, frame.payload)));
+        this.pending.sentState();
+      }
       return;
     }
     Y.applyUpdate(this.doc, frame.payload, REMOTE);
@@ -186,6 +208,7 @@ export class LiveSession {
         this.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.awareness.clientID])));
         break;
       case 'ack':
+        this.pending.acked(message.count);
         this.acked(message.count);
         break;
       case 'saved': {
@@ -217,6 +240,7 @@ export class LiveSession {
     this.socket = null;
     // Each connection counts its own acknowledgements.
     this.sent = 0;
+    this.pending.disconnected();
     if (this.stopped) return;
     if (FINAL.has(code)) {
       this.stopped = true;
@@ -224,11 +248,14 @@ export class LiveSession {
         code === CLOSE.revoked ? 'The share link was revoked: live editing has ended.' : reason || `The live session ended (${code}).`;
       useLive.setState({ status: 'ended', endedReason: why, others: [] });
       editor().setReadOnly(true);
-      toast(why, 'error', 10_000);
+      const unsent = this.pending.size > 0 ? ' Your edits the server did not receive are on the canvas: Save file keeps them.' : '';
+      toast(why + unsent, 'error', 10_000);
       return;
     }
     useLive.setState({ status: code === 4000 ? 'offline' : 'connecting', others: [] });
     if (code === CLOSE.refused) {
+      // The refused edits are gone with the old Y.Doc: they must not come back on a reload either.
+      this.pending.clear();
       this.resetDoc();
       useLive.setState({ pending: 0 });
       this.connect();
@@ -246,6 +273,7 @@ export class LiveSession {
   private sendUpdate(update: Uint8Array): void {
     if (this.socket?.readyState !== WebSocket.OPEN || !this.synced) return;
     this.socket.send(updateFrame(update));
+    this.pending.sentLatest();
     this.sent++;
     useLive.setState({ pending: useLive.getState().pending + 1 });
     if (!useSession.getState().dirty) useSession.setState({ dirty: true });

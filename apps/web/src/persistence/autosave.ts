@@ -27,6 +27,11 @@ export interface Snapshot {
   history?: PersistedHistory;
   /** The design's slot in Recent designs; absent in snapshots of older builds. */
   localId?: string;
+  /**
+   * Taken in a live session: the server stores every edit, and what it has not acknowledged is kept
+   * apart (live/pendingStore.ts), so `dirty` says nothing for a reload (serverSync.ts openFromFragment).
+   */
+  live?: boolean;
 }
 
 function openDb(): Promise<IDBDatabase> {
@@ -119,18 +124,20 @@ function snapshot(): Snapshot & { past: unknown; future: unknown } {
     dirty: s.dirty,
     history: encodeHistory(doc, h.undo, h.redo),
     localId: s.localId,
+    live: liveSession() !== null,
     past: h.past,
     future: h.future,
   };
 }
 
-const record = ({ doc, savedAt, server, dirty, history, localId }: Snapshot): Snapshot => ({
+const record = ({ doc, savedAt, server, dirty, history, localId, live }: Snapshot): Snapshot => ({
   doc,
   savedAt,
   server,
   dirty,
   ...(history ? { history } : {}),
   ...(localId ? { localId } : {}),
+  ...(live ? { live } : {}),
 });
 
 let writing = false;

@@ -12,6 +12,7 @@ import { ApiError, createDesign, getDesign, isConflict, linkGone, saveDesign, ty
 import { decodeHistory } from './history.ts';
 import { prepareMerge } from './conflictMerge.ts';
 import { liveSession, startLive, stopLive } from '../live/session.ts';
+import { pendingEdits, strand } from '../live/rejoin.ts';
 
 export interface FragmentLink {
   id: string;
@@ -122,10 +123,14 @@ export async function resolveConflictSaveAsCopy() {
 /** Opens `#design=…` links. Returns true when the fragment named a design. */
 export async function openFromFragment(
   link: FragmentLink,
-  local: { doc: TopologyDocument; server: ServerBinding | null; dirty: boolean; history?: unknown } | undefined,
+  local: { doc: TopologyDocument; server: ServerBinding | null; dirty: boolean; history?: unknown; live?: boolean } | undefined,
 ): Promise<boolean> {
+  // Live edits the server never acknowledged (a reload while offline or before the ack): the link
+  // rejoins the session with them (live/rejoin.ts), whatever the autosave says.
+  const pending = await pendingEdits(link);
   // An edit link to the design we were editing: local unsaved edits win (reload loses nothing).
-  if (link.scope === 'edit' && local?.server?.id === link.id && local.dirty) {
+  // Not after a live session: all it had not sent is in `pending`, the rest is the server's.
+  if (!pending && !local?.live && link.scope === 'edit' && local?.server?.id === link.id && local.dirty) {
     const r = restore(local.doc);
     if (r.ok) {
       editor().load(r.document);
@@ -152,10 +157,17 @@ export async function openFromFragment(
       viewOnly: readOnly,
     });
     // Everyone who opens the design by a link edits (or watches) it live.
-    startLive(design.id, link.token, readOnly ? 'view' : 'edit');
+    startLive(design.id, link.token, readOnly ? 'view' : 'edit', readOnly ? undefined : pending);
+    // Kept for when the link edits again (the download is offered where a link is refused: LinkGone).
+    if (pending && readOnly) toast('Your edits made through this link did not reach the server, and it no longer edits this design.', 'error', 10_000);
+    else if (pending) {
+      const n = pending.updates.length;
+      toast(`Rejoined the live session with your ${n === 1 ? 'edit' : `${n} edits`} the server had not received yet`, 'info', 6000);
+    }
   } catch (err) {
     const gone = linkGone(err);
     if (gone) {
+      if (pending) strand(pending);
       useSession.setState({ goneLink: gone });
       return false;
     }

@@ -1,5 +1,6 @@
 /** What a revoked or expired share link shows instead of the design: plainly why, and what to do. */
 import type { GoneLink } from '../store/session.ts';
+import { UnsavedEdits } from '../live/UnsavedEdits.tsx';
 
 export function LinkGone({ gone }: { gone: GoneLink }) {
   const when = gone.at ? new Date(gone.at).toLocaleString() : null;
@@ -14,6 +15,7 @@ export function LinkGone({ gone }: { gone: GoneLink }) {
             : `This share link stopped working${when ? ` on ${when}` : ''}, when it was set to expire.`}
         </p>
         <p>Ask whoever shared the design for a new link.</p>
+        <UnsavedEdits />
         <a className="btn primary" href="/">
           Open Viplane
         </a>

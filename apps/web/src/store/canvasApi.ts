@@ -7,6 +7,8 @@ export interface CanvasApi {
   /** A freshly loaded design: all of it, or for a large one its first elements at editing zoom. */
   showLoaded(): void;
   fitNodes(ids: string[]): void;
+  /** Centres the view on a flow point at the current zoom (a comment pinned there). */
+  panTo(p: Position): void;
   zoomIn(): void;
   zoomOut(): void;
 }
