@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createSharedDocument, readDocument, shared } from '@viplane/sync';
-import { AcceptedState } from '../src/live/acceptedState.ts';
+import { AcceptedState, onlyMoves } from '../src/live/acceptedState.ts';
 import { smallDesign } from './fixtures.ts';
 
 /** A peer's Y.Doc starting from `state`, and the updates its edits make. */
@@ -111,5 +111,34 @@ describe('AcceptedState', () => {
     const read = readDocument(room);
     expect(read.ok).toBe(true);
     expect(read.ok && (read.document.elements[index]!.props as { labels: unknown[] }).labels).toHaveLength(32);
+  });
+
+  it('skips the whole read only for moves to a well-formed position; anything else is read', () => {
+    const { room, take } = setup();
+    const a = peer(Y.encodeStateAsUpdate(room));
+    const id = [...shared(a.doc).elements.keys()][0]!;
+    const changes = (p: ReturnType<typeof peer>, change: (s: ReturnType<typeof shared>) => void) => {
+      let changed: Y.Transaction['changed'] | undefined;
+      const spy = (tr: Y.Transaction) => (changed = tr.changed);
+      p.doc.on('afterTransaction', spy);
+      const update = p.edit(change);
+      p.doc.off('afterTransaction', spy);
+      return { update, moves: onlyMoves(changed!, shared(p.doc).elements as unknown as Y.Map<unknown>) };
+    };
+    const move = changes(a, (s) => s.elements.get(id)!.set('position', { x: 10, y: 20.5 }));
+    expect(move.moves).toBe(true);
+    expect(take(move.update)).toBeUndefined();
+    const rename = changes(a, (s) => s.elements.get(id)!.set('name', 'x'));
+    expect(rename.moves).toBe(false);
+    expect(take(rename.update)).toBeUndefined();
+    // Not moves, so they are read, and refused.
+    const extraKey = changes(peer(Y.encodeStateAsUpdate(room)), (s) => s.elements.get(id)!.set('position', { x: 1, y: 2, z: 3 }));
+    expect(extraKey.moves).toBe(false);
+    expect(take(extraKey.update)).toBeDefined();
+    const text = changes(peer(Y.encodeStateAsUpdate(room)), (s) => s.elements.get(id)!.set('position', { x: '1', y: 2 }));
+    expect(text.moves).toBe(false);
+    expect(take(text.update)?.[0]).toMatchObject({ path: expect.stringMatching(/^\/elements\/\d+\/position\/x$/), value: '1' });
+    const read = readDocument(room);
+    expect(read.ok && read.document.elements.find((e) => e.id === id)!.position).toEqual({ x: 10, y: 20.5 });
   });
 });

@@ -18,8 +18,9 @@
  * (applying alone: ~0.01 ms). A cheaper test that looks only at what an update touches would miss what
  * restore() checks across the document (references to a deleted element, a union switching variant,
  * list limits reached by two peers' items), and a partial check is what left every peer stuck before;
- * the whole-document cost stays well inside the 30 updates/s a connection may send. The state before
- * an update is only read again on the refusal path.
+ * the whole-document cost stays well inside the 30 updates/s a connection may send. The one exact
+ * shortcut: an update that only moves elements (onlyMoves) is not read, drags being most updates.
+ * The state before an update is only read again on the refusal path.
  */
 import * as Y from 'yjs';
 import { readDocument, type RefusalError } from '@viplane/sync';
@@ -32,6 +33,27 @@ const MAX_VALUE_CHARS = 200;
 function shortValue(value: unknown): unknown {
   const json = JSON.stringify(value);
   return json !== undefined && json.length > MAX_VALUE_CHARS ? `${json.slice(0, MAX_VALUE_CHARS - 1)}…` : value;
+}
+
+const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * True when a transaction changed nothing but elements' `position` (to `{ x, y }` of finite numbers:
+ * exactly what the schema's Position allows), or nothing at all (an update already held, or one still
+ * waiting for an update it builds on). Such a change cannot add an error to any document, so the whole
+ * read is skipped: drags are most of the updates (one every 50 ms per dragging user), and this keeps
+ * them at the cost of one applyUpdate.
+ */
+export function onlyMoves(changed: Y.Transaction['changed'], elements: Y.Map<unknown>): boolean {
+  for (const [type, keys] of changed) {
+    if (!(type instanceof Y.Map) || type._item?.parent !== elements || keys.size !== 1 || !keys.has('position')) return false;
+    const p = type.get('position') as unknown;
+    if (p === null || typeof p !== 'object' || p instanceof Y.AbstractType || Array.isArray(p)) return false;
+    const keysOf = Object.keys(p);
+    const { x, y } = p as { x?: unknown; y?: unknown };
+    if (keysOf.length !== 2 || !finite(x) || !finite(y)) return false;
+  }
+  return true;
 }
 
 export class AcceptedState {
@@ -59,7 +81,15 @@ export class AcceptedState {
    * accepted until settle(). Otherwise the reasons (path, message, value), and the update is forgotten.
    */
   tryUpdate(update: Uint8Array): RefusalError[] | undefined {
+    let changed: Y.Transaction['changed'] | undefined;
+    const spy = (tr: Y.Transaction) => (changed = tr.changed);
+    this.check.on('afterTransaction', spy);
     Y.applyUpdate(this.check, update);
+    this.check.off('afterTransaction', spy);
+    if (changed && onlyMoves(changed, this.check.getMap('elements'))) {
+      this.inflight.add(update);
+      return undefined;
+    }
     const read = readDocument(this.check);
     if (read.ok) {
       this.inflight.add(update);
