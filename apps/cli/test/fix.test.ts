@@ -161,7 +161,7 @@ describe('viplane validate --fix', () => {
     const before = readFileSync(path, 'utf8');
     const r = await viplane(['validate', path, '--fix', '--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Would fix \(1\):/);
+    expect(r.stdout).toMatch(/Would fix \(1\):\n {2}would fix {2}ipam\/gateway-outside-subnet @ dp-data-48/);
     expect(r.stdout).toContain('Dry run: nothing written.');
     expect(readFileSync(path, 'utf8')).toBe(before);
   });

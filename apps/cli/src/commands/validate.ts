@@ -82,7 +82,7 @@ function renderFixes(outcome: FixOutcome, written: string | null, dryRun: boolea
   const lines: string[] = [];
   lines.push(s('bold', `${dryRun ? 'Would fix' : 'Fixed'} (${outcome.applied.length}):`));
   for (const f of outcome.applied) {
-    lines.push(`  ${s('green', 'fixed')}  ${f.ruleId} @ ${where(f.targets)}: ${f.title}`);
+    lines.push(`  ${s('green', dryRun ? 'would fix' : 'fixed')}  ${f.ruleId} @ ${where(f.targets)}: ${f.title}`);
     for (const c of f.changes) lines.push(s('dim', `         ${c.where} ${c.field}: ${value(c.before)} → ${value(c.after)}`));
   }
   if (outcome.skipped.length > 0) {
