@@ -1,9 +1,10 @@
 /**
  * Firewall and router ACL evaluation (routing/filters.ts: evaluatePath, shadowedRules) against an
- * independent oracle: test/differential/filter_oracle.py implements first match per port, the
- * firewall's default deny, the router's implicit deny only with a non-empty ACL, and "an earlier rule
- * covers every packet of this one" from the docs with Python's stdlib `ipaddress` (packets checked one
- * by one, rule sides as merged interval unions). Both run on seeded random rule lists and flows
+ * independent oracle: test/differential/filter_oracle.py implements first match per protocol and
+ * port, the firewall's default deny, the router's implicit deny only with a non-empty ACL, and "an
+ * earlier rule covers every packet of this one" from the docs with Python's stdlib `ipaddress` (ports
+ * checked one by one over elementary pieces, rule sides as merged interval unions).
+ * Both run on seeded random rule lists and flows (concrete ones and a few address / port spans)
  * (generators/filterCases.ts) and must give the same decision (action and rule number) per flow and
  * the same shadowed rules (and by which rule) per list.
  */
