@@ -1,9 +1,10 @@
 /**
  * Firewall and router ACL evaluation (routing/filters.ts: evaluatePath, shadowedRules) against an
- * independent oracle: test/differential/filter_oracle.py implements first match per port, the
- * firewall's default deny, the router's implicit deny only with a non-empty ACL, and "an earlier rule
- * covers every packet of this one" from the docs with Python's stdlib `ipaddress` (packets checked one
- * by one, rule sides as merged interval unions). Both run on seeded random rule lists and flows
+ * independent oracle: test/differential/filter_oracle.py implements first match per protocol and
+ * port, the firewall's default deny, the router's implicit deny only with a non-empty ACL, and "an
+ * earlier rule covers every packet of this one" from the docs with Python's stdlib `ipaddress` (ports
+ * checked one by one over elementary pieces, rule sides as merged interval unions).
+ * Both run on seeded random rule lists and flows (concrete ones and a few address / port spans)
  * (generators/filterCases.ts) and must give the same decision (action and rule number) per flow and
  * the same shadowed rules (and by which rule) per list.
  */
@@ -14,7 +15,7 @@ import { getTemplate } from '@viplane/templates';
 import { describe, expect, it } from 'vitest';
 import { evaluatePath, lower, shadowedRules, type FlowTuple } from '../src/index.ts';
 import type { Span } from '../src/routing/addressSets.ts';
-import { FIREWALL_ID, NETWORKS, ROUTER_ID, randomFilterCase, type FilterFlow } from './generators/filterCases.ts';
+import { FIREWALL_ID, NETWORKS, ROUTER_ID, randomFilterCase, type AddressSpan } from './generators/filterCases.ts';
 
 const CASES = 300;
 const SEED = 2026_1208;
@@ -23,7 +24,7 @@ const oracle = fileURLToPath(new URL('./differential/filter_oracle.py', import.m
 const probe = spawnSync('python3', ['-c', 'import ipaddress, json, re, sys'], { encoding: 'utf8' });
 if (probe.error !== undefined || probe.status !== 0) throw new Error('python3 with the ipaddress module is needed for this test');
 
-const point = (a: FilterFlow['srcValue']): Span => ({ family: a.family, first: a.value, last: a.value }) as Span;
+const spans = (list: readonly AddressSpan[]): Span[] => list.map(({ family, first, last }) => ({ family, first, last }) as Span);
 
 interface Outcome {
   fw: string[];
@@ -44,12 +45,7 @@ describe('firewall / ACL evaluation against the Python oracle', () => {
       const model = lower(restored.document);
       const decide = (id: string) =>
         c.flows.map((f) => {
-          const tuple: FlowTuple = {
-            sources: [point(f.srcValue)],
-            destinations: [point(f.dstValue)],
-            protocol: f.protocol,
-            ports: f.ports === null ? null : f.ports.map((p) => ({ first: p, last: p })),
-          };
+          const tuple: FlowTuple = { sources: spans(f.sources), destinations: spans(f.destinations), protocol: f.protocol, ports: f.ports };
           const decisions = evaluatePath(model, [id], tuple);
           return decisions.length === 0 ? 'none' : `${decisions[0]!.action}|${decisions[0]!.ruleNumber}`;
         });
@@ -62,7 +58,12 @@ describe('firewall / ACL evaluation against the Python oracle', () => {
       cases: cases.map((c) => ({
         fw: c.firewall,
         rt: c.router,
-        tuples: c.flows.map((f) => ({ src: f.src, dst: f.dst, protocol: f.protocol, ports: f.ports })),
+        tuples: c.flows.map((f) => ({
+          sources: f.sources.map((x) => x.text),
+          destinations: f.destinations.map((x) => x.text),
+          protocol: f.protocol,
+          ports: f.ports?.map((p) => [p.first, p.last]) ?? null,
+        })),
       })),
     };
     const run = spawnSync('python3', [oracle], { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -94,7 +95,7 @@ describe('firewall / ACL evaluation against the Python oracle', () => {
         c.flows.forEach((f, k) => {
           if (a[key][k] !== b[key][k])
             disagreements.push(
-              `#${i} ${key} ${f.src} -> ${f.dst} ${f.protocol} ${JSON.stringify(f.ports)}: validator ${a[key][k]}, oracle ${b[key][k]}\n${show(list)}`,
+              `#${i} ${key} ${f.sources.map((x) => x.text).join(',')} -> ${f.destinations.map((x) => x.text).join(',')} ${f.protocol} ${JSON.stringify(f.ports)}: validator ${a[key][k]}, oracle ${b[key][k]}\n${show(list)}`,
             );
         });
     });

@@ -1,9 +1,10 @@
 /**
  * Issue 11 §2: the ipam/* rules against an independent oracle. test/differential/ipam_oracle.py
  * implements the same rules from their docs with Python's stdlib `ipaddress` only (no shared code,
- * pairwise loops and address-by-address counting instead of the validator's indexes); both run on a
- * few hundred seeded random designs (generators/ipamDesigns.ts) and must report the same
- * (ruleId, targets) per design.
+ * pairwise loops and address-by-address counting instead of the validator's indexes), every one of
+ * the 11 rules, reading addresses in the model's dialect; both run on a few hundred seeded random
+ * designs (generators/ipamDesigns.ts, plus clusterDesigns.ts and invalidDesigns.ts on top) and must
+ * report the same (ruleId, targets) per design, findings counted with their multiplicity.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -92,7 +92,7 @@ export function spansCover(outer: readonly Span[], inner: readonly Span[]): bool
 }
 
 /** The union of spans as the fewest disjoint, non-adjacent spans (per family; empty spans dropped). */
-export function mergeSpans(spans: readonly Span[]): Span[] {
+function mergeSpans(spans: readonly Span[]): Span[] {
   const out: Span[] = [];
   for (const family of [4, 6] as const) {
     const list = spans.filter((s) => s.family === family && s.first <= s.last).sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));

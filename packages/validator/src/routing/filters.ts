@@ -103,18 +103,21 @@ function overlaps(c: CompiledRule, tuple: FlowTuple, protocol: string, ports: re
 }
 
 /**
- * The first rule that applies, per protocol and port of the flow (a deny of 8443 must not hide behind
- * an allow of 22 in the same flow, nor a deny of TCP 53 behind an allow of UDP 53 in a `tcp/udp` flow):
- * the first denying decision (protocols in the order written, then ports), else the allow of the first.
+ * The decision for a flow, per protocol (in the order written) and per port of the flow: a deny must
+ * not hide behind an allow of another port (22 allowed, 8443 denied), protocol (UDP 53 allowed, TCP 53
+ * denied) or part of a port range (30000 allowed, the rest of the NodePort range denied). Each port
+ * takes the first rule that applies to the flow's addresses (to some of them: an address set is judged
+ * by the first rule that meets it). The flow is denied by the first denying decision, else allowed by
+ * the first group's.
  */
 export function decide(point: { id: string; name: string; kind: 'firewall' | 'router'; rules: CompiledRule[] }, tuple: FlowTuple): FilterDecision {
-  const groups: (readonly PortSpan[] | null)[] = tuple.ports === null ? [null] : tuple.ports.map((p) => [p]);
+  const groups: (PortSpan | null)[] = tuple.ports === null ? [null] : [...tuple.ports];
   const protocols = tuple.protocol.includes('/') ? tuple.protocol.split('/') : [tuple.protocol];
   let allow: FilterDecision | undefined;
   for (const protocol of protocols) {
-    for (const ports of groups) {
-      const index = point.rules.findIndex((c) => overlaps(c, tuple, protocol, ports));
-      const c = index >= 0 ? point.rules[index]! : undefined;
+    for (const port of groups) {
+      const index = decideGroup(point.rules, tuple, protocol, port);
+      const c = index >= 0 ? point.rules[index] : undefined;
       const decision: FilterDecision = {
         pointId: point.id,
         pointName: point.name,
@@ -128,6 +131,41 @@ export function decide(point: { id: string; name: string; kind: 'firewall' | 'ro
     }
   }
   return allow!;
+}
+
+/**
+ * The deciding rule's index for one protocol and port span of the flow (-1: default / implicit deny).
+ * Ports an allow matches are taken out of the span; a deny that meets what is left decides, and so does
+ * the default deny when ports are left after the last rule.
+ */
+function decideGroup(rules: readonly CompiledRule[], tuple: FlowTuple, protocol: string, port: PortSpan | null): number {
+  // `null`: the flow carries no port (or ICMP, whose packets every rule's ports match).
+  let left: PortSpan[] | null = port === null || protocol === 'icmp' ? null : [port];
+  let firstAllow = -1;
+  for (let i = 0; i < rules.length; i++) {
+    const c = rules[i]!;
+    if (!overlaps(c, tuple, protocol, left)) continue;
+    if (c.rule.action === 'deny') return i;
+    if (firstAllow < 0) firstAllow = i;
+    if (left === null || c.ports === null) return firstAllow;
+    left = left.flatMap((p) => withoutPorts(p, c.ports!));
+    if (left.length === 0) return firstAllow;
+  }
+  return -1;
+}
+
+/** The ports of `p` outside every span of `cut`. */
+function withoutPorts(p: PortSpan, cut: readonly PortSpan[]): PortSpan[] {
+  let out: PortSpan[] = [p];
+  for (const c of cut)
+    out = out.flatMap((x) => {
+      if (c.last < x.first || x.last < c.first) return [x];
+      const parts: PortSpan[] = [];
+      if (x.first < c.first) parts.push({ first: x.first, last: c.first - 1 });
+      if (c.last < x.last) parts.push({ first: c.last + 1, last: x.last });
+      return parts;
+    });
+  return out;
 }
 
 /** The decision of every filtering host on a path, in path order. */

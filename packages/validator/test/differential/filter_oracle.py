@@ -15,10 +15,14 @@ flows/rule-shadowed doc):
 - protocol: a rule's `any` matches every packet, `tcp`/`udp`/`icmp` only its own; a `tcp/udp` flow
   is a TCP and a UDP packet per port; a rule's ports only narrow packets that carry a port (TCP/UDP):
   ICMP and other IP protocols (`ip-proto-47`, flow ports null) are matched whatever the rule's ports say;
-- first match wins, per packet of the flow (per protocol, then per port); the flow's decision is its
-  first denied packet's (protocols in the order written, then ports), else the first packet's allow:
-  a deny must not hide behind an allow of another port or protocol of the same flow; no match: deny
-  (firewall default deny, router ACL implicit deny); a router
+- a flow: address sets (spans), a protocol and port spans. Per protocol (in the order written), then per
+  port span of the flow, every port takes the first rule whose protocol and ports match it and whose
+  sides meet the flow's address sets (some of their addresses: an address set is judged by the first
+  rule that meets it, as routing/filters.ts documents); no match is a deny (firewall default
+  deny, router ACL implicit deny). A port span is denied when one of its ports is, by the
+  lowest-numbered rule that denies one (else the default deny), else allowed by the lowest-numbered rule
+  that is some port's first match. The flow: the first denied group's decision, else the first group's
+  allow. So a deny never hides behind an allow of another port or protocol of the same flow; a router
   with an empty ACL filters nothing (no decision at all); a firewall with no rules denies;
 - shadowed: a rule whose every packet an earlier single rule also matches - sources, destinations,
   protocol and ports each inside the earlier rule's (as sets: the union of its items) - reported
@@ -26,8 +30,9 @@ flows/rule-shadowed doc):
   nothing and is never reported (it cannot be judged).
 
 stdin: {"networks": {id: {"kind", "subnet"}}, "cases": [{"fw": [rule], "rt": [rule], "tuples":
-[{"src", "dst", "protocol", "ports": [int] | null}]}]}. stdout, per case: {"fw": [decision],
-"rt": [decision], "fwShadow": ["n<m"], "rtShadow": ["n<m"]}, a decision being "allow|n", "deny|n"
+[{"sources": ["start-end"], "destinations": ["start-end"], "protocol", "ports": [[first, last]] | null}]}]}.
+stdout, per case: {"fw": [decision], "rt": [decision], "fwShadow": ["n<m"], "rtShadow": ["n<m"]}, a
+decision being "allow|n", "deny|n"
 (n: 1-based rule number, 0 for the default / implicit deny) or "none".
 """
 import ipaddress
@@ -125,15 +130,13 @@ class Rule:
         self.dst = side(r["destinations"], networks)
         self.ports = ports_of(r["ports"])
 
-    def matches(self, src, dst, protocol, port):
-        """One packet: addresses as (family, int), protocol tcp/udp/icmp/other, port an int or None."""
+    def matches_protocol_port(self, protocol, port):
+        """Protocol tcp/udp/icmp/other; port an int, or None for a packet without one."""
         if self.protocol != "any" and self.protocol != protocol:
             return False
         if port is not None and protocol in ("tcp", "udp") and self.ports is not None:
-            if not any(a <= port <= b for a, b in self.ports):
-                return False
-        within = lambda ivs, x: any(f == x[0] and lo <= x[1] <= hi for f, lo, hi in ivs)
-        return within(self.src, src) and within(self.dst, dst)
+            return any(a <= port <= b for a, b in self.ports)
+        return True
 
     def packets_by_protocol(self):
         """Protocol -> the port spans it matches ([(0, 65535)] for every port; None for portless packets)."""
@@ -142,29 +145,55 @@ class Rule:
         return out if self.protocol == "any" else {self.protocol: out[self.protocol]}
 
 
-def address(text):
-    a = ipaddress.ip_address(text)
-    return (a.version, int(a))
+def span_of(text):
+    """A flow's `start-end` address span as (family, first, last)."""
+    a, b = (ipaddress.ip_address(x) for x in text.split("-"))
+    return (a.version, int(a), int(b))
+
+
+def pieces(spans, cuts):
+    """One value per elementary piece of the spans: they are split wherever a rule's port set starts or
+    ends, so every rule matches all of a piece or none of it and the piece's first value stands for it."""
+    out = []
+    for lo, hi in spans:
+        out += sorted({lo} | {c for c in cuts if lo < c <= hi})
+    return out
+
+
+def meets(rule_side, flow_side):
+    return any(f == g and lo <= hi2 and lo2 <= hi for f, lo, hi in rule_side for g, lo2, hi2 in flow_side)
 
 
 def decide(rules, kind, t):
+    """Each port of the flow (per protocol) takes the first rule that matches it and meets the flow's
+    address sets (some of their addresses)."""
     if kind == "router" and not rules:
         return "none"
     protocols = ["tcp", "udp"] if t["protocol"] == "tcp/udp" else [t["protocol"] if t["protocol"] in ("tcp", "udp", "icmp") else "other"]
-    src, dst = address(t["src"]), address(t["dst"])
-    ports = [None] if t["ports"] is None else t["ports"]
+    srcs = [span_of(x) for x in t["sources"]]
+    dsts = [span_of(x) for x in t["destinations"]]
+    applies = [meets(r.src, srcs) and meets(r.dst, dsts) for r in rules]
+    cuts = {x for r in rules for lo, hi in (r.ports or []) for x in (lo, hi + 1)}
+    groups = [None] if t["ports"] is None else t["ports"]
     first_allow = None
     for protocol in protocols:
-        for port in ports:
-            decision = "deny|0"
-            for n, r in enumerate(rules, 1):
-                if r.matches(src, dst, protocol, port):
-                    decision = "%s|%d" % (r.action, n)
-                    break
-            if decision.startswith("deny"):
-                return decision
+        for group in groups:
+            ports = [None] if group is None or protocol == "icmp" else pieces([group], cuts)
+            firsts = []
+            for port in ports:
+                first = 0
+                for n, r in enumerate(rules, 1):
+                    if applies[n - 1] and r.matches_protocol_port(protocol, port):
+                        first = n
+                        break
+                firsts.append(first)
+            denied = [n for n in firsts if n > 0 and rules[n - 1].action == "deny"]
+            if denied:
+                return "deny|%d" % min(denied)
+            if 0 in firsts:
+                return "deny|0"
             if first_allow is None:
-                first_allow = decision
+                first_allow = "allow|%d" % min(firsts)
     return first_allow
 
 

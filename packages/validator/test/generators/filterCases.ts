@@ -3,22 +3,26 @@
  * firewall and a router (networks to name in rules: nested IPv4 subnets, an IPv6 one, one without a
  * subnet, client networks with and without), random well-formed rule lists on both (CIDRs nested around
  * a few anchors, split halves of a block, single addresses, ranges, network ids, unknown ids, `any`,
- * empty sides; every protocol; port specs as single ports, ranges, lists and `any`) and concrete flows
- * (one source and destination address, a protocol, one to three ports) at the edges of what the rules
- * name. Malformed values (flows/invalid-filter-rule's business) are not generated.
+ * empty sides; every protocol; port specs as single ports, ranges, lists and `any`) and flows at the
+ * edges of what the rules name: most are concrete (one source and destination address of one family, a
+ * protocol, one to three ports), a few stand for sets (address spans across rule boundaries, port ranges),
+ * as derived flows do (an SE pool to the Controller nodes, the NodePort range). Malformed values
+ * (flows/invalid-filter-rule's business) are not generated.
  */
 import type { FilterRule, TopologyDocument } from '@viplane/model';
 import { prng } from './ipamDesigns.ts';
 
+/** A flow: sets of addresses (inclusive spans; one address each for most flows), a protocol and port spans. */
 export interface FilterFlow {
-  src: string;
-  dst: string;
-  /** The addresses as the validator's spans take them. */
-  srcValue: { family: 4; value: number } | { family: 6; value: bigint };
-  dstValue: { family: 4; value: number } | { family: 6; value: bigint };
+  sources: AddressSpan[];
+  destinations: AddressSpan[];
   protocol: string;
-  ports: number[] | null;
+  /** Inclusive port spans (`null`: the flow carries no port). */
+  ports: { first: number; last: number }[] | null;
 }
+
+/** An inclusive address span, as the validator's spans take it and as `start-end` text for the oracle. */
+export type AddressSpan = ({ family: 4; first: number; last: number } | { family: 6; first: bigint; last: bigint }) & { text: string };
 
 export interface FilterCase {
   doc: TopologyDocument;
@@ -137,23 +141,32 @@ export function randomFilterCase(seed: number, template: TopologyDocument): Filt
   const router = r < 0.25 ? [] : r < 0.45 ? firewall.map((x) => ({ ...x, id: `r-${x.id}` })) : rules('r');
 
   const points4 = [...edges4].flatMap((v) => [v - 1, v, v + 1]).filter((v) => v >= 0 && v <= 0xffffffff);
-  const address = (): Pick<FilterFlow, 'src' | 'srcValue'> => {
-    if (rnd() < 0.2) {
-      const v = BASE6 + pick(V6_POINTS);
-      return { src: text6(v), srcValue: { family: 6, value: v } };
+  const span4 = (first: number, last: number): AddressSpan => ({ family: 4, first, last, text: `${text4(first)}-${text4(last)}` });
+  const span6 = (first: bigint, last: bigint): AddressSpan => ({ family: 6, first, last, text: `${text6(first)}-${text6(last)}` });
+  /** One address, or (wide) a span from one edge a little past the next ones. */
+  const addresses = (family: 4 | 6, wide: boolean): AddressSpan => {
+    if (family === 6) {
+      const a = BASE6 + pick(V6_POINTS);
+      return wide ? span6(a, a + BigInt(int(0x30))) : span6(a, a);
     }
-    const v = pick(points4);
-    return { src: text4(v), srcValue: { family: 4, value: v } };
+    const a = pick(points4);
+    return wide ? span4(a, Math.min(0xffffffff, a + int(700))) : span4(a, a);
   };
-  const flows: FilterFlow[] = Array.from({ length: 30 }, () => {
-    const s = address();
-    const d = address();
+  const portSpan = (wide: boolean) => {
+    const a = pick(FLOW_PORTS);
+    const b = wide ? pick(FLOW_PORTS) : a;
+    return { first: Math.min(a, b), last: Math.max(a, b) };
+  };
+  const flows: FilterFlow[] = Array.from({ length: 30 }, (_, k) => {
+    const wide = k >= 24;
+    const family = rnd() < 0.2 ? 6 : 4;
+    const many = () => Array.from({ length: wide ? 1 + int(2) : 1 }, () => addresses(family, wide));
     const protocol = pick(FLOW_PROTOCOLS);
     const ports =
       protocol === 'icmp' || protocol.startsWith('ip-proto')
         ? null
-        : Array.from({ length: 1 + (rnd() < 0.3 ? 1 + int(2) : 0) }, () => pick(FLOW_PORTS));
-    return { src: s.src, srcValue: s.srcValue, dst: d.src, dstValue: d.srcValue, protocol, ports };
+        : Array.from({ length: 1 + (rnd() < 0.3 ? 1 + int(2) : 0) }, () => portSpan(wide && rnd() < 0.6));
+    return { sources: many(), destinations: many(), protocol, ports };
   });
 
   const doc: TopologyDocument = {

@@ -3,6 +3,21 @@ import rule from './required-flow-blocked.ts';
 import { CONTROLLER, FW, SE, allowAll, controllerBehindFirewall } from '../../../test/fixtures/firewall.ts';
 import { getTemplate } from '@viplane/templates';
 
+const NODEPORT_FLOW = 'ako/se-nodeport';
+
+/** Seed 000 3-network kube-vip: SE data (dp-data-48) → node NodePorts crosses the L3 switch; its ACL opens `ports`, then denies the range. */
+function nodePortsBehindAcl(ports: string) {
+  const doc = getTemplate('seed000-3net-kubevip')!.build();
+  const l3 = doc.elements.find((e) => e.id === 'l3-switch');
+  if (l3?.kind !== 'router') throw new Error('seed 000 has no L3 switch');
+  l3.props.acl = [
+    { id: 'nodeports', action: 'allow', sources: [], destinations: [], protocol: 'tcp', ports },
+    { id: 'deny-rest', action: 'deny', sources: [], destinations: [], protocol: 'tcp', ports: '30000-32767' },
+    allowAll(),
+  ];
+  return doc;
+}
+
 const allowSe = { id: 'se-mgmt', action: 'allow' as const, sources: [SE], destinations: [CONTROLLER], protocol: 'any' as const, ports: 'any' };
 
 testRule(rule, {
@@ -14,11 +29,27 @@ testRule(rule, {
       doc: controllerBehindFirewall([allowSe, { id: 'deny-8443', action: 'deny', sources: [], destinations: [], protocol: 'tcp', ports: '8443' }, allowAll()]),
     },
     {
+      name: 'the NodePort range allowed in two parts from the SE data NIC to the nodes',
+      doc: nodePortsBehindAcl('30000-31000,31001-32767'),
+    },
+    {
       name: 'denying only optional flows (admin SSH and HTTP to the Controller) is not an error',
       doc: controllerBehindFirewall([allowSe, { id: 'no-admin-ssh', action: 'deny', sources: ['clients'], destinations: [CONTROLLER], protocol: 'tcp', ports: '22,80' }, allowAll()]),
     },
   ],
   invalid: [
+    {
+      // Found by test/filters.differential.test.ts: the first rule that applied to part of a port range decided
+      // for the whole range, so allowing NodePort 30000 let the SEs through to every NodePort.
+      name: 'only the first NodePort is allowed from the SE data NIC to the nodes: the rest of the range is denied',
+      doc: nodePortsBehindAcl('30000'),
+      errors: [
+        {
+          targets: ['l3-switch', 'deny-rest', 'se-group-default', 'management-cluster'],
+          data: { flowId: NODEPORT_FLOW, ruleId: 'deny-rest', ruleNumber: 2, ports: '30000-32767' },
+        },
+      ],
+    },
     {
       name: 'the firewall denies SE → Controller 8443 (rule 2)',
       doc: controllerBehindFirewall([
