@@ -133,3 +133,13 @@ test('routes references orthogonally round elements and buses, and again after a
   await expectRouted(page);
   await app.screenshot('21-connectors');
 });
+
+test('routes the references of NSX-T routable-pod and Supervisor designs', async ({ app, exports, page }) => {
+  await app.fresh({ view: 'network' });
+  // TKG clusters referring to their Tier-1, the Tier-1 to its Tier-0, over an NSX-T overlay segment.
+  await exports.openTemplate('seed001-tkg-routable');
+  expect((await expectRouted(page)).length).toBeGreaterThanOrEqual(15);
+  // Workload networks, namespaces and TKCs referring to the Supervisor.
+  await exports.openTemplate('seed002-multi-2nic');
+  expect((await expectRouted(page)).length).toBeGreaterThanOrEqual(10);
+});
