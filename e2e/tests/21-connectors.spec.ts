@@ -142,4 +142,5 @@ test('routes the references of NSX-T routable-pod and Supervisor designs', async
   // Workload networks, namespaces and TKCs referring to the Supervisor.
   await exports.openTemplate('seed002-multi-2nic');
   expect((await expectRouted(page)).length).toBeGreaterThanOrEqual(10);
+  await app.screenshot('21-connectors-supervisor');
 });
