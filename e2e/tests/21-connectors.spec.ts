@@ -31,7 +31,8 @@ async function geometry(page: Page): Promise<{ zoom: number; elements: Rect[]; b
       const r = el.getBoundingClientRect();
       return { id, x: (r.left - origin.left - m.e) / m.a, y: (r.top - origin.top - m.f) / m.a, w: r.width / m.a, h: r.height / m.a };
     };
-    const boxes = (selector: string) => Array.from(document.querySelectorAll(selector)).map((el) => toFlow(el, el.getAttribute('data-id') ?? ''));
+    const boxes = (selector: string) =>
+      Array.from(document.querySelectorAll(selector)).map((el) => toFlow(el, el.getAttribute('data-id') ?? ''));
     const connectors = Array.from(document.querySelectorAll('.react-flow__edge-connection path.react-flow__edge-path')).map((p) => {
       const route = p.getAttribute('data-route');
       return {
@@ -51,7 +52,9 @@ async function geometry(page: Page): Promise<{ zoom: number; elements: Rect[]; b
       elements: boxes('.react-flow__node-element'),
       buses: boxes('.react-flow__node-bus'),
       connectors,
-      labels: Array.from(document.querySelectorAll('.react-flow__edgelabel-renderer .vp-edge-label:not(.vp-drop-label)')).map((el) => toFlow(el, el.textContent ?? '')),
+      labels: Array.from(document.querySelectorAll('.react-flow__edgelabel-renderer .vp-edge-label:not(.vp-drop-label)')).map((el) =>
+        toFlow(el, el.textContent ?? ''),
+      ),
     };
   });
 }
@@ -87,8 +90,7 @@ function checkRouted({ elements, buses, connectors, labels }: Awaited<ReturnType
       const a = ps[i - 1]!;
       const b = ps[i]!;
       expect(a.x === b.x || a.y === b.y, `${c.id}: segment ${i} is not horizontal or vertical`).toBe(true);
-      for (const e of elements)
-        if (e.id !== c.source && e.id !== c.target) expect(crosses(a, b, e), `${c.id} crosses ${e.id}`).toBe(false);
+      for (const e of elements) if (e.id !== c.source && e.id !== c.target) expect(crosses(a, b, e), `${c.id} crosses ${e.id}`).toBe(false);
       // Crossing a bus is fine; running along it is not, but where an element lies over the bus
       // (the template's own positions put some there), the bus is under it and cut round it.
       if (a.y === b.y)
@@ -125,11 +127,32 @@ test('routes references orthogonally round elements and buses, and again after a
   await page.mouse.move(box.x + 20, box.y + 12);
   await page.mouse.down();
   await page.mouse.move(box.x + 40, box.y + 12 + dy / 2, { steps: 8 });
+  // Mid-drag, the connectors whose ends stay put keep a route (the old one until re-routed).
+  const others = (await geometry(page)).connectors.filter((c) => c.source !== moved.source && c.target !== moved.source);
+  expect(others.length).toBeGreaterThan(0);
+  for (const c of others) expect(c.points, `${c.id} lost its route during the drag`).not.toBeNull();
   await page.mouse.move(box.x + 60, box.y + 12 + dy, { steps: 8 });
   await page.mouse.up();
-  await expect
-    .poll(async () => (await geometry(page)).connectors.find((c) => c.id === moved.id)?.points)
-    .not.toEqual(moved.points);
+  await expect.poll(async () => (await geometry(page)).connectors.find((c) => c.id === moved.id)?.points).not.toEqual(moved.points);
   await expectRouted(page);
   await app.screenshot('21-connectors');
+});
+
+test('routes the references of an NSX-T routable-pod design', async ({ app, exports, page }) => {
+  await app.fresh({ view: 'network' });
+  // TKG clusters referring to their Tier-1, the Tier-1 to its Tier-0, over an NSX-T overlay segment.
+  await exports.openTemplate('seed001-tkg-routable');
+  const ids = (await expectRouted(page)).map((c) => c.id);
+  expect(ids).toContain('ref:workload-cluster-1:routablePods.tier1Id');
+  expect(ids).toContain('ref:tanzu-cl1:tier0Id');
+});
+
+test('routes the references of a Supervisor design', async ({ app, exports, page }) => {
+  await app.fresh({ view: 'network' });
+  // Workload networks, namespaces and TKCs referring to the Supervisor, which refers to its HAProxy.
+  await exports.openTemplate('seed002-multi-2nic');
+  const ids = (await expectRouted(page)).map((c) => c.id);
+  expect(ids).toContain('ref:supervisor:loadBalancer.haproxyId');
+  expect(ids).toContain('ref:tkc-1:namespaceId');
+  await app.screenshot('21-connectors-supervisor');
 });

@@ -31,7 +31,8 @@ function useBox(id: string): Box | null {
   const n = useStore((s: ReactFlowState) => s.nodeLookup.get(id));
   if (!n) return null;
   const p = n.internals.positionAbsolute;
-  return { x: p.x, y: p.y, w: n.measured.width ?? NODE_WIDTH, h: n.measured.height ?? NODE_HEIGHT };
+  // A bus declares its size (busMapping.ts), as the connector router reads it (routing/adapters.ts).
+  return { x: p.x, y: p.y, w: n.width ?? n.measured.width ?? NODE_WIDTH, h: n.height ?? n.measured.height ?? NODE_HEIGHT };
 }
 
 function ConnectionEdgeView({ id, source, target, data, selected, sourceX, sourceY, targetX, targetY }: EdgeProps<ConnectionEdge>) {

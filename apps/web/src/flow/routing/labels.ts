@@ -11,7 +11,10 @@ export interface Size {
   h: number;
 }
 
-/** Rendered label size estimate (.vp-edge-label: 11 px text, 6 px padding each side, 18 px high). */
+/**
+ * The rendered size of a label, estimated on the high side (.vp-edge-label: 10 px monospace, about
+ * 6 px a character; 5 px padding and a 1 px border each side; a 16 px line and its border).
+ */
 export function labelSize(text: string): Size {
   return { w: Math.ceil(text.length * 6.6) + 12, h: 18 };
 }

@@ -122,6 +122,23 @@ describe('ConnectorScheduler', () => {
     expect(new Set(starts).size).toBe(3);
   });
 
+  it('forgets every route on reset (the graph view), and ignores an answer that arrives after', async () => {
+    const { nodes, edges } = design(100);
+    const h = harness();
+    h.scheduler.update(nodes, toBox, edges, toEdge);
+    await h.settle();
+    const full = h.routes();
+    expect(full.size).toBe(edges.length);
+    h.scheduler.reset();
+    expect(h.routes().size).toBe(0);
+    expect(full.size).toBe(edges.length);
+    // Routing again from scratch after a reset.
+    h.scheduler.update(nodes, toBox, edges, toEdge);
+    h.scheduler.reset();
+    await h.settle();
+    expect(h.routes().size).toBe(0);
+  });
+
   it('does not keep a route computed for positions that changed meanwhile', async () => {
     const { nodes, edges } = design(100);
     const pending: (() => void)[] = [];

@@ -196,7 +196,8 @@ export class ConnectorScheduler {
     this.inFlight = false;
     if (this.routes.size > 0) {
       this.routes.clear();
-      this.publish(this.routes);
+      // A map of its own: the store's must not change under its readers.
+      this.publish(new Map());
     }
   }
 
