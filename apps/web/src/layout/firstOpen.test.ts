@@ -5,6 +5,7 @@ import { useSession } from '../store/session.ts';
 import { useCanvasView } from '../store/canvasView.ts';
 import { checkFirstOpen, displayElements, forgetNetworkArranged } from './firstOpen.ts';
 import { needsNetworkLayout } from './needsNetworkLayout.ts';
+import { useLive } from '../live/store.ts';
 
 const template = () => templates.find((t) => t.id === 'seed000-3net-alb')!.build();
 let slot = 0;
@@ -54,6 +55,17 @@ describe('the network view lays out a design on its first look', () => {
     const shown = displayElements(shared, true);
     expect(needsNetworkLayout(shown, shared.links)).toBe(false);
     expect(displayElements(shared, false)).toBe(shared.elements);
+  });
+
+  it('waits while a live session is connecting (its document may come laid out by another peer)', () => {
+    const doc = editor().doc;
+    useLive.setState({ status: 'connecting' });
+    checkFirstOpen();
+    expect(editor().doc).toBe(doc);
+    useLive.setState({ status: 'live' });
+    checkFirstOpen();
+    expect(editor().doc).not.toBe(doc);
+    useLive.setState({ status: 'off' });
   });
 
   it('leaves a design already laid out for the network view as it is', () => {
