@@ -245,6 +245,30 @@ async function overlappingNodes(page: Page): Promise<string[]> {
   });
 }
 
+/** Drawn labels that overlap another label, or a box they are not written on. */
+async function labelClashes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rect = (el: Element) => el.getBoundingClientRect();
+    const named = (sel: string, what: (el: HTMLElement) => string) =>
+      Array.from(document.querySelectorAll<HTMLElement>(sel)).map((el) => ({ el, what: what(el), r: rect(el) }));
+    const labels = [
+      ...named('.vp-drop-label', (el) => `address ${el.dataset['testid']}`),
+      ...named('.vp-frame-label', (el) => `frame ${el.dataset['testid']}`),
+      ...named('.vp-bus-name, .vp-bus-fact', (el) => `bus text ${el.textContent}`),
+    ];
+    const boxes = named('.react-flow__node', (el) => `node ${el.dataset['id']}`);
+    const hit = (a: DOMRect, b: DOMRect) =>
+      Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+    const out: string[] = [];
+    for (let i = 0; i < labels.length; i++) {
+      const a = labels[i]!;
+      for (let j = i + 1; j < labels.length; j++) if (hit(a.r, labels[j]!.r)) out.push(`${a.what} / ${labels[j]!.what}`);
+      for (const b of boxes) if (!b.el.contains(a.el) && hit(a.r, b.r)) out.push(`${a.what} on ${b.what}`);
+    }
+    return out;
+  });
+}
+
 test('a design not laid out for the network view is laid out on its first open (one undo step, once); system groups are framed', async ({
   app,
   page,
@@ -270,6 +294,9 @@ test('a design not laid out for the network view is laid out on its first open (
     const b = (await page.getByTestId(`node-${id}`).boundingBox())!;
     expect(b.x >= f.x && b.y >= f.y && b.x + b.width <= f.x + f.width && b.y + b.height <= f.y + f.height, id).toBe(true);
   }
+  // As drawn (real fonts): no address, bus or frame label overlaps another label or a box.
+  await expect.poll(() => page.locator('.vp-drop-label').count()).toBeGreaterThan(3);
+  expect(await labelClashes(page)).toEqual([]);
   await label.click();
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(members);
 

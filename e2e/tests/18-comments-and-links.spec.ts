@@ -83,12 +83,14 @@ test('comment and view links, a comment seen and resolved across contexts, revok
   await expect(resolvedThread).toContainText('resolved by Dana (designer)');
 
   // The view link sees the comment but has nothing to write with.
+  // In the network view (the default): a viewer sees the design laid out for it, for display only.
   const viewContext = await browser.newContext({ viewport: { width: 1600, height: 960 } });
-  await viewContext.addInitScript(() => localStorage.setItem('viplane.view.last', 'graph'));
   const viewer = new AppPage(await viewContext.newPage());
   await viewer.page.goto(viewUrl);
   await viewer.ready();
   await expect(viewer.page.getByTestId('readonly-banner')).toHaveText('View only');
+  await expect(viewer.page.getByTestId('canvas')).toHaveAttribute('data-view', 'network');
+  await expect(viewer.page.getByTestId(`node-${pg.id}`)).toHaveAttribute('data-bus', 'true');
   await viewer.page.getByTestId('tab-comments').click();
   await viewer.page.getByRole('group', { name: 'Show threads' }).getByRole('button', { name: /^All/ }).click();
   await expect(viewer.page.getByTestId('comment-thread')).toHaveCount(1);

@@ -80,7 +80,7 @@ const networkNodeMapper = new NetworkNodeMapper();
 const networkEdgeMapper = new NetworkEdgeMapper();
 // A read-only viewer of a design not laid out for this view sees it laid out (layout/firstOpen.ts).
 const selectNetworkNodes = (s: EditorState): NetworkViewNode[] =>
-  networkNodeMapper.map(displayElements(s.doc, s.readOnly), s.doc.links, s.selectedNodes, s.measured);
+  networkNodeMapper.map(displayElements(s.doc, s.readOnly), s.doc.links, s.selectedNodes, s.measured, s.transaction?.label === 'move');
 /** The containers of the network view, recomputed when its nodes are (a drag included), in one pass. */
 let framesMemo: { nodes: readonly NetworkViewNode[]; frames: Frame[] } | null = null;
 const selectFrames = (s: EditorState): Frame[] => {

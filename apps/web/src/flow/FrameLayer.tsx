@@ -27,6 +27,7 @@ function FrameLayerView({ frames }: { frames: readonly Frame[] }) {
               type="button"
               className="vp-frame-label nodrag nopan"
               data-testid={`frame-label-${f.id}`}
+              title={f.label}
               aria-label={`${f.kind === 'domain' ? '' : 'Group '}${f.label}: select its ${f.members.length} element${f.members.length === 1 ? '' : 's'}`}
               style={{ left: f.labelBox.x - f.x, top: f.labelBox.y - f.y, width: f.labelBox.width, height: f.labelBox.height }}
               onClick={() => editor().select(f.members, [])}

@@ -135,6 +135,8 @@ export function busGeometry(
   elements: readonly Element[],
   drops: readonly DropSpec[],
   measured: ReadonlyMap<string, Measured>,
+  /** While a drag runs, the address labels keep these places (placed again when it ends). */
+  frozenLabels?: ReadonlyMap<string, number | null>,
 ): Map<string, BusGeometry> {
   const byId = new Map<string, Element>();
   for (const el of elements) byId.set(el.id, el);
@@ -229,7 +231,7 @@ export function busGeometry(
     for (const d of absolute.get(b.el.id) ?? [])
       if (d.text) labelled.push({ edgeId: d.edgeId, x: d.x, from: d.from, to: d.fromAbove ? b.y : b.y + BUS_HEIGHT, text: d.text });
   }
-  const labelYs = placeDropLabels(labelled, obstacles);
+  const labelYs = frozenLabels ?? placeDropLabels(labelled, obstacles);
   for (const b of buses) {
     const g = out.get(b.el.id)!;
     g.drops = (absolute.get(b.el.id) ?? []).map((d) => ({
@@ -327,9 +329,12 @@ export class NetworkNodeMapper {
         links: readonly Link[];
         selected: ReadonlySet<string>;
         measured: ReadonlyMap<string, Measured>;
+        dragging: boolean;
         nodes: NetworkViewNode[];
       }
     | undefined;
+  /** The address labels' places from the last mapping outside a drag. */
+  private labelYs = new Map<string, number | null>();
   private dropsCache: { elements: readonly Element[]; links: readonly Link[]; drops: DropSpec[] } | undefined;
 
   map(
@@ -337,12 +342,28 @@ export class NetworkNodeMapper {
     links: readonly Link[],
     selected: ReadonlySet<string>,
     measured: ReadonlyMap<string, Measured>,
+    /**
+     * A drag is running: the address labels stay where they were (placing them is the costly part
+     * of the mapping at 10,000 elements, and labels jumping under the pointer would not help).
+     */
+    dragging = false,
   ): NetworkViewNode[] {
     const last = this.last;
-    if (last && last.elements === elements && last.links === links && last.selected === selected && last.measured === measured)
+    if (
+      last &&
+      last.elements === elements &&
+      last.links === links &&
+      last.selected === selected &&
+      last.measured === measured &&
+      last.dragging === dragging
+    )
       return last.nodes;
     const drops = this.drops(elements, links);
-    const geometry = busGeometry(elements, drops, measured);
+    const geometry = busGeometry(elements, drops, measured, dragging ? this.labelYs : undefined);
+    if (!dragging) {
+      this.labelYs = new Map();
+      for (const g of geometry.values()) for (const d of g.drops) this.labelYs.set(d.edgeId, d.labelY);
+    }
     const plain = elements.filter((e) => !NETWORK_KINDS.has(e.kind));
     const nodes: NetworkViewNode[] = [];
     const seen = new Set<string>();
@@ -381,7 +402,7 @@ export class NetworkNodeMapper {
     }
     for (const id of this.buses.keys()) if (!seen.has(id)) this.buses.delete(id);
     for (const n of this.elementNodes.map(plain, selected, measured)) nodes.push(n);
-    this.last = { elements, links, selected, measured, nodes };
+    this.last = { elements, links, selected, measured, dragging, nodes };
     return nodes;
   }
 

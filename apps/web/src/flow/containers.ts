@@ -36,8 +36,8 @@ export interface Frame extends Box {
 export const FRAME_PAD = 14;
 /** The height of a frame's label tab. */
 export const FRAME_HEAD = 22;
-/** The label's width: an estimate of 11 px semibold text, as the bus labels are estimated. */
-export const frameLabelWidth = (text: string) => Math.ceil(text.length * 6.8) + 20;
+/** The label's width: a generous estimate of 11 px semibold text and its padding (a longer one is cut with an ellipsis). */
+export const frameLabelWidth = (text: string) => Math.ceil(text.length * 7.4) + 24;
 
 interface Acc {
   x0: number;

@@ -13,7 +13,8 @@
  *   (displayElements), and the document stays the one shared with them. The layout uses the
  *   default node sizes, not measured ones, so two peers of a live session who open the design at
  *   once write the same positions (idempotent, no fight); a peer who comes later receives the
- *   laid-out design, which needs nothing.
+ *   laid-out design, which needs nothing. While a live session is still connecting, the check
+ *   waits for the session's document.
  */
 import type { Element, Link } from '@viplane/model';
 import { moveElements, type Doc } from '../document/edits.ts';
@@ -21,6 +22,7 @@ import { editor, useEditor } from '../store/editor.ts';
 import { isNetworkArranged, markNetworkArranged, useCanvasView } from '../store/canvasView.ts';
 import { useSession } from '../store/session.ts';
 import { canvasApi } from '../store/canvasApi.ts';
+import { useLive } from '../live/store.ts';
 import { busLayout } from './busLayout.ts';
 import { needsNetworkLayout } from './needsNetworkLayout.ts';
 
@@ -34,6 +36,8 @@ export function checkFirstOpen(): void {
   if (checked === localId) return;
   const { doc, readOnly, transaction } = editor();
   if (readOnly || transaction || doc.elements.length === 0) return;
+  // A live session still connecting may bring a document another peer already laid out: wait for it.
+  if (useLive.getState().status === 'connecting') return;
   checked = localId;
   if (isNetworkArranged()) return;
   if (needsNetworkLayout(doc.elements, doc.links)) {
@@ -74,6 +78,9 @@ export function startFirstOpenLayout(): () => void {
     }),
     useSession.subscribe((s, prev) => {
       if (s.localId !== prev.localId) schedule();
+    }),
+    useLive.subscribe((s, prev) => {
+      if (s.status !== prev.status) schedule();
     }),
   ];
   schedule();
