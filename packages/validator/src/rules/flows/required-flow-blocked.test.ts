@@ -42,6 +42,18 @@ testRule(rule, {
       ]),
     },
     {
+      // Clients are the exception to "every source": which clients reach the Controller UI is policy.
+      name: 'admins reach the Controller API from one client range only, the other clients are denied: the flow passes',
+      doc: controllerBehindFirewall([
+        allowSe,
+        { id: 'branch-ui', action: 'allow', sources: ['10.0.0.0/8'], destinations: [CONTROLLER], protocol: 'tcp', ports: '443' },
+        // The clients are anywhere (no subnet): their deny below would also catch AKO on the cluster nodes.
+        { id: 'ako', action: 'allow', sources: ['management-cluster', 'workload-cluster-1'], destinations: [CONTROLLER], protocol: 'tcp', ports: '443' },
+        { id: 'no-clients', action: 'deny', sources: ['clients'], destinations: [CONTROLLER], protocol: 'any', ports: 'any' },
+        allowAll(),
+      ]),
+    },
+    {
       name: 'denying only optional flows (admin SSH and HTTP to the Controller) is not an error',
       doc: controllerBehindFirewall([allowSe, { id: 'no-admin-ssh', action: 'deny', sources: ['clients'], destinations: [CONTROLLER], protocol: 'tcp', ports: '22,80' }, allowAll()]),
     },
