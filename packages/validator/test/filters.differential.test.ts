@@ -6,7 +6,9 @@
  * checked one by one over elementary pieces, rule sides as merged interval unions).
  * Both run on seeded random rule lists and flows (concrete ones and a few address / port spans)
  * (generators/filterCases.ts) and must give the same decision (action and rule number) per flow and
- * the same shadowed rules (and by which rule) per list.
+ * the same shadowed rules (and by which rule) per list. A set flow passes only when every packet of it
+ * does (every source to every destination on every port; from clients, some source is enough): the
+ * oracle enumerates the elementary pieces of each side, the validator subtracts boxes.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +16,8 @@ import { restore } from '@viplane/model';
 import { getTemplate } from '@viplane/templates';
 import { describe, expect, it } from 'vitest';
 import { evaluatePath, lower, shadowedRules, type FlowTuple } from '../src/index.ts';
-import type { Span } from '../src/routing/addressSets.ts';
+import { spansCover, type Span } from '../src/routing/addressSets.ts';
+import { filterOf } from '../src/routing/filters.ts';
 import { FIREWALL_ID, NETWORKS, ROUTER_ID, randomFilterCase, type AddressSpan } from './generators/filterCases.ts';
 
 const CASES = 300;
@@ -38,6 +41,7 @@ describe('firewall / ACL evaluation against the Python oracle', () => {
     const template = getTemplate('seed000-1net')!.build();
     const cases = Array.from({ length: CASES }, (_, i) => randomFilterCase(SEED + i, template));
 
+    const counts = { setDenied: 0, clientAllowed: 0, jointAllow: 0 };
     const ours: Outcome[] = cases.map((c) => {
       // Only designs a user can make: the document must restore.
       const restored = restore(c.doc);
@@ -45,9 +49,20 @@ describe('firewall / ACL evaluation against the Python oracle', () => {
       const model = lower(restored.document);
       const decide = (id: string) =>
         c.flows.map((f) => {
-          const tuple: FlowTuple = { sources: spans(f.sources), destinations: spans(f.destinations), protocol: f.protocol, ports: f.ports };
+          const tuple: FlowTuple = { sources: spans(f.sources), sourcesAll: f.sourcesAll, destinations: spans(f.destinations), protocol: f.protocol, ports: f.ports };
           const decisions = evaluatePath(model, [id], tuple);
-          return decisions.length === 0 ? 'none' : `${decisions[0]!.action}|${decisions[0]!.ruleNumber}`;
+          if (decisions.length === 0) return 'none';
+          const d = decisions[0]!;
+          // What the other source semantics gives: where the two differ, the set question was decisive.
+          const other = evaluatePath(model, [id], { ...tuple, sourcesAll: !f.sourcesAll })[0]!;
+          if (f.sourcesAll && d.action === 'deny' && d.ruleNumber > 0 && other.action === 'allow') counts.setDenied++;
+          if (!f.sourcesAll && d.action === 'allow' && other.action === 'deny') counts.clientAllowed++;
+          if (d.action === 'allow' && f.sourcesAll) {
+            // Allowed, but the deciding rule alone does not hold the whole flow: several allows cover it together.
+            const rule = filterOf(model, id)!.rules[d.ruleNumber - 1]!;
+            if (!spansCover(rule.sources, tuple.sources) || !spansCover(rule.destinations, tuple.destinations)) counts.jointAllow++;
+          }
+          return `${d.action}|${d.ruleNumber}`;
         });
       const shadow = (list: typeof c.firewall) => shadowedRules(model, list).map((s) => `${s.number}<${s.byNumber}`);
       return { fw: decide(FIREWALL_ID), rt: decide(ROUTER_ID), fwShadow: shadow(c.firewall), rtShadow: shadow(c.router) };
@@ -60,6 +75,7 @@ describe('firewall / ACL evaluation against the Python oracle', () => {
         rt: c.router,
         tuples: c.flows.map((f) => ({
           sources: f.sources.map((x) => x.text),
+          sourcesAll: f.sourcesAll,
           destinations: f.destinations.map((x) => x.text),
           protocol: f.protocol,
           ports: f.ports?.map((p) => [p.first, p.last]) ?? null,
@@ -107,6 +123,11 @@ describe('firewall / ACL evaluation against the Python oracle', () => {
     expect(decisions.filter((d) => d === 'deny|0').length).toBeGreaterThan(0);
     expect(decisions).toContain('none');
     expect(ours.flatMap((o) => [...o.fwShadow, ...o.rtShadow]).length).toBeGreaterThan(CASES / 3);
+    // The address-set questions: a set denied though part of it is allowed, clients allowed though only
+    // some get through, a set allowed by several rules together.
+    expect(counts.setDenied, JSON.stringify(counts)).toBeGreaterThan(CASES / 5);
+    expect(counts.clientAllowed, JSON.stringify(counts)).toBeGreaterThan(CASES / 5);
+    expect(counts.jointAllow, JSON.stringify(counts)).toBeGreaterThan(CASES / 10);
     expect(disagreements.slice(0, 6).join('\n'), `${disagreements.length} disagreements`).toBe('');
   }, 120_000);
 });

@@ -227,4 +227,32 @@ describe('tracePath: a firewall between the clients and the VIP network', () => 
     expect(t.legs[0]!.hops.at(-1)!.filter).toEqual({ elementId: 'l3-switch', ruleIndex: null, action: 'deny' });
     expect(t.drop!.message).toContain('default deny');
   });
+
+  // The flows check evaluates the whole NodePort range; the trace evaluated its first port only, so an
+  // allow of 30000 alone let the trace through where flows/required-flow-blocked says it is blocked.
+  it('the SE → NodePort leg is judged on the whole NodePort range, not its first port', () => {
+    const nodePorts = (ports: string) =>
+      tracePath(
+        lower(
+          behindFirewall([
+            { id: 'web', action: 'allow', sources: [], destinations: ['dp-data-48'], protocol: 'tcp', ports: '80' },
+            { id: 'nodeports', action: 'allow', sources: [], destinations: [], protocol: 'tcp', ports },
+            { id: 'deny-rest', action: 'deny', sources: [], destinations: [], protocol: 'tcp', ports: '30000-32767' },
+            allowRest,
+          ]),
+        ),
+        { elementId: 'clients' },
+        { elementId: 'vs-nginx' },
+      );
+    const first = nodePorts('30000');
+    const toBackend = leg(first, 'forward', 1)!;
+    expect(toBackend.delivered).toBe(false);
+    expect(toBackend.drop).toMatchObject({ reason: 'filtered', hostId: 'l3-switch' });
+    expect(toBackend.drop!.message).toContain('30000-32767');
+    expect(toBackend.hops.at(-1)!.filter).toEqual({ elementId: 'l3-switch', ruleIndex: 2, action: 'deny' });
+    // The range allowed in two parts: the leg passes, by the first of them.
+    const whole = nodePorts('30000-31000,31001-32767');
+    expect(leg(whole, 'forward', 1)!.delivered).toBe(true);
+    expect(leg(whole, 'forward', 1)!.hops.find((h) => h.elementId === 'l3-switch')!.filter).toEqual({ elementId: 'l3-switch', ruleIndex: 1, action: 'allow' });
+  });
 });

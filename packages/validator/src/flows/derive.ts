@@ -258,7 +258,9 @@ function instance(
   const denied = evaluatePath(
     model,
     points.map((p) => p.id),
-    { sources: sourceSpans, destinations: t.spans, protocol: flow.protocol, ports: parsePorts(ports) },
+    // Every source must get through (every SE of the pool, every node), except clients: which
+    // clients a firewall lets in is policy, so some client getting through is enough.
+    { sources: sourceSpans, sourcesAll: model.elements.get(f.elementId)?.kind !== 'clientNetwork', destinations: t.spans, protocol: flow.protocol, ports: parsePorts(ports) },
   ).find((d) => d.action === 'deny');
   if (denied) {
     out.status = 'broken';

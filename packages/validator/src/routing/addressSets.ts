@@ -134,3 +134,37 @@ export function rangeToCidrs4(first: number, last: number): string[] {
 function fmt4(v: number): string {
   return `${(v >>> 24) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
 }
+
+/** The addresses in both `a` and `b`, as disjoint spans (per family). */
+export function spansIntersect(a: readonly Span[], b: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const x of mergeSpans(a))
+    for (const y of mergeSpans(b)) {
+      if (x.family !== y.family) continue;
+      const first = x.first > y.first ? x.first : y.first;
+      const last = x.last < y.last ? x.last : y.last;
+      if (first <= last) out.push({ family: x.family, first, last } as Span);
+    }
+  return out;
+}
+
+/** The addresses of `a` outside every span of `b`, as disjoint spans (per family). */
+export function spansMinus(a: readonly Span[], b: readonly Span[]): Span[] {
+  const cut = mergeSpans(b);
+  let out = mergeSpans(a);
+  for (const c of cut)
+    out = out.flatMap((x): Span[] => {
+      if (x.family !== c.family || c.last < x.first || x.last < c.first) return [x];
+      const parts: Span[] = [];
+      // Inclusive bounds: the part before `c` ends one address before it, the part after starts one after.
+      if (x.family === 4 && c.family === 4) {
+        if (x.first < c.first) parts.push({ family: 4, first: x.first, last: c.first - 1 });
+        if (c.last < x.last) parts.push({ family: 4, first: c.last + 1, last: x.last });
+      } else if (x.family === 6 && c.family === 6) {
+        if (x.first < c.first) parts.push({ family: 6, first: x.first, last: c.first - 1n });
+        if (c.last < x.last) parts.push({ family: 6, first: c.last + 1n, last: x.last });
+      }
+      return parts;
+    });
+  return out;
+}

@@ -3,15 +3,27 @@
  * (first match wins; an implicit deny after the last entry, no filtering when the ACL is empty).
  * Given the hosts a path crosses and a flow's 5-tuple, returns the decision of every filtering
  * point. Stateful: only the initiator's direction is evaluated, return traffic is implicit.
+ *
+ * A flow's sides are address SETS (an SE group's whole SE pool → the Controller nodes), and the
+ * vendors require every member of the source set to reach every member of the destination set on
+ * every port: a flow is allowed only when allow rules, each taking the first match of its packets,
+ * together cover all of it. The one exception is a flow from clients (a client network, clients
+ * anywhere): narrowing which clients get through is a deliberate policy, so there a rule applies
+ * when it meets SOME source address (`sourcesAll: false`); its destinations and ports are still all.
  */
 import type { FilterRule } from '@viplane/model';
 import type { L3Model } from '../l3/model.ts';
-import { spansCover, spansOfRuleSide, spansOverlap, type Span } from './addressSets.ts';
+import { spansCover, spansIntersect, spansMinus, spansOfRuleSide, spansOverlap, type Span } from './addressSets.ts';
 
 /** One flow as a filter sees it. Ports are inclusive spans; `null` = the flow has no port (any matches). */
 export interface FlowTuple {
   sources: readonly Span[];
   destinations: readonly Span[];
+  /**
+   * Must every source address get through (default, also when absent)? `false` for client sources:
+   * a rule then applies when it meets some of them, and the flow passes when some source does.
+   */
+  sourcesAll?: boolean;
   /** `tcp`, `udp`, `tcp/udp`, `icmp`, `any`, or another IP protocol (`ip-proto-4`) only `any` rules match. */
   protocol: string;
   ports: readonly PortSpan[] | null;
@@ -92,23 +104,49 @@ function portsOverlap(rule: PortSpan[] | null, flow: readonly PortSpan[] | null)
   return rule.some((r) => flow.some((f) => r.first <= f.last && f.first <= r.last));
 }
 
-/** Does a rule apply to (part of) the flow, on one of its protocols? */
-function overlaps(c: CompiledRule, tuple: FlowTuple, protocol: string, ports: readonly PortSpan[] | null): boolean {
-  return (
-    protocolsOverlap(c.rule.protocol, protocol) &&
-    (protocol === 'icmp' || portsOverlap(c.ports, ports)) &&
-    spansOverlap(c.sources, tuple.sources) &&
-    spansOverlap(c.destinations, tuple.destinations)
-  );
+/**
+ * Part of a flow still undecided at one protocol: sources × destinations × ports (`null`: no port to
+ * narrow — the flow carries none, or ICMP, whose packets every rule's ports match).
+ */
+interface Box {
+  sources: readonly Span[];
+  destinations: readonly Span[];
+  ports: readonly PortSpan[] | null;
+}
+
+/** Does a rule (already matching the protocol) match some packet of the box? */
+function meets(c: CompiledRule, box: Box): boolean {
+  return portsOverlap(c.ports, box.ports) && spansOverlap(c.sources, box.sources) && spansOverlap(c.destinations, box.destinations);
+}
+
+/**
+ * The packets of `box` a rule does not match, as up to three disjoint boxes: sources outside the
+ * rule's; sources inside, destinations outside; both inside, ports outside. With `sourcesAll` off
+ * the rule takes the whole source side once it meets it (some source is enough), so nothing of the
+ * source side is left over.
+ */
+function boxMinus(box: Box, c: CompiledRule, sourcesAll: boolean): Box[] {
+  const out: Box[] = [];
+  const srcOut = sourcesAll ? spansMinus(box.sources, c.sources) : [];
+  const srcIn = sourcesAll ? spansIntersect(box.sources, c.sources) : box.sources;
+  if (srcOut.length > 0) out.push({ ...box, sources: srcOut });
+  const dstOut = spansMinus(box.destinations, c.destinations);
+  const dstIn = spansIntersect(box.destinations, c.destinations);
+  if (dstOut.length > 0) out.push({ sources: srcIn, destinations: dstOut, ports: box.ports });
+  if (box.ports !== null && c.ports !== null) {
+    const portsOut = box.ports.flatMap((p) => withoutPorts(p, c.ports!));
+    if (portsOut.length > 0 && dstIn.length > 0) out.push({ sources: srcIn, destinations: dstIn, ports: portsOut });
+  }
+  return out;
 }
 
 /**
  * The decision for a flow, per protocol (in the order written) and per port of the flow: a deny must
  * not hide behind an allow of another port (22 allowed, 8443 denied), protocol (UDP 53 allowed, TCP 53
- * denied) or part of a port range (30000 allowed, the rest of the NodePort range denied). Each port
- * takes the first rule that applies to the flow's addresses (to some of them: an address set is judged
- * by the first rule that meets it). The flow is denied by the first denying decision, else allowed by
- * the first group's.
+ * denied), part of a port range (30000 allowed, the rest of the NodePort range denied) or part of an
+ * address set (one SE allowed, the rest of the SE group denied). Every packet of the flow takes the
+ * first rule that matches it; the flow is denied by the first denying decision, else allowed by the
+ * first group's.
  */
 export function decide(point: { id: string; name: string; kind: 'firewall' | 'router'; rules: CompiledRule[] }, tuple: FlowTuple): FilterDecision {
   const groups: (PortSpan | null)[] = tuple.ports === null ? [null] : [...tuple.ports];
@@ -135,20 +173,21 @@ export function decide(point: { id: string; name: string; kind: 'firewall' | 'ro
 
 /**
  * The deciding rule's index for one protocol and port span of the flow (-1: default / implicit deny).
- * Ports an allow matches are taken out of the span; a deny that meets what is left decides, and so does
- * the default deny when ports are left after the last rule.
+ * What is left undecided is a union of boxes (sources × destinations × ports): an allow takes the
+ * packets it matches out of them; a deny that meets what is left decides (those packets' first match
+ * is that deny), and so does the default deny when something is left after the last rule. Nothing
+ * left: allowed, by the first allow that took part.
  */
 function decideGroup(rules: readonly CompiledRule[], tuple: FlowTuple, protocol: string, port: PortSpan | null): number {
-  // `null`: the flow carries no port (or ICMP, whose packets every rule's ports match).
-  let left: PortSpan[] | null = port === null || protocol === 'icmp' ? null : [port];
+  const sourcesAll = tuple.sourcesAll !== false;
+  let left: Box[] = [{ sources: tuple.sources, destinations: tuple.destinations, ports: port === null || protocol === 'icmp' ? null : [port] }];
   let firstAllow = -1;
   for (let i = 0; i < rules.length; i++) {
     const c = rules[i]!;
-    if (!overlaps(c, tuple, protocol, left)) continue;
+    if (!protocolsOverlap(c.rule.protocol, protocol) || !left.some((b) => meets(c, b))) continue;
     if (c.rule.action === 'deny') return i;
     if (firstAllow < 0) firstAllow = i;
-    if (left === null || c.ports === null) return firstAllow;
-    left = left.flatMap((p) => withoutPorts(p, c.ports!));
+    left = left.flatMap((b) => (meets(c, b) ? boxMinus(b, c, sourcesAll) : [b]));
     if (left.length === 0) return firstAllow;
   }
   return -1;

@@ -15,22 +15,27 @@ flows/rule-shadowed doc):
 - protocol: a rule's `any` matches every packet, `tcp`/`udp`/`icmp` only its own; a `tcp/udp` flow
   is a TCP and a UDP packet per port; a rule's ports only narrow packets that carry a port (TCP/UDP):
   ICMP and other IP protocols (`ip-proto-47`, flow ports null) are matched whatever the rule's ports say;
-- a flow: address sets (spans), a protocol and port spans. Per protocol (in the order written), then per
-  port span of the flow, every port takes the first rule whose protocol and ports match it and whose
-  sides meet the flow's address sets (some of their addresses: an address set is judged by the first
-  rule that meets it, as routing/filters.ts documents); no match is a deny (firewall default
-  deny, router ACL implicit deny). A port span is denied when one of its ports is, by the
-  lowest-numbered rule that denies one (else the default deny), else allowed by the lowest-numbered rule
-  that is some port's first match. The flow: the first denied group's decision, else the first group's
-  allow. So a deny never hides behind an allow of another port or protocol of the same flow; a router
-  with an empty ACL filters nothing (no decision at all); a firewall with no rules denies;
+- a flow: address sets (spans), a protocol and port spans, and `sourcesAll`. Its packets are every
+  (source address, destination address, protocol, port) it stands for: every member of the source set
+  must reach every member of the destination set on every port (the vendors' requirement: every SE of
+  the pool reaches every Controller node). Each packet takes the first rule whose protocol, ports and
+  sides match it; none is a deny (firewall default deny, router ACL implicit deny). Client sources
+  (`sourcesAll` false: narrowing the clients is policy) keep "some source": the source side is one
+  value, and a rule's source side matches it when it meets some of its addresses; destinations and
+  ports are still every one. Per protocol (in the order written), then per port span of the flow, a
+  group is denied when one of its packets is, by the lowest-numbered rule that denies one (else the
+  default deny), else allowed by the lowest-numbered rule that is some packet's first match. The flow:
+  the first denied group's decision, else the first group's allow. So a deny never hides behind an
+  allow of another port, protocol or address of the same flow; a router with an empty ACL filters
+  nothing (no decision at all); a firewall with no rules denies;
 - shadowed: a rule whose every packet an earlier single rule also matches - sources, destinations,
   protocol and ports each inside the earlier rule's (as sets: the union of its items) - reported
   once, with the first such earlier rule; a rule with a side that stands for no address matches
   nothing and is never reported (it cannot be judged).
 
 stdin: {"networks": {id: {"kind", "subnet"}}, "cases": [{"fw": [rule], "rt": [rule], "tuples":
-[{"sources": ["start-end"], "destinations": ["start-end"], "protocol", "ports": [[first, last]] | null}]}]}.
+[{"sources": ["start-end"], "sourcesAll": bool, "destinations": ["start-end"], "protocol",
+"ports": [[first, last]] | null}]}]}.
 stdout, per case: {"fw": [decision], "rt": [decision], "fwShadow": ["n<m"], "rtShadow": ["n<m"]}, a
 decision being "allow|n", "deny|n"
 (n: 1-based rule number, 0 for the default / implicit deny) or "none".
@@ -164,29 +169,56 @@ def meets(rule_side, flow_side):
     return any(f == g and lo <= hi2 and lo2 <= hi for f, lo, hi in rule_side for g, lo2, hi2 in flow_side)
 
 
+def address_pieces(flow_side, rule_sides):
+    """One (family, address) per elementary piece of a flow's address set: it is cut wherever an interval
+    of a rule side starts or ends, so every rule side holds all of a piece or none of it."""
+    out = set()
+    for fam, lo, hi in flow_side:
+        cuts = {x for r in rule_sides for f, a, b in r if f == fam for x in (a, b + 1)}
+        out |= {(fam, v) for v in {lo} | {c for c in cuts if lo < c <= hi}}
+    return out
+
+
+def holds(rule_side, point):
+    fam, v = point
+    return any(f == fam and lo <= v <= hi for f, lo, hi in rule_side)
+
+
+def mask(flags):
+    """The rules (bit n-1 for rule n) a piece matches in one dimension."""
+    return sum(1 << i for i, ok in enumerate(flags) if ok)
+
+
 def decide(rules, kind, t):
-    """Each port of the flow (per protocol) takes the first rule that matches it and meets the flow's
-    address sets (some of their addresses)."""
+    """Each packet of the flow (per protocol, port group, source and destination piece) takes the first
+    rule that matches it; client sources are one piece that a rule meets or not."""
     if kind == "router" and not rules:
         return "none"
     protocols = ["tcp", "udp"] if t["protocol"] == "tcp/udp" else [t["protocol"] if t["protocol"] in ("tcp", "udp", "icmp") else "other"]
     srcs = [span_of(x) for x in t["sources"]]
     dsts = [span_of(x) for x in t["destinations"]]
-    applies = [meets(r.src, srcs) and meets(r.dst, dsts) for r in rules]
+    if t["sourcesAll"]:
+        src_masks = {mask(holds(r.src, p) for r in rules) for p in address_pieces(srcs, [r.src for r in rules])}
+    else:
+        src_masks = {mask(meets(r.src, srcs) for r in rules)}
+    dst_masks = {mask(holds(r.dst, p) for r in rules) for p in address_pieces(dsts, [r.dst for r in rules])}
     cuts = {x for r in rules for lo, hi in (r.ports or []) for x in (lo, hi + 1)}
     groups = [None] if t["ports"] is None else t["ports"]
     first_allow = None
     for protocol in protocols:
         for group in groups:
             ports = [None] if group is None or protocol == "icmp" else pieces([group], cuts)
-            firsts = []
-            for port in ports:
-                first = 0
-                for n, r in enumerate(rules, 1):
-                    if applies[n - 1] and r.matches_protocol_port(protocol, port):
-                        first = n
-                        break
-                firsts.append(first)
+            port_masks = {mask(r.matches_protocol_port(protocol, port) for r in rules) for port in ports}
+            firsts = set()
+            for s in src_masks:
+                for d in dst_masks:
+                    for p in port_masks:
+                        m = s & d & p
+                        # The lowest set bit: the first rule matching the packet; 0 for none.
+                        firsts.add((m & -m).bit_length())
+            if not firsts:
+                # An empty side: no packet, and no rule meets the flow.
+                firsts = {0}
             denied = [n for n in firsts if n > 0 and rules[n - 1].action == "deny"]
             if denied:
                 return "deny|%d" % min(denied)

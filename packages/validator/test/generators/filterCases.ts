@@ -6,8 +6,12 @@
  * empty sides; every protocol; port specs as single ports, ranges, lists and `any`) and flows at the
  * edges of what the rules name: most are concrete (one source and destination address of one family, a
  * protocol, one to three ports), a few stand for sets (address spans across rule boundaries, port ranges),
- * as derived flows do (an SE pool to the Controller nodes, the NodePort range). Malformed values
- * (flows/invalid-filter-rule's business) are not generated.
+ * as derived flows do (an SE pool to the Controller nodes, the NodePort range). Half the cases open
+ * with a set pattern in front of the random rules — part of a source set (or of a destination set)
+ * allowed and then the whole set denied, or the set allowed in two parts that meet, overlap or leave
+ * a one-address gap — with flows of exactly that set, some from clients (`sourcesAll` off: some
+ * source getting through is enough). Malformed values (flows/invalid-filter-rule's business) are
+ * not generated.
  */
 import type { FilterRule, TopologyDocument } from '@viplane/model';
 import { prng } from './ipamDesigns.ts';
@@ -15,6 +19,8 @@ import { prng } from './ipamDesigns.ts';
 /** A flow: sets of addresses (inclusive spans; one address each for most flows), a protocol and port spans. */
 export interface FilterFlow {
   sources: AddressSpan[];
+  /** Must every source get through (`false`: client sources, some is enough)? */
+  sourcesAll: boolean;
   destinations: AddressSpan[];
   protocol: string;
   /** Inclusive port spans (`null`: the flow carries no port). */
@@ -135,13 +141,52 @@ export function randomFilterCase(seed: number, template: TopologyDocument): Filt
       ports: pick(PORT_SPECS),
     }));
 
-  const firewall = rules('f');
+  const span4 = (first: number, last: number): AddressSpan => ({ family: 4, first, last, text: `${text4(first)}-${text4(last)}` });
+  /**
+   * A set pattern: rules over a source set S and destination set D that decide set flows S → D only
+   * when the whole of each side is judged (an allow of part of S, then a deny of S; S allowed in two
+   * parts; part of D allowed), and the flows of exactly those sets.
+   */
+  const pattern = (): { rules: FilterRule[]; flows: FilterFlow[] } | null => {
+    if (rnd() < 0.5) return null;
+    const s0 = (pick(V4_ANCHORS) + int(200)) >>> 0;
+    const s1 = s0 + 8 + int(40);
+    const d0 = (pick(V4_ANCHORS) + int(200)) >>> 0;
+    const d1 = d0 + int(4);
+    const S = `${text4(s0)}-${text4(s1)}`;
+    const D = d0 === d1 ? text4(d0) : `${text4(d0)}-${text4(d1)}`;
+    const protocol = pick<FilterRule['protocol']>(['tcp', 'tcp', 'any']);
+    const ports = pick(['8443', '22,8443', 'any', '30000-32767']);
+    const allow = (sources: string[], destinations: string[], id: string): FilterRule => ({ id, action: 'allow', sources, destinations, protocol, ports });
+    const deny: FilterRule = { id: 'p-deny', action: 'deny', sources: rnd() < 0.5 ? [S] : [], destinations: rnd() < 0.5 ? [D] : [], protocol: 'any', ports: 'any' };
+    const split = s0 + 1 + int(s1 - s0 - 1);
+    // -1: a one-address gap; 0: the parts meet; +2: they overlap.
+    const seam = Math.min(pick([-1, 0, 0, 2]), s1 - split);
+    const kind = int(3);
+    const list: FilterRule[] =
+      kind === 0
+        ? [allow([rnd() < 0.5 ? text4(s0 + int(s1 - s0 + 1)) : `${text4(s0)}-${text4(split)}`], [D], 'p-part')]
+        : kind === 1
+          ? [allow([`${text4(s0)}-${text4(split - 1)}`], [D], 'p-low'), allow([`${text4(split + seam)}-${text4(s1)}`], [D], 'p-high')]
+          : [allow([S], [text4(d0)], 'p-dst'), ...(rnd() < 0.5 ? [allow([S], [D], 'p-all')] : [])];
+    if (rnd() < 0.8) list.push(deny);
+    for (const v of [s0, s1, split, split + seam, d0, d1]) edges4.add(v);
+    const flowPorts = ports === '30000-32767' ? [{ first: 30000, last: 32767 }] : ports === 'any' ? [{ first: 443, last: 443 }] : [{ first: 8443, last: 8443 }];
+    const flows = Array.from({ length: 6 }, (_, k): FilterFlow => {
+      // The set as one span or as two adjacent ones (an SE group with two pools).
+      const sources = k % 3 === 2 ? [span4(s0, split), span4(split + 1, s1)] : [span4(s0, s1)];
+      return { sources, sourcesAll: k % 2 === 0, destinations: [span4(d0, d1)], protocol: 'tcp', ports: flowPorts };
+    });
+    return { rules: list, flows };
+  };
+  const set = pattern();
+
+  const firewall = [...(set?.rules ?? []), ...rules('f')];
   // A copy sometimes: identical lists on both points, then the router differs only when empty.
   const r = rnd();
-  const router = r < 0.25 ? [] : r < 0.45 ? firewall.map((x) => ({ ...x, id: `r-${x.id}` })) : rules('r');
+  const router = r < 0.25 ? [] : r < 0.45 ? firewall.map((x) => ({ ...x, id: `r-${x.id}` })) : [...(set?.rules ?? []).map((x) => ({ ...x, id: `r-${x.id}` })), ...rules('r')];
 
   const points4 = [...edges4].flatMap((v) => [v - 1, v, v + 1]).filter((v) => v >= 0 && v <= 0xffffffff);
-  const span4 = (first: number, last: number): AddressSpan => ({ family: 4, first, last, text: `${text4(first)}-${text4(last)}` });
   const span6 = (first: bigint, last: bigint): AddressSpan => ({ family: 6, first, last, text: `${text6(first)}-${text6(last)}` });
   /** One address, or (wide) a span from one edge a little past the next ones. */
   const addresses = (family: 4 | 6, wide: boolean): AddressSpan => {
@@ -166,8 +211,10 @@ export function randomFilterCase(seed: number, template: TopologyDocument): Filt
       protocol === 'icmp' || protocol.startsWith('ip-proto')
         ? null
         : Array.from({ length: 1 + (rnd() < 0.3 ? 1 + int(2) : 0) }, () => portSpan(wide && rnd() < 0.6));
-    return { sources: many(), destinations: many(), protocol, ports };
+    // Some set flows come from clients: some source getting through is enough.
+    return { sources: many(), sourcesAll: !wide || rnd() < 0.7, destinations: many(), protocol, ports };
   });
+  if (set) flows.push(...set.flows);
 
   const doc: TopologyDocument = {
     ...structuredClone(template),

@@ -3,6 +3,8 @@
  * filtering point gets the decision for the leg's 5-tuple; a deny ends the leg there. Reply legs
  * are not evaluated: firewalls are stateful (and the model treats ACLs the same way), so return
  * traffic of an allowed connection passes — the hop says so instead of pretending to match a rule.
+ * A leg is one sender to one address, on a port or a whole port range (the NodePort range), judged as
+ * the flows check judges it: every port of the range must pass.
  */
 import type { L3Model } from '../../l3/model.ts';
 import type { Ip } from '../../l3/addr.ts';
@@ -15,23 +17,32 @@ export function spanOf(address: Ip): Span {
   return { family: address.family, first: address.value, last: address.value } as Span;
 }
 
-/** The tuple of a TCP leg: from one address (or an element's addresses) to one address on `port` (`null`: no port known). */
-export function tcpTuple(model: L3Model, from: Ip | { elementId: string }, to: Ip, port: number | null): FlowTuple {
+/**
+ * The tuple of a TCP leg: from one address (or an element's addresses) to one address on `ports`
+ * (`443`, a range such as the NodePort range `30000-32767`; `null`: no port known). A range is
+ * evaluated whole, as the flows check does: an allow of its first port alone lets the leg through
+ * only when the rest of the range is allowed too. The source is one sender even when only its element
+ * is known (no interface address): the leg passes when one of the element's addresses does, as a
+ * concrete address would (`sourcesAll: false`); the flows check asks the whole-set question.
+ */
+export function tcpTuple(model: L3Model, from: Ip | { elementId: string }, to: Ip, ports: number | string | null): FlowTuple {
   return {
     sources: 'elementId' in from ? spansOfElement(model, from.elementId) : [spanOf(from)],
+    sourcesAll: false,
     destinations: [spanOf(to)],
     protocol: 'tcp',
-    ports: port === null ? null : parsePorts(String(port)),
+    ports: ports === null ? null : parsePorts(String(ports)),
   };
 }
 
 /**
- * The one port a backend leg is evaluated on: a range (the NodePort range) stands for its first
- * port, `80 (the Service target port)` for 80; `null` when the text names no port.
+ * The ports a backend leg is evaluated on, as text: a port or a range as written (the NodePort range
+ * `30000-32767`, evaluated whole), `80` for `80 (the Service target port)`; `null` when the text names
+ * no port.
  */
-export function backendPort(text: string): number | null {
-  const m = /^\s*(\d{1,5})/.exec(text);
-  return m ? Number(m[1]) : null;
+export function backendPorts(text: string): string | null {
+  const m = /^\s*(\d{1,5}(?:\s*-\s*\d{1,5})?)/.exec(text);
+  return m ? m[1]!.replace(/\s+/g, '') : null;
 }
 
 /** Fill `hop.filter` on a forward leg; a deny cuts the leg at that hop with the firewall and rule named. */
@@ -52,7 +63,7 @@ export function applyFilters(model: L3Model, leg: TraceLeg, tuple: FlowTuple, po
       reason: 'filtered',
       hostId: hop.hostId,
       hostName: f.name,
-      message: `the ${what} ${f.name} denies TCP ${leg.from} → ${leg.to}${portText ? ` port ${portText}` : ''} (${rule})`,
+      message: `the ${what} ${f.name} denies TCP ${leg.from} → ${leg.to}${portText ? ` port${portText.includes('-') ? 's' : ''} ${portText}` : ''} (${rule})`,
     };
     return;
   }

@@ -12,7 +12,7 @@ import type { Routing } from '../routing.ts';
 import { defaultRoutes, lbDataVrf } from '../../queries/routing.ts';
 import { describeLeg, elementName, interfaceOf, sePool, stepHop } from './describe.ts';
 import type { Backend } from './backend.ts';
-import { applyFilters, backendPort, tcpTuple } from './filtering.ts';
+import { applyFilters, backendPorts, tcpTuple } from './filtering.ts';
 import type { Nat, PathHop, TraceLeg } from './types.ts';
 import type { VipService } from './vip.ts';
 
@@ -94,8 +94,8 @@ export function loadBalancerLeg(model: L3Model, routing: Routing, vip: VipServic
   if (leg.drop && host?.kind === 'seGroup' && vrf && leg.drop.hostId === host.id && defaultRoutes(vrf, backend.target.family).length === 0)
     leg.drop.message = `${host.name} is not attached to ${elementName(model, backend.nodeNetworkId)} and has no default gateway in its data VRF "${vrf.name}": it cannot reach ${backend.target.text} (routing/no-default-gateway)`;
   if (result.delivered && backend.target) {
-    const port = backendPort(backend.port);
-    applyFilters(model, leg, tcpTuple(model, snatAddress ?? { elementId: lbId }, backend.target, port), port === null ? '' : String(port));
+    const ports = backendPorts(backend.port);
+    applyFilters(model, leg, tcpTuple(model, snatAddress ?? { elementId: lbId }, backend.target, ports), ports ?? '');
   }
   if (leg.delivered) leg.hops.push(...arrival(model, backend, result.deliveredOn?.networkId ?? backend.nodeNetworkId));
   return { leg, snat: snatAddress && egressNetworkId ? { networkId: egressNetworkId, address: snatAddress } : null };

@@ -33,6 +33,27 @@ testRule(rule, {
       doc: nodePortsBehindAcl('30000-31000,31001-32767'),
     },
     {
+      name: 'the SE pool allowed to the Controller on 8443 in two halves before the deny of the SE group',
+      doc: controllerBehindFirewall([
+        { id: 'low', action: 'allow', sources: ['192.168.33.0/27'], destinations: [CONTROLLER], protocol: 'tcp', ports: '8443' },
+        { id: 'high', action: 'allow', sources: ['192.168.33.32-192.168.33.49'], destinations: [CONTROLLER], protocol: 'tcp', ports: '8443' },
+        { id: 'deny-se', action: 'deny', sources: [SE], destinations: [CONTROLLER], protocol: 'tcp', ports: '8443' },
+        allowAll(),
+      ]),
+    },
+    {
+      // Clients are the exception to "every source": which clients reach the Controller UI is policy.
+      name: 'admins reach the Controller API from one client range only, the other clients are denied: the flow passes',
+      doc: controllerBehindFirewall([
+        allowSe,
+        { id: 'branch-ui', action: 'allow', sources: ['10.0.0.0/8'], destinations: [CONTROLLER], protocol: 'tcp', ports: '443' },
+        // The clients are anywhere (no subnet): their deny below would also catch AKO on the cluster nodes.
+        { id: 'ako', action: 'allow', sources: ['management-cluster', 'workload-cluster-1'], destinations: [CONTROLLER], protocol: 'tcp', ports: '443' },
+        { id: 'no-clients', action: 'deny', sources: ['clients'], destinations: [CONTROLLER], protocol: 'any', ports: 'any' },
+        allowAll(),
+      ]),
+    },
+    {
       name: 'denying only optional flows (admin SSH and HTTP to the Controller) is not an error',
       doc: controllerBehindFirewall([allowSe, { id: 'no-admin-ssh', action: 'deny', sources: ['clients'], destinations: [CONTROLLER], protocol: 'tcp', ports: '22,80' }, allowAll()]),
     },
@@ -58,6 +79,17 @@ testRule(rule, {
         allowAll(),
       ]),
       errors: [{ targets: [FW, 'deny-8443', SE, CONTROLLER], severity: 'error', data: { flowId: 'nsx-alb/se-controller-8443', ruleId: 'deny-8443', ruleNumber: 2 } }],
+    },
+    {
+      // The bug: the first rule that met part of the SE pool decided for all of it, so allowing one SE
+      // hid the deny of the SE group from every other SE (each SE must reach the Controller on 8443).
+      name: 'one SE address allowed to the Controller on 8443, then the SE group denied: the rest of the SE pool is blocked',
+      doc: controllerBehindFirewall([
+        { id: 'one-se', action: 'allow', sources: ['192.168.33.10'], destinations: [CONTROLLER], protocol: 'tcp', ports: '8443' },
+        { id: 'deny-se', action: 'deny', sources: [SE], destinations: [CONTROLLER], protocol: 'tcp', ports: '8443' },
+        allowAll(),
+      ]),
+      errors: [{ targets: [FW, 'deny-se', SE, CONTROLLER], severity: 'error', data: { flowId: 'nsx-alb/se-controller-8443', ruleId: 'deny-se', ruleNumber: 2 } }],
     },
     {
       name: 'default deny: only the API is opened to the Controller network',

@@ -19,10 +19,21 @@ ACL on the path (first match wins; a firewall denies by default, an ACL after it
 A required flow that a rule denies breaks the design at run time — for example, SEs that cannot
 open 8443 to the Controller never come up in 22.1.
 
+A flow's source and destination are address **sets** (an SE group's whole SE pool → every
+Controller node), and every member of the source set must reach every member of the destination
+set on every port: a rule that allows one SE (or one port of the NodePort range) does not allow
+the rest, so a deny below it still blocks the flow, and so does the default deny when the allows
+leave part of the set uncovered. Several allow rules may cover a set together (two halves of the
+SE pool). The exception is a flow from clients (a client network, clients anywhere): which clients
+get in is policy, so the flow passes when some client address does; its destinations and ports
+must still all pass.
+
 ### How to fix in Viplane
 - Select the firewall (or router) named in the finding and open **Rules** (**ACL**): add an
   \`allow\` rule for the flow's source, destination, protocol and ports **above** the rule that
-  denies it (the finding names it and its position), or narrow that rule.
+  denies it (the finding names it and its position), or narrow that rule. The allow must hold the
+  flow's whole source and destination sets (the finding lists them), e.g. the SE group rather than
+  one SE address.
 - The **Flows** list (\`viplane flows <design>\`) gives the exact sets and the vendor source.
 
 ### Source
