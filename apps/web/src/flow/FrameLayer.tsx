@@ -3,15 +3,14 @@
  * system group and per non-default routing domain, in the viewport (so they pan, zoom and follow
  * a drag with the nodes), under everything (z-index -1 in the viewport's stacking context) and
  * transparent to the pointer except for their label. A frame is not a design element: its label
- * is a button that selects the frame's members.
+ * is a button that selects the frame's members (read-only too: selecting is looking).
  */
 import { memo } from 'react';
 import { ViewportPortal } from '@xyflow/react';
-import { editor, useEditor } from '../store/editor.ts';
+import { editor } from '../store/editor.ts';
 import type { Frame } from './containers.ts';
 
 function FrameLayerView({ frames }: { frames: readonly Frame[] }) {
-  const readOnly = useEditor((s) => s.readOnly);
   return (
     <ViewportPortal>
       <div className="vp-frames" data-testid="frames">
@@ -31,7 +30,6 @@ function FrameLayerView({ frames }: { frames: readonly Frame[] }) {
               aria-label={`${f.kind === 'domain' ? '' : 'Group '}${f.label}: select its ${f.members.length} element${f.members.length === 1 ? '' : 's'}`}
               style={{ left: f.labelBox.x - f.x, top: f.labelBox.y - f.y, width: f.labelBox.width, height: f.labelBox.height }}
               onClick={() => editor().select(f.members, [])}
-              disabled={readOnly && f.members.length === 0}
             >
               {f.label}
             </button>
