@@ -90,8 +90,9 @@ describe('rule catalogue', () => {
           return;
         }
         expect(text).toMatch(/testRule\(/);
-        expect(text).toMatch(/valid:\s*\[\s*\{/);
-        expect(text).toMatch(/invalid:\s*\[\s*\{/);
+        // A case list opens with a case (line comments before it allowed).
+        expect(text).toMatch(/valid:\s*\[\s*(?:\/\/[^\n]*\n\s*)*\{/);
+        expect(text).toMatch(/invalid:\s*\[\s*(?:\/\/[^\n]*\n\s*)*\{/);
       });
     });
   }
