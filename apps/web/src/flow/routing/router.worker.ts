@@ -1,8 +1,9 @@
 /**
  * Connector routing off the main thread: libavoid (WASM) routes one batch per message, so a
  * drag never waits for it. The .wasm file is emitted by Vite as an asset and fetched from here.
+ * libavoid-js is LGPL-2.1-or-later: it is imported dynamically so the build keeps its glue code in
+ * a chunk of its own beside the unmodified .wasm (replaceable, not mixed into our code).
  */
-import { AvoidLib } from 'libavoid-js';
 import wasmUrl from 'libavoid-js/libavoid.wasm?url';
 import { routeConnectors, type AvoidApi } from './route.ts';
 import type { RouteRequest, RouteResponse } from './protocol.ts';
@@ -13,7 +14,12 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-const loaded = (AvoidLib as { load(url?: string): Promise<void> }).load(wasmUrl);
+type AvoidLibModule = { load(url?: string): Promise<void>; getInstance(): unknown };
+const loaded: Promise<AvoidLibModule> = import('libavoid-js').then(async ({ AvoidLib }) => {
+  const lib = AvoidLib as unknown as AvoidLibModule;
+  await lib.load(wasmUrl);
+  return lib;
+});
 loaded.then(
   () => scope.postMessage({ ready: true }),
   (err: unknown) => scope.postMessage({ failed: err instanceof Error ? err.message : String(err) }),
@@ -21,10 +27,10 @@ loaded.then(
 
 scope.addEventListener('message', (event) => {
   const request = event.data;
-  void loaded.then(() => {
+  void loaded.then((lib) => {
     const started = performance.now();
     try {
-      const A = (AvoidLib as { getInstance(): unknown }).getInstance() as AvoidApi;
+      const A = lib.getInstance() as AvoidApi;
       scope.postMessage({ requestId: request.requestId, routes: routeConnectors(A, request), ms: performance.now() - started });
     } catch (err) {
       scope.postMessage({ requestId: request.requestId, error: err instanceof Error ? err.message : String(err) });
