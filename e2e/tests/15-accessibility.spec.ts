@@ -124,4 +124,13 @@ test('the top bar keeps one line at 1440 px with a design open', async ({ app, p
   expect(bar.overflow).toBeLessThanOrEqual(0);
   expect(bar.tallest).toBeLessThanOrEqual(bar.height);
   expect(bar.right).toBeLessThanOrEqual(1440);
+  // Nothing makes the page scroll sideways, and every tab of the details panel is in view, with room
+  // left for the Problems count (24 px) this error-free design does not show.
+  const page_ = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
+  expect(page_.scroll).toBeLessThanOrEqual(page_.width);
+  const panel = (await page.getByRole('tablist', { name: 'Details' }).boundingBox())!;
+  for (const tab of await page.getByRole('tablist', { name: 'Details' }).getByRole('tab').all()) {
+    const box = (await tab.boundingBox())!;
+    expect(box.x + box.width, await tab.innerText()).toBeLessThanOrEqual(panel.x + panel.width - 24);
+  }
 });
