@@ -60,6 +60,8 @@ export interface BusNodeData extends Record<string, unknown> {
   /** Subnet, VLAN, gateway: what the exported diagram writes on a bar. */
   facts: string[];
   drops: readonly BusDrop[];
+  /** Each drop's label place by edge id: a drop edge reads its own in O(1) on every store update. */
+  labelYs: ReadonlyMap<string, number | null>;
   /** Where the name and facts start, from the bus's left end: a span no drop crosses (labels.ts). */
   labelX: number;
 }
@@ -381,6 +383,7 @@ export class NetworkNodeMapper {
           system: nodeData(el).system,
           facts: busFacts(el),
           drops: g.drops,
+          labelYs: new Map(g.drops.map((d) => [d.edgeId, d.labelY])),
           labelX: g.labelX,
         };
         const node: BusFlowNode = {
