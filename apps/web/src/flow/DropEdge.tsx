@@ -14,9 +14,9 @@ import type { BusNodeData } from './busMapping.ts';
 
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
+/** O(1): this selector runs for every drop on every React Flow store update. */
 function labelYOf(bus: Record<string, unknown> | undefined, edgeId: string): number | null {
-  const drops = (bus as Partial<BusNodeData> | undefined)?.drops;
-  return drops?.find((d) => d.edgeId === edgeId)?.labelY ?? null;
+  return (bus as Partial<BusNodeData> | undefined)?.labelYs?.get(edgeId) ?? null;
 }
 
 /** React Flow's reconnect anchor sits this far from the handle, on the handle's side (its default radius, Canvas reconnectRadius). */

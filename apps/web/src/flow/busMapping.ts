@@ -60,6 +60,8 @@ export interface BusNodeData extends Record<string, unknown> {
   /** Subnet, VLAN, gateway: what the exported diagram writes on a bar. */
   facts: string[];
   drops: readonly BusDrop[];
+  /** Each drop's label place by edge id: a drop edge reads its own in O(1) on every store update. */
+  labelYs: ReadonlyMap<string, number | null>;
   /** Where the name and facts start, from the bus's left end: a span no drop crosses (labels.ts). */
   labelX: number;
 }
@@ -149,6 +151,7 @@ export function busGeometry(
   const absolute = new Map<string, { x: number; fromAbove: boolean; edgeId: string; from: number; text: string }[]>();
   const lanes = new Lanes();
   const obstacles: Box[] = [];
+  const bars: Box[] = [];
   for (const el of elements) {
     if (NETWORK_KINDS.has(el.kind)) continue;
     const m = measured.get(el.id);
@@ -205,20 +208,23 @@ export function busGeometry(
       else columns.set(c, [b]);
     }
   for (const list of columns.values()) list.sort((a, b) => a.y - b.y);
-  for (const [networkId, at] of absolute) {
-    const busTop = byId.get(networkId)!.position.y;
-    for (const d of at) {
-      const to = d.fromAbove ? busTop : busTop + BUS_HEIGHT;
-      const lo = Math.min(d.from, to);
-      const hi = Math.max(d.from, to);
-      const byY = columns.get(Math.floor(d.x / COLUMN));
-      if (!byY) continue;
-      for (let i = firstAtOrBelow(byY, lo); i < byY.length && byY[i]!.y < hi; i++) {
-        const b = byY[i]!;
-        if (b.el.id !== networkId && b.y + BUS_HEIGHT <= hi && b.left <= d.x && d.x <= b.right) b.crossings.push(d.x);
+  // Hundreds of stacked buses (a generated estate): every drop crosses most of them, and the
+  // scan would be quadratic; their labels stay at the left end.
+  if (buses.length <= CROSSING_LIMIT)
+    for (const [networkId, at] of absolute) {
+      const busTop = byId.get(networkId)!.position.y;
+      for (const d of at) {
+        const to = d.fromAbove ? busTop : busTop + BUS_HEIGHT;
+        const lo = Math.min(d.from, to);
+        const hi = Math.max(d.from, to);
+        const byY = columns.get(Math.floor(d.x / COLUMN));
+        if (!byY) continue;
+        for (let i = firstAtOrBelow(byY, lo); i < byY.length && byY[i]!.y < hi; i++) {
+          const b = byY[i]!;
+          if (b.el.id !== networkId && b.y + BUS_HEIGHT <= hi && b.left <= d.x && d.x <= b.right) b.crossings.push(d.x);
+        }
       }
     }
-  }
   const out = new Map<string, BusGeometry>();
   const labelled: { edgeId: string; x: number; from: number; to: number; text: string }[] = [];
   for (const b of buses) {
@@ -226,12 +232,12 @@ export function busGeometry(
     const labelW = busLabelWidth(b.el.name, facts);
     const labelX = busLabelX(b.left, labelW, b.crossings);
     const right = Math.max(b.right, b.left + labelX + labelW + 10);
-    obstacles.push({ x: b.left, y: b.y, width: right - b.left, height: BUS_HEIGHT });
+    bars.push({ x: b.left, y: b.y, width: right - b.left, height: BUS_HEIGHT });
     out.set(b.el.id, { left: b.left, width: right - b.left, y: b.y, labelX, drops: [] });
     for (const d of absolute.get(b.el.id) ?? [])
       if (d.text) labelled.push({ edgeId: d.edgeId, x: d.x, from: d.from, to: d.fromAbove ? b.y : b.y + BUS_HEIGHT, text: d.text });
   }
-  const labelYs = frozenLabels ?? placeDropLabels(labelled, obstacles);
+  const labelYs = frozenLabels ?? placeDropLabels(labelled, obstacles, bars);
   for (const b of buses) {
     const g = out.get(b.el.id)!;
     g.drops = (absolute.get(b.el.id) ?? []).map((d) => ({
@@ -245,6 +251,8 @@ export function busGeometry(
 }
 
 const COLUMN = 512;
+/** Above this many buses, bus labels are not moved off passing drops (see busGeometry). */
+const CROSSING_LIMIT = 400;
 /** Drops closer than this that run side by side would read as one line, and their labels collide. */
 const LANE = 20;
 
@@ -381,6 +389,7 @@ export class NetworkNodeMapper {
           system: nodeData(el).system,
           facts: busFacts(el),
           drops: g.drops,
+          labelYs: new Map(g.drops.map((d) => [d.edgeId, d.labelY])),
           labelX: g.labelX,
         };
         const node: BusFlowNode = {

@@ -61,6 +61,8 @@ export interface DropLabelInput {
 }
 
 const CELL = 256;
+/** How far from its bus a drop's label may go. */
+const REACH = 1200;
 const GAP = 3;
 
 /** A spatial hash of boxes for the placement (linear in the boxes, however large the design). */
@@ -92,25 +94,35 @@ class Grid {
  * The centre y of each drop's label (null: no room). Drops are placed shortest first: a short
  * drop has one gap to write in, a long one may have several.
  */
-export function placeDropLabels(drops: readonly DropLabelInput[], obstacles: readonly Box[]): Map<string, number | null> {
+export function placeDropLabels(
+  drops: readonly DropLabelInput[],
+  obstacles: readonly Box[],
+  /** Long horizontal boxes (the buses), kept apart: in a grid, each would fill a whole row of cells. */
+  bars: readonly Box[] = [],
+): Map<string, number | null> {
   const grid = new Grid();
   for (const b of obstacles) grid.add(b);
+  const byY = [...bars].sort((a, b) => a.y - b.y);
   const out = new Map<string, number | null>();
   const order = [...drops].sort((a, b) => Math.abs(a.to - a.from) - Math.abs(b.to - b.from) || a.x - b.x);
   const half = DROP_LABEL_THICKNESS / 2;
   for (const d of order) {
     const len = dropLabelLength(d.text);
-    const lo = Math.min(d.from, d.to) + GAP;
-    const hi = Math.max(d.from, d.to) - GAP;
+    // Only the stretch of the drop within reach of its bus is searched: a drop across hundreds of
+    // buses would otherwise meet them all (the label goes nearest the bus anyway).
+    const down = d.to > d.from;
+    const lo = Math.max(Math.min(d.from, d.to), down ? d.to - REACH : -Infinity) + GAP;
+    const hi = Math.min(Math.max(d.from, d.to), down ? Infinity : d.to + REACH) - GAP;
     if (hi - lo < len) {
       out.set(d.edgeId, null);
       continue;
     }
     // The stretches of the drop that no box covers (across the label's thickness).
     const blocked: [number, number][] = [];
-    for (const b of grid.near(d.x - half, d.x + half, lo, hi))
-      if (b.x < d.x + half && b.x + b.width > d.x - half && b.y < hi && b.y + b.height > lo)
-        blocked.push([b.y - GAP, b.y + b.height + GAP]);
+    const meets = (b: Box) => b.x < d.x + half && b.x + b.width > d.x - half && b.y < hi && b.y + b.height > lo;
+    for (const b of grid.near(d.x - half, d.x + half, lo, hi)) if (meets(b)) blocked.push([b.y - GAP, b.y + b.height + GAP]);
+    for (let i = firstBarFrom(byY, lo - BAR_MAX_HEIGHT); i < byY.length && byY[i]!.y < hi; i++)
+      if (meets(byY[i]!)) blocked.push([byY[i]!.y - GAP, byY[i]!.y + byY[i]!.height + GAP]);
     blocked.sort((a, b) => a[0] - b[0]);
     const free: [number, number][] = [];
     let at = lo;
@@ -120,7 +132,6 @@ export function placeDropLabels(drops: readonly DropLabelInput[], obstacles: rea
     }
     if (hi > at) free.push([at, hi]);
     // Nearest the bus first.
-    const down = d.to > d.from;
     const fits = free.filter(([a, b]) => b - a >= len).sort((p, q) => (down ? q[1] - p[1] : p[0] - q[0]));
     const span = fits[0];
     if (!span) {
@@ -133,6 +144,20 @@ export function placeDropLabels(drops: readonly DropLabelInput[], obstacles: rea
     grid.add({ x: d.x - half, y: centre - len / 2, width: DROP_LABEL_THICKNESS, height: len });
   }
   return out;
+}
+
+/** Bars are at most this tall (a bus is 28 px). */
+const BAR_MAX_HEIGHT = 64;
+
+function firstBarFrom(bars: readonly Box[], y: number): number {
+  let lo = 0;
+  let hi = bars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bars[mid]!.y < y) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The box of a drop label placed at `centre`. */
