@@ -3,7 +3,7 @@ import { templates } from '@viplane/templates';
 import { editor, history } from '../store/editor.ts';
 import { useSession } from '../store/session.ts';
 import { useCanvasView } from '../store/canvasView.ts';
-import { checkFirstOpen, displayElements, forgetNetworkArranged } from './firstOpen.ts';
+import { FIRST_OPEN_LAYOUT_LIMIT, checkFirstOpen, displayElements, forgetNetworkArranged } from './firstOpen.ts';
 import { needsNetworkLayout } from './needsNetworkLayout.ts';
 import { useLive } from '../live/store.ts';
 
@@ -75,5 +75,19 @@ describe('the network view lays out a design on its first look', () => {
     editor().load(laid);
     checkFirstOpen();
     expect(editor().doc).toBe(laid);
+  });
+
+  it('leaves a large estate as it is (its stacked buses would make drops tens of thousands of px long)', () => {
+    const doc = template();
+    // Copies of one port group, each overlapping the others: a design that needs the layout, only larger.
+    const pg = doc.elements.find((e) => e.kind === 'portGroup')!;
+    for (let i = doc.elements.length; i <= FIRST_OPEN_LAYOUT_LIMIT; i++) doc.elements.push({ ...pg, id: `pg-copy-${i}`, name: `pg-copy-${i}` });
+    editor().load(doc);
+    const before = editor().doc;
+    expect(before.elements.length).toBeGreaterThan(FIRST_OPEN_LAYOUT_LIMIT);
+    expect(needsNetworkLayout(before.elements, before.links)).toBe(true);
+    checkFirstOpen();
+    expect(editor().doc).toBe(before);
+    expect(displayElements(before, true)).toBe(before.elements);
   });
 });
