@@ -1,6 +1,7 @@
 import { test, expect } from '../fixtures/fixtures.ts';
 import { openDesignFile } from '../fixtures/seed000.ts';
 import { AppPage } from '../fixtures/AppPage.ts';
+import { provokeSaveConflict } from '../fixtures/saveConflict.ts';
 import { CanvasPage } from '../fixtures/CanvasPage.ts';
 
 test('save with a version, share a view link, open it read-only and identical', async ({ app, page, browser }) => {
@@ -55,27 +56,8 @@ test('save with a version, share a view link, open it read-only and identical', 
 test('a concurrent save of the same field is a 412 conflict decided field by field', async ({ app, page, browser }) => {
   await app.fresh();
   await openDesignFile(page, app);
-  await page.getByTestId('cmd-save').click();
-  await expect(page.getByTestId('save-state')).toHaveAttribute('data-version', '1');
-  await page.getByTestId('cmd-share').click();
-  const editLink = await page.getByTestId('share-edit-link').inputValue();
-  await page.keyboard.press('Escape');
-
-  // Someone else saves version 2 through the edit link.
-  const other = await browser.newContext();
-  const them = new AppPage(await other.newPage());
-  await them.page.goto(editLink);
-  await them.ready();
-  await them.page.getByTestId('doc-name').fill('their edit');
-  await them.page.getByTestId('doc-name').blur();
-  await them.page.getByTestId('cmd-save').click();
-  await expect(them.page.getByTestId('save-state')).toHaveAttribute('data-version', '2');
-  await other.close();
-
-  await page.getByTestId('doc-name').fill('my edit');
-  await page.getByTestId('doc-name').blur();
-  await page.getByTestId('cmd-save').click();
-  const dialog = page.getByRole('dialog', { name: 'Someone saved this design first' });
+  // Someone else saves version 2 through the edit link, then I save my rename.
+  const dialog = await provokeSaveConflict(page, browser);
   await expect(dialog).toContainText('version 2');
   // Both renamed the design: one conflict, theirs kept unless mine is picked.
   const conflicts = dialog.getByRole('list', { name: 'Conflicts' });

@@ -6,7 +6,7 @@
  */
 import { kindInfo, type ElementKind } from '@viplane/model';
 import { test, expect } from '../fixtures/fixtures.ts';
-import { AppPage } from '../fixtures/AppPage.ts';
+import { provokeSaveConflict } from '../fixtures/saveConflict.ts';
 import { ImportPage } from '../fixtures/ImportPage.ts';
 import { axeFindings, type AxeFinding } from '../fixtures/axe.ts';
 
@@ -79,24 +79,7 @@ for (const theme of ['light', 'dark'] as const) {
 
     // The save conflict (as in 05-share): someone saves through the edit link first, both renamed
     // the design, so the merge dialog shows one conflict with its radios and the change lists.
-    await page.getByTestId('cmd-save').click();
-    await expect(page.getByTestId('save-state')).toHaveAttribute('data-version', '1');
-    await page.getByTestId('cmd-share').click();
-    const editLink = await page.getByTestId('share-edit-link').inputValue();
-    await page.keyboard.press('Escape');
-    const other = await browser.newContext();
-    const them = new AppPage(await other.newPage());
-    await them.page.goto(editLink);
-    await them.ready();
-    await them.page.getByTestId('doc-name').fill('their edit');
-    await them.page.getByTestId('doc-name').blur();
-    await them.page.getByTestId('cmd-save').click();
-    await expect(them.page.getByTestId('save-state')).toHaveAttribute('data-version', '2');
-    await other.close();
-    await page.getByTestId('doc-name').fill('my edit');
-    await page.getByTestId('doc-name').blur();
-    await page.getByTestId('cmd-save').click();
-    const conflict = page.getByRole('dialog', { name: 'Someone saved this design first' });
+    const conflict = await provokeSaveConflict(page, browser);
     await expect(conflict.getByRole('list', { name: 'Conflicts' }).getByRole('listitem')).toHaveCount(1);
     await check('conflict dialog', '[role="dialog"]');
     await page.keyboard.press('Escape');
