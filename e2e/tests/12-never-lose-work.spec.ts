@@ -68,7 +68,8 @@ test('the recent-designs list survives a reload and opens a design exactly', asy
   await expect(items.filter({ hasText: first.name })).toContainText(`${first.elements.length} elements`);
   await expect(items.filter({ hasText: first.name })).toContainText('only in this browser');
   await recent.getByRole('button', { name: `Open ${first.name}` }).click();
-  expect(await app.document()).toEqual(first);
+  // Opening is asynchronous (read from IndexedDB): wait for it rather than read the document at once.
+  await expect.poll(() => app.document()).toEqual(first);
 
   // Deleting removes it from the list.
   const again = await history.openRecent();
